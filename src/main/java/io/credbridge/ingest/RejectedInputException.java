@@ -1,0 +1,42 @@
+package io.credbridge.ingest;
+
+import java.util.List;
+
+/**
+ * Input an ingest endpoint refuses as a whole. It becomes an RFC 9457 problem-details answer;
+ * nothing from the request is published.
+ */
+public class RejectedInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String title;
+    private final transient List<Violation> violations;
+
+    public RejectedInputException(int status, String title, String detail, List<Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** Each rule the input broke, located by JSON Pointer (RFC 6901) into the request body. */
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    public record Violation(String pointer, String message) {}
+}
