@@ -3,6 +3,8 @@ package io.credbridge;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -10,5 +12,10 @@ public class CredBridgeApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(CredBridgeApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,0 +1,27 @@
+package io.credbridge.award;
+
+import io.credbridge.catalog.CredentialDefinition;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A credential awarded to a learner under one version of its definition.
+ *
+ * @param earnedAt when the learner met the last requirement (the latest evidence's occurred-at)
+ * @param triggeredBy the event that completed the criteria; its source and arrival time travel with the award
+ */
+public record Award(
+        String awardId,
+        String learnerId,
+        CredentialDefinition credential,
+        Instant awardedAt,
+        Instant earnedAt,
+        List<String> evidenceEventIds,
+        Trigger triggeredBy) {
+
+    public Award {
+        evidenceEventIds = List.copyOf(evidenceEventIds);
+    }
+
+    public record Trigger(String eventId, String source, Instant receivedAt) {}
+}

@@ -1,0 +1,123 @@
+package io.credbridge.award;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Learners' progress per requirement and their awards. At most one active award per learner and credential is
+ * enforced by the database too (a unique key that is set only while the award is active).
+ */
+@Repository
+public class AwardLedger {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public AwardLedger(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The current progress of each learner; a learner with none gets an empty record. */
+    public Map<String, LearnerProgress> progressOf(Collection<String> learnerIds) {
+        Map<String, LearnerProgress> learners = new HashMap<>();
+        learnerIds.forEach(id -> learners.put(id, new LearnerProgress(id)));
+        for (List<String> chunk : ProcessedEventLog.chunks(learners.keySet())) {
+            jdbc.query("select learner_id, requirement_key, event_id, met_at from requirement_progress"
+                            + " where learner_id in (:ids)",
+                    Map.of("ids", chunk),
+                    row -> {
+                        learners.get(row.getString("learner_id")).record(new MetRequirement(
+                                row.getString("learner_id"),
+                                row.getString("requirement_key"),
+                                row.getString("event_id"),
+                                row.getTimestamp("met_at").toInstant()));
+                    });
+            jdbc.query("select learner_id, credential_id from award where status = 'ACTIVE' and learner_id in (:ids)",
+                    Map.of("ids", chunk),
+                    row -> {
+                        learners.get(row.getString("learner_id")).holdActive(row.getString("credential_id"));
+                    });
+        }
+        return learners;
+    }
+
+    public void recordProgress(List<MetRequirement> met) {
+        if (met.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = met.stream()
+                .map(requirement -> new MapSqlParameterSource()
+                        .addValue("learner", requirement.learnerId())
+                        .addValue("key", requirement.requirementKey())
+                        .addValue("event", requirement.eventId())
+                        .addValue("metAt", Timestamp.from(requirement.metAt())))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("insert into requirement_progress (learner_id, requirement_key, event_id, met_at)"
+                + " values (:learner, :key, :event, :metAt)", rows);
+    }
+
+    public void recordAwards(List<Award> awards) {
+        if (awards.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into award (award_id, learner_id, credential_id, credential_version, status,"
+                        + " active_key, awarded_at, earned_at) values (:id, :learner, :credential, :version, 'ACTIVE',"
+                        + " :activeKey, :awardedAt, :earnedAt)",
+                awards.stream()
+                        .map(award -> new MapSqlParameterSource()
+                                .addValue("id", award.awardId())
+                                .addValue("learner", award.learnerId())
+                                .addValue("credential", award.credential().id())
+                                .addValue("version", award.credential().version())
+                                .addValue("activeKey", award.learnerId() + "|" + award.credential().id())
+                                .addValue("awardedAt", Timestamp.from(award.awardedAt()))
+                                .addValue("earnedAt", Timestamp.from(award.earnedAt())))
+                        .toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> evidence = new ArrayList<>();
+        for (Award award : awards) {
+            for (int i = 0; i < award.evidenceEventIds().size(); i++) {
+                evidence.add(new MapSqlParameterSource()
+                        .addValue("award", award.awardId())
+                        .addValue("event", award.evidenceEventIds().get(i))
+                        .addValue("ordinal", i));
+            }
+        }
+        jdbc.batchUpdate("insert into award_evidence (award_id, event_id, ordinal) values (:award, :event, :ordinal)",
+                evidence.toArray(SqlParameterSource[]::new));
+    }
+
+    /** A learner's awards, newest first, with their evidence. */
+    public List<AwardRecord> awardsOf(String learnerId) {
+        Map<String, AwardRecord> awards = new LinkedHashMap<>();
+        jdbc.query("select award_id, credential_id, credential_version, status, awarded_at, earned_at from award"
+                        + " where learner_id = :learner order by awarded_at desc, award_id",
+                Map.of("learner", learnerId),
+                row -> {
+                    awards.put(row.getString("award_id"), new AwardRecord(
+                            row.getString("award_id"),
+                            learnerId,
+                            row.getString("credential_id"),
+                            row.getInt("credential_version"),
+                            row.getString("status"),
+                            row.getTimestamp("awarded_at").toInstant(),
+                            row.getTimestamp("earned_at").toInstant(),
+                            new ArrayList<>()));
+                });
+        if (!awards.isEmpty()) {
+            jdbc.query("select award_id, event_id from award_evidence where award_id in (:ids) order by ordinal",
+                    new MapSqlParameterSource("ids", awards.keySet()),
+                    row -> {
+                        awards.get(row.getString("award_id")).evidenceEventIds().add(row.getString("event_id"));
+                    });
+        }
+        return List.copyOf(awards.values());
+    }
+}

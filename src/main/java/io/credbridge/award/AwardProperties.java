@@ -1,0 +1,25 @@
+package io.credbridge.award;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The award route's Kafka consumer (routes/award.camel.yaml reads these).
+ *
+ * @param consumerGroup instances sharing a group share the partitions, and so the work
+ * @param maxBatchSize most events applied in one database transaction
+ * @param pollTimeoutMs how long one poll waits for records; a partly filled batch is applied when a poll comes
+ *     back empty after this long
+ * @param maxBatchWaitMs under a steady trickle of events, the longest a partly filled batch waits
+ */
+@Validated
+@ConfigurationProperties("credbridge.award")
+public record AwardProperties(
+        @NotBlank(message = "must name the Kafka consumer group of the award stage") String consumerGroup,
+        @Min(value = 1, message = "must be at least 1") @Max(value = 10_000, message = "must be at most 10000")
+                int maxBatchSize,
+        @Min(value = 1, message = "must be at least 1 ms") int pollTimeoutMs,
+        @Min(value = 1, message = "must be at least 1 ms") int maxBatchWaitMs) {}

@@ -1,0 +1,31 @@
+package io.credbridge.award;
+
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.kafka.ConsumedRecord;
+
+/** A consumed record after decoding and identity resolution: usable for awarding, or bound for the dead letters. */
+sealed interface Intake {
+
+    ConsumedRecord record();
+
+    /** What the processed-event log deduplicates on: the event id, or the record's origin when it is unreadable. */
+    String dedupKey();
+
+    record Usable(ConsumedRecord record, LearningEvent event, String learnerId) implements Intake {
+        @Override
+        public String dedupKey() {
+            return event.getEventId();
+        }
+    }
+
+    record Unusable(ConsumedRecord record, LearningEvent event, String reason, String errorType) implements Intake {
+        @Override
+        public String dedupKey() {
+            return event == null ? record.origin() : event.getEventId();
+        }
+
+        String source() {
+            return event == null ? null : event.getSource();
+        }
+    }
+}

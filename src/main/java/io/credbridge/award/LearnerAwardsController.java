@@ -1,0 +1,46 @@
+package io.credbridge.award;
+
+import io.credbridge.catalog.CredentialCatalog;
+import io.credbridge.catalog.CredentialDefinition;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A learner's awards, for registrars and integrators checking what CredBridge decided. */
+@RestController
+@RequestMapping("/api/learners")
+class LearnerAwardsController {
+
+    private final AwardLedger ledger;
+    private final CredentialCatalog catalog;
+
+    LearnerAwardsController(AwardLedger ledger, CredentialCatalog catalog) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/{learnerId}/awards")
+    List<AwardView> awards(@PathVariable String learnerId) {
+        return ledger.awardsOf(learnerId).stream().map(this::view).toList();
+    }
+
+    private AwardView view(AwardRecord award) {
+        String name = catalog.find(award.credentialId()).map(CredentialDefinition::name).orElse(null);
+        return new AwardView(award.awardId(), award.credentialId(), award.credentialVersion(), name, award.status(),
+                award.awardedAt(), award.earnedAt(), award.evidenceEventIds());
+    }
+
+    /** @param evidence ids of the learning events that earned the award */
+    record AwardView(
+            String awardId,
+            String credentialId,
+            int credentialVersion,
+            String credentialName,
+            String status,
+            Instant awardedAt,
+            Instant earnedAt,
+            List<String> evidence) {}
+}

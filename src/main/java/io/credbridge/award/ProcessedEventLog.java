@@ -1,0 +1,76 @@
+package io.credbridge.award;
+
+import io.credbridge.deadletter.ReprocessableEvents;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ids of every event the award stage has processed, written in the same transaction as the event's effects:
+ * the consumer side of the outbox pattern, and what makes a redelivered event a no-op.
+ */
+@Repository
+public class ProcessedEventLog implements ReprocessableEvents {
+
+    static final int IN_LIST_CHUNK = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ProcessedEventLog(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Set<String> alreadyProcessed(Collection<String> eventIds) {
+        Set<String> processed = new HashSet<>();
+        for (List<String> chunk : chunks(eventIds)) {
+            processed.addAll(jdbc.queryForList(
+                    "select event_id from processed_event where event_id in (:ids)", Map.of("ids", chunk), String.class));
+        }
+        return processed;
+    }
+
+    public void record(List<ProcessedEvent> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = events.stream()
+                .map(event -> new MapSqlParameterSource()
+                        .addValue("id", event.eventId())
+                        .addValue("outcome", event.outcome().name())
+                        .addValue("now", Timestamp.from(now)))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(
+                "insert into processed_event (event_id, outcome, processed_at) values (:id, :outcome, :now)", rows);
+    }
+
+    @Override
+    public void reopenDeadLettered(String eventId) {
+        jdbc.update("delete from processed_event where event_id = :id and outcome = 'DEAD_LETTERED'",
+                Map.of("id", eventId));
+    }
+
+    static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
+        }
+        return chunks;
+    }
+
+    public record ProcessedEvent(String eventId, Outcome outcome) {}
+
+    public enum Outcome {
+        ACCEPTED,
+        DEAD_LETTERED
+    }
+}

@@ -1,0 +1,22 @@
+package io.credbridge.badge;
+
+import io.credbridge.kafka.CloudEventsProperties;
+import io.credbridge.ops.CredBridgeMetrics;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class BadgeConfiguration {
+
+    @Bean
+    OpenBadgeCredentials openBadgeCredentials(BadgeProperties properties) {
+        return new OpenBadgeCredentials(properties);
+    }
+
+    @Bean
+    BadgeIssuances badgeIssuances(
+            OpenBadgeCredentials openBadges, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        return new BadgeIssuances(openBadges, cloudEvents, metrics, clock);
+    }
+}

@@ -1,0 +1,84 @@
+package io.credbridge.badge;
+
+import io.credbridge.avro.BadgeAction;
+import io.credbridge.avro.BadgeIssuance;
+import io.credbridge.avro.CredentialSummary;
+import io.credbridge.award.AwardIssued;
+import io.credbridge.kafka.CloudEventHeaders;
+import io.credbridge.kafka.CloudEventsProperties;
+import io.credbridge.kafka.OutgoingRecord;
+import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.outbox.OutboxEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The badge route's beans: outbox events become BadgeIssuance records keyed by learner, with the outbox event id
+ * as both {@code issuanceId} and CloudEvents id (stable across redeliveries), and what Kafka acknowledged is
+ * counted with its event-to-badge latency.
+ */
+public final class BadgeIssuances {
+
+    public static final String TYPE = "io.credbridge.badge.issued.v1";
+
+    private final OpenBadgeCredentials openBadges;
+    private final CloudEventsProperties cloudEvents;
+    private final CredBridgeMetrics metrics;
+    private final Clock clock;
+
+    public BadgeIssuances(
+            OpenBadgeCredentials openBadges, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        this.openBadges = openBadges;
+        this.cloudEvents = cloudEvents;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public List<OutgoingRecord> toRecords(List<OutboxEvent> events) {
+        return events.stream().map(this::toRecord).toList();
+    }
+
+    /** Counts what Kafka acknowledged; the route calls it after the send returned. */
+    public void published(List<OutboxEvent> events) {
+        for (OutboxEvent event : events) {
+            AwardIssued award = AwardIssued.fromJson(event.payload());
+            Duration latency = Duration.between(award.eventReceivedAt(), clock.instant());
+            metrics.badgePublished(award.source(), award.credentialId(), latency.isNegative() ? Duration.ZERO : latency);
+        }
+    }
+
+    private OutgoingRecord toRecord(OutboxEvent event) {
+        AwardIssued award = AwardIssued.fromJson(event.payload());
+        BadgeIssuance issuance = BadgeIssuance.newBuilder()
+                .setIssuanceId(event.eventId())
+                .setAction(BadgeAction.ISSUED)
+                .setAwardId(award.awardId())
+                .setLearnerId(award.learnerId())
+                .setCredential(CredentialSummary.newBuilder()
+                        .setId(award.credentialId())
+                        .setVersion(award.credentialVersion())
+                        .setName(award.credentialName())
+                        .setKind(award.credentialKind())
+                        .setIssuerId(award.issuerId())
+                        .setIssuerName(award.issuerName())
+                        .build())
+                .setAwardedAt(award.awardedAt())
+                .setEarnedAt(award.earnedAt())
+                .setEvidenceEventIds(award.evidenceEventIds())
+                .setOpenBadgeCredential(openBadges.of(award))
+                .build();
+        return new OutgoingRecord(award.learnerId(), encode(issuance),
+                CloudEventHeaders.of(event.eventId(), TYPE, cloudEvents.sourceOf("badge"), award.awardedAt()));
+    }
+
+    private static byte[] encode(BadgeIssuance issuance) {
+        try {
+            return BadgeIssuance.getEncoder().encode(issuance).array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.credbridge.badge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credbridge.award.AwardIssued;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the award as an Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0). It is unsigned
+ * for now; signing and revocation status lists plug in here.
+ */
+public final class OpenBadgeCredentials {
+
+    static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+    static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    static final String OB_SCHEMA =
+            "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final BadgeProperties properties;
+
+    public OpenBadgeCredentials(BadgeProperties properties) {
+        this.properties = properties;
+    }
+
+    public String of(AwardIssued award) {
+        ObjectNode credential = json.createObjectNode();
+        credential.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
+        credential.put("id", "urn:uuid:" + award.awardId());
+        credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
+        credential.put("name", award.credentialName());
+        ObjectNode issuer = credential.putObject("issuer");
+        issuer.put("id", award.issuerId());
+        issuer.putArray("type").add("Profile");
+        issuer.put("name", award.issuerName());
+        credential.put("validFrom", award.awardedAt().toString());
+        credential.set("credentialSubject", subject(award));
+        credential.set("evidence", evidence(award));
+        ObjectNode schema = credential.putArray("credentialSchema").addObject();
+        schema.put("id", OB_SCHEMA);
+        schema.put("type", "1EdTechJsonSchemaValidator2019");
+        return credential.toString();
+    }
+
+    private ObjectNode subject(AwardIssued award) {
+        ObjectNode subject = json.createObjectNode();
+        subject.putArray("type").add("AchievementSubject");
+        ObjectNode identifier = subject.putArray("identifier").addObject();
+        identifier.put("type", "IdentityObject");
+        identifier.put("identityHash", award.learnerId());
+        identifier.put("identityType", "identifier");
+        identifier.put("hashed", false);
+        ObjectNode achievement = subject.putObject("achievement");
+        achievement.put("id", properties.achievementIdPrefix() + award.credentialId() + "/v" + award.credentialVersion());
+        achievement.putArray("type").add("Achievement");
+        achievement.put("achievementType", award.credentialKind().substring(0, 1).toUpperCase(Locale.ROOT)
+                + award.credentialKind().substring(1));
+        achievement.put("name", award.credentialName());
+        achievement.put("description",
+                award.credentialDescription() == null ? award.credentialName() : award.credentialDescription());
+        achievement.putObject("criteria").put("narrative", String.join(" ", award.criteria()));
+        achievement.put("version", Integer.toString(award.credentialVersion()));
+        return subject;
+    }
+
+    private ArrayNode evidence(AwardIssued award) {
+        ArrayNode evidence = json.createArrayNode();
+        for (String eventId : award.evidenceEventIds()) {
+            ObjectNode item = evidence.addObject();
+            if (UUID.matcher(eventId).matches()) {
+                item.put("id", "urn:uuid:" + eventId.toLowerCase(Locale.ROOT));
+            }
+            item.putArray("type").add("Evidence");
+            item.put("narrative", "Learning event " + eventId + " received from " + award.source() + ".");
+        }
+        return evidence;
+    }
+}

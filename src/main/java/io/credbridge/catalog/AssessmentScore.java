@@ -1,0 +1,50 @@
+package io.credbridge.catalog;
+
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.avro.LearningEventType;
+import io.credbridge.avro.Score;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Met when a graded attempt at the assessment has a scaled score (0..1) at or above {@code minScore}. Scaled
+ * scores make thresholds independent of how each LMS counts points.
+ */
+public record AssessmentScore(
+        @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE) String assessment,
+        @NotNull(message = "must be given as a scaled score between 0 and 1, e.g. 0.8")
+                @DecimalMin(value = "0", message = "must be a scaled score between 0 and 1")
+                @DecimalMax(value = "1", message = "must be a scaled score between 0 and 1")
+                Double minScore)
+        implements Requirement {
+
+    static final String TYPE = "assessment-score";
+
+    @Override
+    public String key() {
+        return TYPE + ":" + assessment + ">=" + minScore;
+    }
+
+    @Override
+    public String activityId() {
+        return assessment;
+    }
+
+    @Override
+    public boolean isMetBy(LearningEvent event) {
+        if (event.getType() != LearningEventType.ASSESSMENT_GRADED || !assessment.equals(event.getObjectId())) {
+            return false;
+        }
+        Score score = event.getScore();
+        return score != null && score.getScaled() != null && score.getScaled() >= minScore;
+    }
+
+    @Override
+    public String narrative() {
+        return "Score at least " + java.math.BigDecimal.valueOf(minScore * 100).stripTrailingZeros().toPlainString()
+                + "% on the assessment " + assessment + ".";
+    }
+}

@@ -1,0 +1,145 @@
+package io.credbridge.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Reads credential definitions, one per YAML file, and refuses the whole catalog if any definition is wrong:
+ * awarding from a half-loaded catalog would silently miss credentials.
+ */
+public final class CredentialCatalogLoader {
+
+    private final ResourcePatternResolver resources;
+    private final Validator validator;
+    private final ObjectMapper yaml;
+
+    public CredentialCatalogLoader(ResourcePatternResolver resources, Validator validator) {
+        this.resources = resources;
+        this.validator = validator;
+        this.yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public CredentialCatalog load(List<String> locations) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> fileById = new HashMap<>();
+        List<CredentialDefinition> definitions = new ArrayList<>();
+        for (Resource file : find(locations, problems)) {
+            String fileName = describe(file);
+            CredentialDefinition definition = read(file, fileName, problems);
+            if (definition == null) {
+                continue;
+            }
+            List<String> violations = violations(definition, fileName);
+            problems.addAll(violations);
+            String clash = fileById.putIfAbsent(definition.id(), fileName);
+            if (clash != null) {
+                problems.add(fileName + ": credential '" + definition.id() + "': id is already defined in " + clash);
+            } else if (violations.isEmpty()) {
+                definitions.add(definition);
+            }
+        }
+        if (problems.isEmpty() && definitions.isEmpty()) {
+            problems.add("no credential definitions found at " + locations
+                    + "; point credbridge.catalog.locations at your catalog's *.yaml files");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCatalogException(problems);
+        }
+        return CredentialCatalog.of(definitions);
+    }
+
+    private List<Resource> find(List<String> locations, List<String> problems) {
+        List<Resource> found = new ArrayList<>();
+        for (String location : locations) {
+            try {
+                for (Resource resource : resources.getResources(location)) {
+                    if (resource.isReadable()) {
+                        found.add(resource);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(location + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        found.sort(Comparator.comparing(CredentialCatalogLoader::describe));
+        return found;
+    }
+
+    private CredentialDefinition read(Resource file, String fileName, List<String> problems) {
+        try (InputStream in = file.getInputStream()) {
+            CredentialDefinition definition = yaml.readValue(in, CredentialDefinition.class);
+            if (definition == null) {
+                problems.add(fileName + ": the file is empty");
+            }
+            return definition;
+        } catch (JsonMappingException e) {
+            problems.add(fileName + ": " + fieldOf(e) + describeParseProblem(e));
+        } catch (JsonProcessingException e) {
+            problems.add(fileName + ": not valid YAML: " + describeParseProblem(e));
+        } catch (IOException e) {
+            problems.add(fileName + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return null;
+    }
+
+    private List<String> violations(CredentialDefinition definition, String fileName) {
+        return validator.validate(definition).stream()
+                .map(violation -> fileName + ": credential '" + definition.id() + "': " + fieldOf(violation) + " "
+                        + violation.getMessage() + wasValue(violation))
+                .sorted()
+                .toList();
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return path.isEmpty() ? "" : "field '" + path + "': ";
+    }
+
+    private static String fieldOf(ConstraintViolation<CredentialDefinition> violation) {
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<list element>", "");
+        return "field '" + path + "'";
+    }
+
+    private static String wasValue(ConstraintViolation<CredentialDefinition> violation) {
+        Object value = violation.getInvalidValue();
+        return value == null || value instanceof Iterable<?> ? "" : " (was '" + value + "')";
+    }
+
+    private static String describeParseProblem(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return e.getOriginalMessage().lines().findFirst().orElse("") + where;
+    }
+
+    private static String describe(Resource resource) {
+        try {
+            return resource.getURI().toString();
+        } catch (IOException e) {
+            return resource.getDescription();
+        }
+    }
+}

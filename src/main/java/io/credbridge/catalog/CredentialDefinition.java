@@ -1,0 +1,31 @@
+package io.credbridge.catalog;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+
+/**
+ * A credential that can be earned. It is awarded when every requirement in {@code criteria} is met; an award
+ * records the {@code version} it was made under.
+ */
+public record CredentialDefinition(
+        @NotBlank
+                @Pattern(
+                        regexp = "^[a-z0-9][a-z0-9-]{0,127}$",
+                        message = "must be lower-case letters, digits and dashes, at most 128 characters")
+                String id,
+        @NotNull @Positive Integer version,
+        @NotBlank String name,
+        String description,
+        @NotNull(message = "must be 'badge' or 'certificate'") CredentialKind kind,
+        @NotNull @Valid Issuer issuer,
+        @NotEmpty(message = "must list at least one requirement") List<@NotNull @Valid Requirement> criteria) {
+
+    public CredentialDefinition {
+        criteria = criteria == null ? null : List.copyOf(criteria);
+    }
+}

@@ -1,0 +1,99 @@
+package io.credbridge.deadletter;
+
+import io.credbridge.kafka.CloudEventHeaders;
+import io.credbridge.kafka.CloudEventsProperties;
+import io.credbridge.kafka.OutgoingRecord;
+import io.credbridge.outbox.OutboxRelay;
+import io.credbridge.outbox.OutboxStore;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Replays a dead letter once its cause is fixed: a learning event is published again to the learning-events
+ * topic (and its id reopened, or the award stage would skip it as a duplicate); a failed delivery is put back in
+ * the outbox under its original id. The dead letter is marked replayed in the same transaction, and a replay
+ * that cannot be published rolls back and leaves the dead letter as it was.
+ */
+public final class DeadLetterReplay {
+
+    private final DeadLetterStore store;
+    private final ReprocessableEvents processedEvents;
+    private final OutboxStore outbox;
+    private final OutboxRelay relay;
+    private final Consumer<OutgoingRecord> learningEventPublisher;
+    private final TransactionTemplate transactions;
+    private final CloudEventsProperties cloudEvents;
+    private final Clock clock;
+
+    public DeadLetterReplay(
+            DeadLetterStore store,
+            ReprocessableEvents processedEvents,
+            OutboxStore outbox,
+            OutboxRelay relay,
+            Consumer<OutgoingRecord> learningEventPublisher,
+            TransactionTemplate transactions,
+            CloudEventsProperties cloudEvents,
+            Clock clock) {
+        this.store = store;
+        this.processedEvents = processedEvents;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.learningEventPublisher = learningEventPublisher;
+        this.transactions = transactions;
+        this.cloudEvents = cloudEvents;
+        this.clock = clock;
+    }
+
+    public DeadLetterEntry replay(String deadLetterId) {
+        DeadLetterEntry entry = store.find(deadLetterId).orElseThrow(() -> new DeadLetterNotFoundException(deadLetterId));
+        if (entry.status() == DeadLetterEntry.Status.REPLAYED) {
+            throw new AlreadyReplayedException(entry);
+        }
+        transactions.executeWithoutResult(status -> {
+            if (!store.markReplayed(deadLetterId, clock.instant())) {
+                throw new AlreadyReplayedException(entry);
+            }
+            switch (entry.stage()) {
+                case AWARD -> republish(entry);
+                case TRANSCRIPT, BADGE -> {
+                    if (!outbox.resubmit(entry.eventId(), clock.instant())) {
+                        throw new IllegalStateException("outbox event " + entry.eventId() + " is no longer failed");
+                    }
+                }
+            }
+        });
+        relay.wakeUp();
+        return store.find(deadLetterId).orElseThrow();
+    }
+
+    private void republish(DeadLetterEntry entry) {
+        if (entry.eventId() != null) {
+            processedEvents.reopenDeadLettered(entry.eventId());
+        }
+        String cloudEventId = entry.eventId() == null ? UUID.randomUUID().toString() : entry.eventId();
+        learningEventPublisher.accept(new OutgoingRecord(
+                entry.originKey(),
+                entry.payload(),
+                CloudEventHeaders.of(cloudEventId, CloudEventHeaders.LEARNING_EVENT_TYPE,
+                        cloudEvents.sourceOf("dead-letter/replay"), clock.instant())));
+    }
+
+    public static final class DeadLetterNotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadLetterNotFoundException(String deadLetterId) {
+            super("No dead letter with id " + deadLetterId);
+        }
+    }
+
+    public static final class AlreadyReplayedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyReplayedException(DeadLetterEntry entry) {
+            super("Dead letter " + entry.deadLetterId() + " was already replayed"
+                    + (entry.replayedAt() == null ? "" : " at " + entry.replayedAt()));
+        }
+    }
+}

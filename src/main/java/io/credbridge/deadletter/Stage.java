@@ -1,0 +1,26 @@
+package io.credbridge.deadletter;
+
+import io.credbridge.outbox.Destination;
+import java.util.Locale;
+
+/** Where processing stopped; it decides what a replay does. */
+public enum Stage {
+    /** The award stage could not use a learning event; replay publishes the event again. */
+    AWARD,
+    /** The SIS adapter kept failing; replay puts the transcript delivery back in the outbox. */
+    TRANSCRIPT,
+    /** Publishing the badge event kept failing; replay puts it back in the outbox. */
+    BADGE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Stage of(Destination destination) {
+        return switch (destination) {
+            case TRANSCRIPT -> TRANSCRIPT;
+            case BADGE -> BADGE;
+            case DEAD_LETTER -> throw new IllegalArgumentException("dead letters are retried, never dead-lettered");
+        };
+    }
+}

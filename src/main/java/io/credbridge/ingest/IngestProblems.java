@@ -1,0 +1,52 @@
+package io.credbridge.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credbridge.ops.CredBridgeMetrics;
+import org.springframework.stereotype.Component;
+
+/**
+ * RFC 9457 problem details for the ingest endpoints. Refused input names each broken rule with a JSON Pointer
+ * into the request; when the event log is unreachable the sender is told to retry, since nothing was accepted.
+ */
+@Component("ingestProblems")
+public class IngestProblems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final CredBridgeMetrics metrics;
+
+    public IngestProblems(CredBridgeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public String rejected(RejectedInputException problem, String source) {
+        metrics.rejected(source, 1);
+        ObjectNode body = problem(problem.status() == 413 ? "payload-too-large" : "invalid-input", problem.title(),
+                problem.status(), problem.detail());
+        ArrayNode errors = body.putArray("errors");
+        problem.violations().forEach(violation -> {
+            ObjectNode error = errors.addObject();
+            error.put("pointer", violation.pointer());
+            error.put("detail", violation.message());
+        });
+        return body.toString();
+    }
+
+    public String unavailable(Exception error) {
+        return problem("unavailable", "Events cannot be accepted right now", 503,
+                        "Nothing from this request was accepted; send it again later. Cause: " + error.getMessage())
+                .toString();
+    }
+
+    private ObjectNode problem(String type, String title, int status, String detail) {
+        ObjectNode body = json.createObjectNode();
+        body.put("type", "urn:credbridge:problem:" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+}

@@ -1,0 +1,69 @@
+package io.credbridge.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every CredBridge meter, named {@code credbridge.*} and tagged by source (the ingest channel) and, where one is
+ * known, credential. Kept in one place so the README's metric table has one source of truth.
+ */
+@Component
+public class CredBridgeMetrics {
+
+    private final MeterRegistry registry;
+
+    public CredBridgeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void received(String source, int count) {
+        counter("credbridge.events.received", "Valid events accepted from a source", "source", source)
+                .increment(count);
+    }
+
+    public void rejected(String source, int count) {
+        counter("credbridge.events.rejected", "Events refused as invalid (the sender got a 4xx)", "source", source)
+                .increment(count);
+    }
+
+    public void ignored(String source, int count) {
+        counter("credbridge.events.ignored", "Valid events CredBridge does not act on", "source", source)
+                .increment(count);
+    }
+
+    public void awarded(String source, String credential) {
+        counter("credbridge.awards", "Credentials awarded", "source", source, "credential", credential)
+                .increment();
+    }
+
+    public void transcriptRowWritten(String target, String source, String credential) {
+        counter("credbridge.transcript.rows", "Transcript entries written to the SIS",
+                        "target", target, "source", source, "credential", credential)
+                .increment();
+    }
+
+    public void badgePublished(String source, String credential, Duration sinceEventReceived) {
+        counter("credbridge.badge.events", "Badge issuance events published", "source", source,
+                        "credential", credential)
+                .increment();
+        Timer.builder("credbridge.event.to.badge.latency")
+                .description("From the learning event's arrival to its badge event's acknowledgement by Kafka")
+                .tags("source", source, "credential", credential)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(sinceEventReceived);
+    }
+
+    public void deadLettered(String stage, String source) {
+        counter("credbridge.dead.letters", "Events or deliveries moved to the dead-letter store",
+                        "stage", stage, "source", source)
+                .increment();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+}

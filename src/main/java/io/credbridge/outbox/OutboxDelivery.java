@@ -1,0 +1,10 @@
+package io.credbridge.outbox;
+
+import java.util.List;
+
+/** Hands outbox events to their destination; returns normally only when the destination has them all. */
+@FunctionalInterface
+public interface OutboxDelivery {
+
+    void deliver(List<OutboxEvent> events) throws Exception;
+}

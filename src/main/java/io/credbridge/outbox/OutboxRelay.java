@@ -1,0 +1,164 @@
+package io.credbridge.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers outbox events, one worker thread per destination. A worker runs as soon as it is woken (the award
+ * stage wakes it right after each commit) and otherwise every {@code pollInterval}, which picks up retries and
+ * events left by a crash. Each batch is claimed, delivered and marked in one transaction, so a crash mid-way
+ * leaves the events pending and they are delivered again with the same ids.
+ */
+public final class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxStore store;
+    private final TransactionTemplate transactions;
+    private final Map<Destination, OutboxDelivery> deliveries;
+    private final FailedDeliveries failedDeliveries;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final Map<Destination, BlockingQueue<Boolean>> wakeUps = new EnumMap<>(Destination.class);
+    private final Map<Destination, Thread> workers = new EnumMap<>(Destination.class);
+    private volatile boolean running;
+
+    public OutboxRelay(
+            OutboxStore store,
+            TransactionTemplate transactions,
+            Map<Destination, OutboxDelivery> deliveries,
+            FailedDeliveries failedDeliveries,
+            OutboxProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.deliveries = new EnumMap<>(deliveries);
+        this.failedDeliveries = failedDeliveries;
+        this.properties = properties;
+        this.clock = clock;
+        this.deliveries.keySet().forEach(destination -> wakeUps.put(destination, new ArrayBlockingQueue<>(1)));
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        deliveries.keySet().forEach(destination -> {
+            Thread worker = new Thread(() -> work(destination), "credbridge-outbox-" + destination.name().toLowerCase());
+            worker.setDaemon(true);
+            workers.put(destination, worker);
+            worker.start();
+        });
+    }
+
+    public synchronized void stop() {
+        running = false;
+        wakeUp();
+        workers.values().forEach(worker -> {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        workers.clear();
+    }
+
+    /** Asks every worker to look for due events now rather than at its next poll. */
+    public void wakeUp() {
+        wakeUps.values().forEach(signal -> signal.offer(Boolean.TRUE));
+    }
+
+    /**
+     * Claims and delivers one batch of due events for the destination; returns how many were claimed. An event
+     * that failed before is delivered on its own, so one poison event cannot hold back the events behind it.
+     */
+    public int relayOnce(Destination destination) {
+        Integer claimed = transactions.execute(status -> {
+            List<OutboxEvent> due = store.claimDue(destination, properties.batchSize(), clock.instant());
+            if (due.isEmpty()) {
+                return 0;
+            }
+            List<OutboxEvent> batch = due.get(0).attempts() > 0 ? due.subList(0, 1) : due;
+            deliver(destination, batch);
+            return batch.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void deliver(Destination destination, List<OutboxEvent> batch) {
+        try {
+            deliveries.get(destination).deliver(batch);
+            store.markCompleted(batch.stream().map(OutboxEvent::eventId).toList(), clock.instant());
+        } catch (Exception e) {
+            failed(destination, batch, e);
+        }
+    }
+
+    private void failed(Destination destination, List<OutboxEvent> batch, Exception error) {
+        String reason = describe(error);
+        Instant now = clock.instant();
+        boolean retriesForever = destination == Destination.DEAD_LETTER;
+        List<OutboxEvent> givingUp = batch.stream()
+                .filter(event -> !retriesForever && event.attempts() + 1 >= properties.maxAttempts())
+                .toList();
+        batch.stream().filter(event -> !givingUp.contains(event)).forEach(event -> store.scheduleRetry(
+                List.of(event.eventId()), reason, now.plus(properties.retryDelay(event.attempts()))));
+        if (!givingUp.isEmpty()) {
+            store.markFailed(givingUp.stream().map(OutboxEvent::eventId).toList(), reason);
+            failedDeliveries.gaveUp(givingUp, reason, rootCause(error).getClass().getName());
+        }
+        log.warn("Delivery of {} {} event(s) failed ({} given up): {}", batch.size(), destination, givingUp.size(),
+                reason);
+    }
+
+    private void work(Destination destination) {
+        BlockingQueue<Boolean> wakeUp = wakeUps.get(destination);
+        while (running) {
+            try {
+                int claimed = relayOnce(destination);
+                if (claimed < properties.batchSize()) {
+                    wakeUp.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay for {} could not reach the database: {}", destination, describe(e));
+                pause(wakeUp);
+            }
+        }
+    }
+
+    private void pause(BlockingQueue<Boolean> wakeUp) {
+        try {
+            wakeUp.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = rootCause(error);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == error ? message : message + " (" + root.getClass().getSimpleName() + ")";
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

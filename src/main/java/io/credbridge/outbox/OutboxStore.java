@@ -1,0 +1,118 @@
+package io.credbridge.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table. Claiming locks rows (skipping locked ones) so several CredBridge instances share the work. */
+@Repository
+public class OutboxStore {
+
+    private static final String COLUMNS =
+            "event_id, destination, aggregate_type, aggregate_id, event_type, payload, created_at, attempts";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public OutboxStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = events.stream()
+                .map(event -> new MapSqlParameterSource()
+                        .addValue("eventId", event.eventId())
+                        .addValue("destination", event.destination().name())
+                        .addValue("aggregateType", event.aggregateType())
+                        .addValue("aggregateId", event.aggregateId())
+                        .addValue("eventType", event.eventType())
+                        .addValue("payload", event.payload())
+                        .addValue("createdAt", Timestamp.from(event.createdAt())))
+                .toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate(
+                "insert into outbox_event (" + COLUMNS + ", status, next_attempt_at) values (:eventId, :destination,"
+                        + " :aggregateType, :aggregateId, :eventType, :payload, :createdAt, 0, 'PENDING', :createdAt)",
+                rows);
+    }
+
+    /**
+     * Locks up to {@code limit} due pending events of one destination, oldest first. The limit sits in a subquery
+     * because H2 would otherwise lock every matching row; PostgreSQL is indifferent.
+     */
+    public List<OutboxEvent> claimDue(Destination destination, int limit, Instant now) {
+        return jdbc.query(
+                "select " + COLUMNS + " from outbox_event where seq in (select seq from outbox_event"
+                        + " where destination = :destination and status = 'PENDING' and next_attempt_at <= :now"
+                        + " order by seq limit :limit) order by seq for update skip locked",
+                Map.of("destination", destination.name(), "now", Timestamp.from(now), "limit", limit),
+                OutboxStore::toEvent);
+    }
+
+    public void markCompleted(Collection<String> eventIds, Instant now) {
+        update("update outbox_event set status = 'COMPLETED', completed_at = :now, attempts = attempts + 1"
+                + " where event_id in (:ids)", eventIds, Map.of("now", Timestamp.from(now)));
+    }
+
+    public void scheduleRetry(Collection<String> eventIds, String error, Instant nextAttemptAt) {
+        update("update outbox_event set attempts = attempts + 1, last_error = :error, next_attempt_at = :next"
+                        + " where event_id in (:ids)",
+                eventIds, Map.of("error", truncate(error), "next", Timestamp.from(nextAttemptAt)));
+    }
+
+    public void markFailed(Collection<String> eventIds, String error) {
+        update("update outbox_event set status = 'FAILED', attempts = attempts + 1, last_error = :error"
+                + " where event_id in (:ids)", eventIds, Map.of("error", truncate(error)));
+    }
+
+    /** Puts a failed event back in line, as its first attempt; false when there is no failed event with that id. */
+    public boolean resubmit(String eventId, Instant now) {
+        return jdbc.update(
+                        "update outbox_event set status = 'PENDING', attempts = 0, next_attempt_at = :now,"
+                                + " last_error = null where event_id = :id and status = 'FAILED'",
+                        Map.of("id", eventId, "now", Timestamp.from(now)))
+                == 1;
+    }
+
+    public long countByStatus(Destination destination, String status) {
+        Long count = jdbc.queryForObject(
+                "select count(*) from outbox_event where destination = :destination and status = :status",
+                Map.of("destination", destination.name(), "status", status),
+                Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private void update(String sql, Collection<String> eventIds, Map<String, Object> values) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource(values).addValue("ids", eventIds);
+        jdbc.update(sql, parameters);
+    }
+
+    private static String truncate(String error) {
+        String text = error == null ? "unknown error" : error;
+        return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    private static OutboxEvent toEvent(ResultSet row, int index) throws SQLException {
+        return new OutboxEvent(
+                row.getString("event_id"),
+                Destination.valueOf(row.getString("destination")),
+                row.getString("aggregate_type"),
+                row.getString("aggregate_id"),
+                row.getString("event_type"),
+                row.getString("payload"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getInt("attempts"));
+    }
+}

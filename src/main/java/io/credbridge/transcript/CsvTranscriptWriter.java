@@ -1,0 +1,164 @@
+package io.credbridge.transcript;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The flat-file SIS adapter: appends transcript rows to a daily CSV import file (RFC 4180, UTF-8, header row).
+ * Idempotent by award id and action: the keys already present in the directory's files are read once, and a row
+ * whose key is there is not written again. Rows are appended with one write and forced to disk before this
+ * returns, and a torn last line left by a crash is cut off when the file is next opened, so a redelivered entry
+ * is written whole exactly once.
+ */
+public final class CsvTranscriptWriter implements TranscriptWriter {
+
+    static final String[] COLUMNS = {
+        "award_id", "action", "learner_id", "credential_id", "credential_version", "credential_name",
+        "credential_kind", "issuer_id", "issuer_name", "earned_at", "awarded_at", "evidence_event_ids"
+    };
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
+    private final CsvTranscriptProperties properties;
+    private final Clock clock;
+    private Set<String> written;
+
+    public CsvTranscriptWriter(CsvTranscriptProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String target() {
+        return "csv";
+    }
+
+    @Override
+    public synchronized List<TranscriptEntry> write(List<TranscriptEntry> entries) throws IOException {
+        Set<String> known = writtenKeys();
+        List<TranscriptEntry> fresh = new ArrayList<>();
+        Set<String> batchKeys = new HashSet<>();
+        for (TranscriptEntry entry : entries) {
+            if (!known.contains(entry.idempotencyKey()) && batchKeys.add(entry.idempotencyKey())) {
+                fresh.add(entry);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        Path file = todaysFile();
+        boolean newFile = !Files.exists(file) || Files.size(file) == 0;
+        try {
+            append(file, render(fresh, newFile));
+        } catch (IOException e) {
+            // A failed append may leave a torn line: re-read (and repair) the files before the retry writes.
+            written = null;
+            throw e;
+        }
+        fresh.forEach(entry -> known.add(entry.idempotencyKey()));
+        return fresh;
+    }
+
+    /** The file rows are appended to now. */
+    public Path todaysFile() {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return properties.directory().resolve(properties.filePrefix() + "-" + day + ".csv");
+    }
+
+    private Set<String> writtenKeys() throws IOException {
+        if (written == null) {
+            Files.createDirectories(properties.directory());
+            Set<String> keys = new HashSet<>();
+            try (DirectoryStream<Path> files =
+                    Files.newDirectoryStream(properties.directory(), properties.filePrefix() + "-*.csv")) {
+                for (Path file : files) {
+                    cutTornLastLine(file);
+                    readKeys(file, keys);
+                }
+            }
+            written = keys;
+        }
+        return written;
+    }
+
+    private static void readKeys(Path file, Set<String> keys) throws IOException {
+        CSVFormat withHeader = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, withHeader)) {
+            for (CSVRecord row : parser) {
+                keys.add(row.get("award_id") + "/" + row.get("action"));
+            }
+        }
+    }
+
+    /** A row is complete only with its line break; anything after the last one is a write a crash cut short. */
+    private static void cutTornLastLine(Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        int end = content.length;
+        while (end > 0 && content[end - 1] != '\n') {
+            end--;
+        }
+        if (end < content.length) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(end);
+                channel.force(true);
+            }
+        }
+    }
+
+    private static String render(List<TranscriptEntry> entries, boolean withHeader) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            if (withHeader) {
+                printer.printRecord((Object[]) COLUMNS);
+            }
+            for (TranscriptEntry entry : entries) {
+                printer.printRecord(
+                        entry.awardId(),
+                        entry.action().name(),
+                        entry.learnerId(),
+                        entry.credentialId(),
+                        entry.credentialVersion(),
+                        entry.credentialName(),
+                        entry.credentialKind(),
+                        entry.issuerId(),
+                        entry.issuerName(),
+                        entry.earnedAt(),
+                        entry.awardedAt(),
+                        String.join(";", entry.evidenceEventIds()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void append(Path file, String rows) throws IOException {
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap(rows.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+    }
+}
