@@ -1,0 +1,97 @@
+package io.credbridge.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the outbox table must do on every database CredBridge runs on; the migrations run unchanged on each. */
+abstract class OutboxStoreContract {
+
+    static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    OutboxStore store;
+    TransactionTemplate transactions;
+    NamedParameterJdbcTemplate jdbc;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void migrate() {
+        DataSource dataSource = dataSource();
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        jdbc.getJdbcTemplate().update("delete from outbox_event");
+        store = new OutboxStore(jdbc);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Test
+    void claimsDueEventsOfOneDestinationOldestFirstUpToTheLimit() {
+        List<OutboxEvent> badges = events(Destination.BADGE, 5);
+        store.append(badges);
+        store.append(events(Destination.TRANSCRIPT, 2));
+
+        List<OutboxEvent> claimed = claim(Destination.BADGE, 3, NOW);
+
+        assertThat(claimed).extracting(OutboxEvent::eventId)
+                .containsExactly(badges.get(0).eventId(), badges.get(1).eventId(), badges.get(2).eventId());
+        assertThat(claimed.get(0).payload()).isEqualTo(badges.get(0).payload());
+    }
+
+    @Test
+    void aCompletedEventIsNotClaimedAgain() {
+        List<OutboxEvent> badges = events(Destination.BADGE, 2);
+        store.append(badges);
+
+        transactions.executeWithoutResult(status -> store.markCompleted(List.of(badges.get(0).eventId()), NOW));
+
+        assertThat(claim(Destination.BADGE, 10, NOW))
+                .extracting(OutboxEvent::eventId).containsExactly(badges.get(1).eventId());
+    }
+
+    @Test
+    void anEventScheduledForRetryIsDueOnlyWhenItsTimeComesWithItsAttemptCounted() {
+        OutboxEvent event = events(Destination.TRANSCRIPT, 1).get(0);
+        store.append(List.of(event));
+
+        store.scheduleRetry(List.of(event.eventId()), "SIS down", NOW.plusSeconds(30));
+
+        assertThat(claim(Destination.TRANSCRIPT, 10, NOW.plusSeconds(29)))
+                .isEmpty();
+        assertThat(claim(Destination.TRANSCRIPT, 10, NOW.plusSeconds(30)))
+                .singleElement().satisfies(due -> assertThat(due.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void aFailedEventWaitsUntilResubmittedAndThenStartsAfresh() {
+        OutboxEvent event = events(Destination.BADGE, 1).get(0);
+        store.append(List.of(event));
+        store.markFailed(List.of(event.eventId()), "gave up");
+
+        assertThat(claim(Destination.BADGE, 10, NOW)).isEmpty();
+        assertThat(store.resubmit(event.eventId(), NOW)).isTrue();
+        assertThat(store.resubmit(event.eventId(), NOW)).as("only a failed event can be resubmitted").isFalse();
+        assertThat(claim(Destination.BADGE, 10, NOW))
+                .singleElement().satisfies(due -> assertThat(due.attempts()).isZero());
+    }
+
+    List<OutboxEvent> claim(Destination destination, int limit, Instant now) {
+        return transactions.execute(status -> store.claimDue(destination, limit, now));
+    }
+
+    static List<OutboxEvent> events(Destination destination, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> OutboxEvent.of(destination, "award", "award-" + i, "award.issued",
+                        "{\"n\":" + i + ",\"text\":\"" + "x".repeat(5000) + "\"}", NOW.minusSeconds(60 - i)))
+                .toList();
+    }
+}
