@@ -1,0 +1,41 @@
+package io.credbridge.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class KafkaHealthIndicatorTest {
+
+    @Test
+    void reportsDownWithinSecondsWhenNothingListensAtTheBrokers() {
+        String brokers = "localhost:" + KafkaTestSupport.freePort();
+        KafkaHealthIndicator indicator = new KafkaHealthIndicator(brokers);
+        try {
+            long started = System.nanoTime();
+            Health health = indicator.health();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("brokers", brokers).containsKey("error");
+            assertThat(took).isLessThan(Duration.ofMillis(3500));
+        } finally {
+            indicator.destroy();
+        }
+    }
+
+    @Test
+    void reportsDownWhenTheBrokerHostCannotBeResolved() {
+        KafkaHealthIndicator indicator = new KafkaHealthIndicator("no-such-host.invalid:9092");
+        try {
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+        } finally {
+            indicator.destroy();
+        }
+    }
+}
