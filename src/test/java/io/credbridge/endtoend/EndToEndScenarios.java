@@ -1,0 +1,406 @@
+package io.credbridge.endtoend;
+
+import static io.credbridge.endtoend.XapiStatements.COURSE;
+import static io.credbridge.endtoend.XapiStatements.completed;
+import static io.credbridge.endtoend.XapiStatements.completedByHashedMailbox;
+import static io.credbridge.endtoend.XapiStatements.demo;
+import static io.credbridge.endtoend.XapiStatements.newId;
+import static io.credbridge.endtoend.XapiStatements.newLearner;
+import static io.credbridge.endtoend.XapiStatements.withoutVerb;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.credbridge.avro.BadgeIssuance;
+import io.credbridge.avro.DeadLetter;
+import io.credbridge.avro.LearnerIdentifier;
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.avro.LearningEventType;
+import io.credbridge.transcript.CsvTranscriptProperties;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole pipeline through its public surfaces only: xAPI over HTTP in; the awards API, the CSV import files,
+ * the badge and dead-letter topics (read with standard Kafka clients) and the admin API out. Subclasses run it
+ * on PostgreSQL and on the embedded defaults.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+abstract class EndToEndScenarios {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String LEARNING_EVENTS = "credbridge.learning-events.v1";
+    static final String BADGES = "credbridge.badge-issuance.v1";
+    static final String DEAD_LETTERS = "credbridge.dead-letter.v1";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Value("${camel.component.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    CsvTranscriptProperties csv;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    KafkaTopics kafka() {
+        return new KafkaTopics(brokers);
+    }
+
+    @Test
+    void theQuickStartStatementsEarnTheDemoCredentialsOnEveryOutput() throws Exception {
+        HttpResponse<String> single = post(demo("01-alice-completes-data-analysis-101.json"));
+        HttpResponse<String> batch = post("[" + demo("02-alice-passes-sql-final-exam.json") + ","
+                + demo("03-bob-scores-below-the-threshold.json") + "," + demo("04-alice-experienced-a-video.json") + "]");
+
+        assertThat(single.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(single.body()).toString()).isEqualTo("[\"6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01\"]");
+        assertThat(single.headers().firstValue("X-Experience-API-Version")).hasValue("1.0.3");
+        assertThat(batch.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(batch.body()).size()).isEqualTo(3);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards("alice")).hasSize(3));
+        awaitQuiet();
+        List<JsonNode> awards = awards("alice");
+        assertThat(awards).extracting(a -> a.path("credentialId").asText())
+                .containsExactlyInAnyOrder("data-analysis-fundamentals", "sql-proficiency", "applied-data-analysis");
+        JsonNode applied = byCredential(awards, "applied-data-analysis");
+        assertThat(applied.path("credentialVersion").asInt()).isEqualTo(1);
+        assertThat(applied.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(applied.path("awardedAt").asText()).isNotBlank();
+        assertThat(texts(applied.path("evidence")))
+                .containsExactly("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01", "6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02");
+        assertThat(awards("bob")).as("0.6 is below the 0.8 threshold").isEmpty();
+
+        for (JsonNode award : awards) {
+            String awardId = award.path("awardId").asText();
+            assertThat(csvRows(awardId)).singleElement().satisfies(row -> {
+                assertThat(row.get("learner_id")).isEqualTo("alice");
+                assertThat(row.get("credential_id")).isEqualTo(award.path("credentialId").asText());
+                assertThat(row.get("action")).isEqualTo("ISSUED");
+            });
+            ConsumerRecord<String, byte[]> record = single(badgeRecords(awardId));
+            assertThat(record.key()).isEqualTo("alice");
+            CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+            assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+            assertThat(event.getType()).isEqualTo("io.credbridge.badge.issued.v1");
+            assertThat(event.getSource().toString()).endsWith("/badge");
+            assertThat(event.getTime()).isNotNull();
+            assertThat(event.getDataContentType()).isEqualTo("application/avro");
+            BadgeIssuance issuance = BadgeIssuance.getDecoder().decode(record.value());
+            assertThat(event.getId()).isEqualTo(issuance.getIssuanceId());
+            assertThat(issuance.getLearnerId()).isEqualTo("alice");
+            assertThat(issuance.getCredential().getId()).isEqualTo(award.path("credentialId").asText());
+            assertThat(json.readTree(issuance.getOpenBadgeCredential()).path("type").toString())
+                    .contains("OpenBadgeCredential");
+        }
+
+        assertThat(learningEventsWithId("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c04"))
+                .as("an 'experienced' statement is acknowledged but not published").isEmpty();
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("credbridge_awards_total{credential=\"sql-proficiency\",source=\"xapi\"}")
+                .contains("credbridge_badge_events_total{credential=\"applied-data-analysis\",source=\"xapi\"}")
+                .contains("credbridge_transcript_rows_total{credential=\"data-analysis-fundamentals\",source=\"xapi\",target=\"csv\"}")
+                .contains("credbridge_events_received_total{source=\"xapi\"}")
+                .contains("credbridge_events_ignored_total{source=\"xapi\"}")
+                .contains("credbridge_event_to_badge_latency_seconds_bucket");
+    }
+
+    @Test
+    void postingTheSameStatementTwiceAwardsWritesAndPublishesOnce() throws Exception {
+        String learner = newLearner("dup");
+        String id = newId();
+
+        assertThat(post(completed(id, learner, COURSE)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        assertThat(post(completed(id, learner, COURSE)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> learningEventsWithId(id).size() == 2);
+        awaitQuiet();
+
+        String awardId = single(awards(learner)).path("awardId").asText();
+        assertThat(awards(learner)).hasSize(1);
+        assertThat(csvRows(awardId)).hasSize(1);
+        assertThat(badgeRecords(awardId)).hasSize(1);
+    }
+
+    @Test
+    void theSameKafkaRecordDeliveredTwiceAwardsWritesAndPublishesOnce() throws Exception {
+        String learner = newLearner("redelivered");
+        byte[] record = LearningEvent.getEncoder().encode(LearningEvent.newBuilder()
+                .setEventId(newId())
+                .setSource("xapi")
+                .setOccurredAt(Instant.parse("2026-11-20T10:00:00Z"))
+                .setReceivedAt(Instant.now())
+                .setType(LearningEventType.COURSE_COMPLETED)
+                .setLearnerIds(List.of(LearnerIdentifier.newBuilder().setScheme("account").setValue(learner).build()))
+                .setObjectId(COURSE)
+                .setCourseIds(List.of(COURSE))
+                .build()).array();
+
+        kafka().send(LEARNING_EVENTS, learner, record);
+        kafka().send(LEARNING_EVENTS, learner, record);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        awaitQuiet();
+
+        String awardId = single(awards(learner)).path("awardId").asText();
+        assertThat(awards(learner)).hasSize(1);
+        assertThat(csvRows(awardId)).hasSize(1);
+        assertThat(badgeRecords(awardId)).hasSize(1);
+    }
+
+    @Test
+    void garbageAndBatchesWithOneBadStatementAreRefusedWithProblemDetailsAndNothingIsPublished() throws Exception {
+        String learner = newLearner("refused");
+        Map<TopicPartition, Long> before = kafka().endOffsets(LEARNING_EVENTS);
+
+        HttpResponse<String> garbage = post("{\"actor\": ");
+        HttpResponse<String> mixed = post("[" + completed(newId(), learner, COURSE) + "," + withoutVerb(newId(), learner) + "]");
+
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode garbageProblem = json.readTree(garbage.body());
+        assertThat(garbageProblem.path("status").asInt()).isEqualTo(400);
+        assertThat(garbageProblem.path("detail").asText()).containsIgnoringCase("line");
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        JsonNode mixedProblem = json.readTree(mixed.body());
+        assertThat(texts(mixedProblem.path("errors").findValues("pointer")))
+                .anySatisfy(pointer -> assertThat(pointer).startsWith("/1"));
+        assertThat(mixedProblem.path("errors").toString()).contains("verb");
+
+        assertThat(kafka().endOffsets(LEARNING_EVENTS)).isEqualTo(before);
+        awaitQuiet();
+        assertThat(awards(learner)).isEmpty();
+        assertThat(get("/actuator/prometheus").body()).contains("credbridge_events_rejected_total{source=\"xapi\"}");
+    }
+
+    @Test
+    void anEventWithoutAUsableLearnerIsDeadLetteredWhileTheRestGoesOnAndItCanBeReplayed() throws Exception {
+        String unusableId = newId();
+        String learner = newLearner("alongside");
+
+        HttpResponse<String> response =
+                post("[" + completedByHashedMailbox(unusableId, COURSE) + "," + completed(newId(), learner, COURSE) + "]");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        JsonNode deadLetter = await().atMost(PATIENCE).until(() -> deadLetterFor(unusableId, "NEW"), dl -> dl != null);
+        assertThat(deadLetter.path("stage").asText()).isEqualTo("award");
+        assertThat(deadLetter.path("reason").asText()).contains("mbox_sha1sum").contains("accepted-schemes");
+        assertThat(deadLetter.path("originTopic").asText()).isEqualTo(LEARNING_EVENTS);
+        LearningEvent original = LearningEvent.getDecoder()
+                .decode(java.util.Base64.getDecoder().decode(deadLetter.path("payloadBase64").asText()));
+        assertThat(original.getEventId()).isEqualTo(unusableId);
+
+        ConsumerRecord<String, byte[]> published = await().atMost(PATIENCE).until(
+                () -> deadLetterRecords(unusableId), records -> records.size() == 1).get(0);
+        assertThat(header(published, "dlt_stage")).isEqualTo("award");
+        assertThat(header(published, "dlt_reason")).contains("mbox_sha1sum");
+        assertThat(header(published, "ce_type")).isEqualTo("io.credbridge.dead-letter.v1");
+
+        HttpResponse<String> replay = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(replay.body()).path("status").asText()).isEqualTo("REPLAYED");
+        // The identity settings are unchanged, so the replayed event is processed again and dead-lettered again.
+        await().atMost(PATIENCE).until(() -> deadLetterFor(unusableId, "NEW") != null);
+        HttpResponse<String> again = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(again.body()).path("detail").asText()).contains("already replayed");
+        assertThat(post("/api/dead-letters/no-such-id/replay", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTranscriptDeliveryThatKeepsFailingIsDeadLetteredAndReplayedOnceTheSisIsBack() throws Exception {
+        String learner = newLearner("sis-down");
+        Path directory = csv.directory();
+        Path aside = directory.resolveSibling(directory.getFileName() + "-aside");
+        awaitQuiet();
+        Files.createDirectories(directory);
+        Files.move(directory, aside);
+        Files.writeString(directory, "not a directory: the SIS import share is unavailable");
+        JsonNode deadLetter;
+        String awardId;
+        try {
+            post(completed(newId(), learner, COURSE));
+            awardId = await().atMost(PATIENCE).until(() -> awards(learner), list -> list.size() == 1)
+                    .get(0).path("awardId").asText();
+            deadLetter = await().atMost(PATIENCE).until(() -> deadLetters("NEW").stream()
+                    .filter(dl -> dl.path("stage").asText().equals("transcript")
+                            && dl.path("originKey").asText().equals(awardId))
+                    .findFirst().orElse(null), dl -> dl != null);
+        } finally {
+            Files.delete(directory);
+            Files.move(aside, directory);
+        }
+        assertThat(deadLetter.path("reason").asText()).contains("last allowed attempt");
+        assertThat(csvRows(awardId)).isEmpty();
+
+        HttpResponse<String> replay = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(csvRows(awardId)).hasSize(1));
+        assertThat(badgeRecords(awardId)).as("the badge went out while the SIS was down").hasSize(1);
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndKafkaUp() throws Exception {
+        JsonNode health = json.readTree(get("/actuator/health").body());
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+    }
+
+    // --- what the tests observe ---
+
+    HttpResponse<String> post(String statements) throws IOException, InterruptedException {
+        return post("/lms/xapi/statements", statements);
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    List<JsonNode> awards(String learner) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/api/learners/" + learner + "/awards");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return list(json.readTree(response.body()));
+    }
+
+    List<JsonNode> deadLetters(String status) throws IOException, InterruptedException {
+        return list(json.readTree(get("/api/dead-letters?status=" + status).body()));
+    }
+
+    JsonNode deadLetterFor(String eventId, String status) throws IOException, InterruptedException {
+        return deadLetters(status).stream()
+                .filter(dl -> dl.path("eventId").asText().equals(eventId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Waits until the award stage has committed every learning event and the outbox has nothing pending. */
+    void awaitQuiet() {
+        await().atMost(PATIENCE).until(() -> kafka().caughtUp("credbridge-award", LEARNING_EVENTS)
+                && jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'", Long.class) == 0);
+    }
+
+    List<CSVRecord> csvRows(String awardId) throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        if (!Files.isDirectory(csv.directory())) {
+            return rows;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(csv.directory(), "*.csv")) {
+            for (Path file : files) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(row -> {
+                        if (row.get("award_id").equals(awardId)) {
+                            rows.add(row);
+                        }
+                    });
+                }
+            }
+        }
+        return rows;
+    }
+
+    List<ConsumerRecord<String, byte[]>> badgeRecords(String awardId) {
+        return kafka().readAll(BADGES).stream()
+                .filter(record -> decode(BadgeIssuance.getDecoder(), record.value()).getAwardId().equals(awardId))
+                .toList();
+    }
+
+    List<ConsumerRecord<String, byte[]>> deadLetterRecords(String eventId) {
+        return kafka().readAll(DEAD_LETTERS).stream()
+                .filter(record -> eventId.equals(decode(DeadLetter.getDecoder(), record.value()).getEventId()))
+                .toList();
+    }
+
+    List<ConsumerRecord<String, byte[]>> learningEventsWithId(String eventId) {
+        return kafka().readAll(LEARNING_EVENTS).stream()
+                .filter(record -> decode(LearningEvent.getDecoder(), record.value()).getEventId().equals(eventId))
+                .toList();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static <T> T decode(BinaryMessageDecoder<T> decoder, byte[] value) {
+        try {
+            return decoder.decode(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return list(array).stream().map(JsonNode::asText).toList();
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonNode::asText).toList();
+    }
+
+    private static <T> T single(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private static JsonNode byCredential(List<JsonNode> awards, String credentialId) {
+        return awards.stream().filter(a -> a.path("credentialId").asText().equals(credentialId)).findFirst().orElseThrow();
+    }
+}

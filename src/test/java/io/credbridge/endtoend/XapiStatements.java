@@ -1,0 +1,60 @@
+package io.credbridge.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** xAPI statements as an LMS would send them, and the demo statements the README's quick start posts. */
+final class XapiStatements {
+
+    static final String HOME = "https://lms.demo.credbridge.io";
+    static final String COURSE = "https://lms.demo.credbridge.io/courses/data-analysis-101";
+    static final String EXAM = "https://lms.demo.credbridge.io/assessments/sql-final-exam";
+
+    private XapiStatements() {}
+
+    static String demo(String fileName) {
+        try {
+            return Files.readString(Path.of("deploy", "demo", "statements", fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String completed(String id, String learner, String course) {
+        return """
+                {"id": "%s",
+                 "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "%s"}},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed"}},
+                 "object": {"objectType": "Activity", "id": "%s"},
+                 "timestamp": "2026-11-20T10:00:00Z"}
+                """.formatted(id, HOME, learner, course);
+    }
+
+    static String completedByHashedMailbox(String id, String course) {
+        return """
+                {"id": "%s",
+                 "actor": {"objectType": "Agent", "mbox_sha1sum": "cd9b00a5611f94eaa7b1661edab976068e364975"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+                 "object": {"id": "%s"}}
+                """.formatted(id, course);
+    }
+
+    static String withoutVerb(String id, String learner) {
+        return """
+                {"id": "%s",
+                 "actor": {"account": {"homePage": "%s", "name": "%s"}},
+                 "object": {"id": "%s"}}
+                """.formatted(id, HOME, learner, COURSE);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    static String newLearner(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
