@@ -1,0 +1,76 @@
+package io.credbridge.ingest.xapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.avro.LearningEventType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a valid xAPI statement into a {@link LearningEvent} when CredBridge acts on it (an ADL
+ * completed, passed, failed or scored verb on an Activity) and into an {@link IgnoredStatement}
+ * otherwise.
+ */
+@Component
+public class XapiStatementNormalizer {
+
+    static final String SOURCE = "xapi";
+
+    /**
+     * @param statement a statement {@link XapiStatementValidator} accepted, carrying its id (the
+     *     ingest assigns one when the producer did not)
+     * @param receivedAt when CredBridge accepted the request; also the occurrence time of a
+     *     statement without timestamp
+     */
+    public Normalized normalize(JsonNode statement, Instant receivedAt) {
+        String id = statement.path("id").asText(null);
+        if (id == null) {
+            throw new IllegalArgumentException("the statement has no id; assign one before normalizing it");
+        }
+        String verbId = statement.path("verb").path("id").asText();
+        Optional<AdlVerb> verb = AdlVerb.of(verbId);
+        if (verb.isEmpty()) {
+            return ignored(id, verbId, "CredBridge acts only on the ADL verbs completed, passed, failed and scored");
+        }
+        String objectType = ObjectTypes.of(statement.get("object"));
+        if (!"Activity".equals(objectType)) {
+            return ignored(id, verbId, "the object is " + Phrases.withArticle(objectType) + ", not an Activity");
+        }
+        return new Normalized.Event(event(id, verb.get(), statement, receivedAt));
+    }
+
+    private static LearningEvent event(String id, AdlVerb verb, JsonNode statement, Instant receivedAt) {
+        String objectId = statement.path("object").path("id").asText();
+        boolean completion = verb.eventType() == LearningEventType.COURSE_COMPLETED;
+        return LearningEvent.newBuilder()
+                .setEventId(id)
+                .setSource(SOURCE)
+                .setSourceSystem(statement.path("context").path("platform").asText(null))
+                .setOccurredAt(occurredAt(statement, receivedAt))
+                .setReceivedAt(millis(receivedAt))
+                .setType(verb.eventType())
+                .setLearnerIds(LearnerIds.of(statement.path("actor")))
+                .setObjectId(objectId)
+                .setCourseIds(completion ? List.of(objectId) : CourseIds.ofAssessment(statement))
+                .setScore(completion ? null : Scores.of(statement.path("result"), verb))
+                .build();
+    }
+
+    private static Instant occurredAt(JsonNode statement, Instant receivedAt) {
+        JsonNode timestamp = statement.get("timestamp");
+        // Instant.parse takes any offset and reads a leap second (23:59:60) as :59, as ISO 8601 allows it.
+        return millis(timestamp == null ? receivedAt : Instant.parse(timestamp.asText()));
+    }
+
+    // The Avro field is timestamp-millis: an event built here must equal the one read back from Kafka.
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Normalized ignored(String id, String verbId, String reason) {
+        return new Normalized.Ignored(new IgnoredStatement(id, verbId, reason));
+    }
+}

@@ -1,0 +1,46 @@
+package io.credbridge.ingest.xapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+class XapiIngestWiringTest {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(XapiPackage.class);
+
+    @Test
+    void offersTheIngestUnderTheBeanNameTheRouteCalls() {
+        context.run(started -> assertThat(started).hasSingleBean(XapiStatementIngest.class)
+                .getBean("xapiStatementIngest").isInstanceOf(XapiStatementIngest.class));
+    }
+
+    @Test
+    void acceptsAThousandStatementsPerRequestUnlessConfiguredOtherwise() {
+        context.run(started -> assertThat(started.getBean(XapiIngestProperties.class).maxStatements()).isEqualTo(1000));
+        context.withPropertyValues("credbridge.ingest.xapi.max-statements=50")
+                .run(started -> assertThat(started.getBean(XapiIngestProperties.class).maxStatements()).isEqualTo(50));
+    }
+
+    @Test
+    void refusesToStartWithALimitBelowOne() {
+        context.withPropertyValues("credbridge.ingest.xapi.max-statements=0")
+                .run(started -> assertThat(started).hasFailed());
+    }
+
+    @Configuration
+    @ComponentScan(basePackageClasses = XapiStatementIngest.class)
+    @EnableConfigurationProperties(XapiIngestProperties.class)
+    static class XapiPackage {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+}
