@@ -42,5 +42,10 @@ class XapiIngestWiringTest {
         Clock clock() {
             return Clock.systemUTC();
         }
+
+        @Bean
+        io.credbridge.ops.CredBridgeMetrics metrics() {
+            return new io.credbridge.ops.CredBridgeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
     }
 }
