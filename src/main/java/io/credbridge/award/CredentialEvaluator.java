@@ -6,6 +6,7 @@ import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.Requirement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -69,7 +70,8 @@ public final class CredentialEvaluator {
                 UUID.randomUUID().toString(),
                 learner.learnerId(),
                 credential,
-                clock.instant(),
+                // Milliseconds: what Avro's timestamp-millis carries, so every output shows the same instant.
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 earnedAt,
                 evidenceEventIds,
                 new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt())));

@@ -96,16 +96,17 @@ class EmbeddedKafkaApplicationIT {
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = CredBridgeApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        return new SpringApplicationBuilder(sources)
-                .properties(
-                        "server.port=0",
-                        "credbridge.embedded-kafka.enabled=true",
-                        "credbridge.embedded-kafka.port=" + port,
-                        "credbridge.embedded-kafka.controller-port=" + KafkaTestSupport.freePort(),
-                        "credbridge.embedded-kafka.data-dir=" + dataDir,
-                        "camel.component.kafka.brokers=localhost:" + port,
-                        "management.endpoint.health.show-details=always")
-                .run();
+        // Command-line arguments, not builder defaults: they must win over application.yaml.
+        return new SpringApplicationBuilder(sources).run(
+                "--server.port=0",
+                "--credbridge.embedded-kafka.enabled=true",
+                "--credbridge.embedded-kafka.port=" + port,
+                "--credbridge.embedded-kafka.controller-port=" + KafkaTestSupport.freePort(),
+                "--credbridge.embedded-kafka.data-dir=" + dataDir.resolve("kafka"),
+                "--camel.component.kafka.brokers=localhost:" + port,
+                "--spring.datasource.url=jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--credbridge.transcript.csv.directory=" + dataDir.resolve("sis-import"),
+                "--management.endpoint.health.show-details=always");
     }
 
     /** A Kafka route and a witness of the broker's state at Camel's start and stop. */
