@@ -1,8 +1,9 @@
 -- Runs unchanged on PostgreSQL and on H2 (the embedded default, in PostgreSQL mode): keep to the SQL both speak.
 
 -- The award stage's log of processed event ids, written in the same transaction as the event's effects.
+-- Ids are wide because sources choose them; anything too long for the award tables must still be dead-lettered.
 create table processed_event (
-    event_id     varchar(255)             not null primary key,
+    event_id     varchar(1024)            not null primary key,
     outcome      varchar(32)              not null,
     processed_at timestamp with time zone not null
 );
@@ -61,12 +62,12 @@ create table dead_letter (
     stage                varchar(32)              not null,
     reason               varchar(2000)            not null,
     error_type           varchar(255)             not null,
-    event_id             varchar(255),
+    event_id             varchar(1024),
     source               varchar(64),
     origin_topic         varchar(255),
     origin_partition     integer,
     origin_offset        bigint,
-    origin_key           varchar(255),
+    origin_key           varchar(1024),
     payload_content_type varchar(128)             not null,
     payload              bytea                    not null,
     created_at           timestamp with time zone not null,

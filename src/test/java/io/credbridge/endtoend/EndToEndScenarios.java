@@ -282,6 +282,23 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void anEventTheLedgerCannotStoreIsDeadLetteredAndTheRestOfItsBatchIsAwarded() throws Exception {
+        String healthy = newLearner("healthy");
+        String poisonId = newId();
+        String overlongLearner = "x".repeat(300);
+
+        HttpResponse<String> response = post("[" + completed(newId(), healthy, COURSE) + ","
+                + completed(poisonId, overlongLearner, COURSE) + "]");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(healthy)).hasSize(1));
+        JsonNode deadLetter = await().atMost(PATIENCE).until(() -> deadLetterFor(poisonId, "NEW"), dl -> dl != null);
+        assertThat(deadLetter.path("stage").asText()).isEqualTo("award");
+        assertThat(deadLetter.path("reason").asText()).startsWith("applying the event failed");
+        awaitQuiet();
+    }
+
+    @Test
     void healthReportsTheDatabaseAndKafkaUp() throws Exception {
         JsonNode health = json.readTree(get("/actuator/health").body());
 
