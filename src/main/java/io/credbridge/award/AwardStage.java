@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dead-lettered instead of blocking its partition. When the database is unreachable the failure propagates, the
  * offsets stay uncommitted and the batch is consumed again.
  */
-public final class AwardStage {
+@Component
+public class AwardStage {
 
     private static final Logger log = LoggerFactory.getLogger(AwardStage.class);
 

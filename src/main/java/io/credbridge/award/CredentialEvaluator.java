@@ -13,13 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Applies one event to one learner's progress: records the requirements it newly meets, then awards every
  * credential that uses one of them and now has all its requirements met, unless the learner already holds it.
  * Pure logic over the catalog and the in-memory progress; the caller persists the outcome.
  */
-public final class CredentialEvaluator {
+@Component
+public class CredentialEvaluator {
 
     private final CredentialCatalog catalog;
     private final Clock clock;

@@ -156,10 +156,7 @@ abstract class EndToEndScenarios {
         await().atMost(PATIENCE).until(() -> learningEventsWithId(id).size() == 2);
         awaitQuiet();
 
-        String awardId = single(awards(learner)).path("awardId").asText();
-        assertThat(awards(learner)).hasSize(1);
-        assertThat(csvRows(awardId)).hasSize(1);
-        assertThat(badgeRecords(awardId)).hasSize(1);
+        assertExactlyOneAwardRowAndBadgeEvent(learner);
     }
 
     @Test
@@ -181,10 +178,7 @@ abstract class EndToEndScenarios {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
         awaitQuiet();
 
-        String awardId = single(awards(learner)).path("awardId").asText();
-        assertThat(awards(learner)).hasSize(1);
-        assertThat(csvRows(awardId)).hasSize(1);
-        assertThat(badgeRecords(awardId)).hasSize(1);
+        assertExactlyOneAwardRowAndBadgeEvent(learner);
     }
 
     @Test
@@ -308,6 +302,12 @@ abstract class EndToEndScenarios {
     }
 
     // --- what the tests observe ---
+
+    void assertExactlyOneAwardRowAndBadgeEvent(String learner) throws Exception {
+        String awardId = single(awards(learner)).path("awardId").asText();
+        assertThat(csvRows(awardId)).hasSize(1);
+        assertThat(badgeRecords(awardId)).hasSize(1);
+    }
 
     HttpResponse<String> post(String statements) throws IOException, InterruptedException {
         return post("/lms/xapi/statements", statements);
