@@ -55,7 +55,8 @@ create table outbox_event (
     last_error      varchar(2000),
     completed_at    timestamp with time zone
 );
-create index outbox_event_due on outbox_event (destination, status, next_attempt_at, seq);
+-- In seq order, so a claim reads the oldest pending rows and stops at its limit instead of sorting the backlog.
+create index outbox_event_due on outbox_event (destination, status, seq);
 
 create table dead_letter (
     dead_letter_id       varchar(36)              not null primary key,

@@ -74,6 +74,7 @@ public class AwardStage {
     }
 
     public BatchResult process(List<ConsumedRecord> records) {
+        long started = System.nanoTime();
         List<Intake> intakes = records.stream().map(intake::of).toList();
         BatchResult result;
         try {
@@ -86,6 +87,11 @@ public class AwardStage {
             result = applyOneByOne(intakes);
         }
         afterCommit(result);
+        if (log.isDebugEnabled()) {
+            log.debug("Applied {} events ({} duplicates, {} awards, {} dead-lettered) in {} ms", result.received(),
+                    result.duplicates(), result.awards().size(), result.deadLettered(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
         return result;
     }
 

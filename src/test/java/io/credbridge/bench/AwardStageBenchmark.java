@@ -1,0 +1,255 @@
+package io.credbridge.bench;
+
+import io.credbridge.CredBridgeApplication;
+import io.credbridge.avro.LearnerIdentifier;
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.avro.LearningEventType;
+import io.credbridge.testsupport.PostgresTestDatabase;
+import io.credbridge.testsupport.TestKafkaBroker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Prints the award stage's throughput beside a raw Kafka consume-produce passthrough on the same broker and
+ * machine (the baseline), and the event-to-badge latency at a steady rate. It measures; it asserts nothing.
+ *
+ * <pre>mvn verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AwardStageBenchmark -Dbench.events=100000</pre>
+ */
+class AwardStageBenchmark {
+
+    static final String COURSE = "https://lms.demo.credbridge.io/courses/data-analysis-101";
+    static final int EVENTS = Integer.getInteger("bench.events", 100_000);
+    static final int LEARNERS = Integer.getInteger("bench.learners", 20_000);
+    static final int PACED_RATE = Integer.getInteger("bench.paced.rate", 200);
+    static final int PACED_SECONDS = Integer.getInteger("bench.paced.seconds", 15);
+
+    private final String brokers = TestKafkaBroker.bootstrapServers();
+
+    @Test
+    void printsAwardStageThroughputBesideARawKafkaPassthroughAndEventToBadgeLatency() throws Exception {
+        List<byte[]> events = events(EVENTS, LEARNERS, "bench");
+
+        double baseline = passthroughRate(events);
+        try (ConfigurableApplicationContext app = startCredBridge()) {
+            double awardStage = awardStageRate(events);
+            double wholePipeline = outboxDrained(app, events.size());
+            HistogramSnapshot latency = pacedLatency(app);
+            long awards = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("select count(*) from award", Long.class);
+
+            System.out.printf("%n=== CredBridge award stage benchmark (%d events, %d learners, %d cores) ===%n",
+                    EVENTS, LEARNERS, Runtime.getRuntime().availableProcessors());
+            System.out.printf("baseline  raw Kafka consume->produce passthrough : %,10.0f events/s%n", baseline);
+            System.out.printf("award stage (PostgreSQL, relays running)       : %,10.0f events/s  (%d awards)%n",
+                    awardStage, awards);
+            System.out.printf("whole pipeline until every badge and CSV row is out: %,10.0f events/s%n", wholePipeline);
+            System.out.printf("ratio award stage / baseline                   : %10.2f  (target >= 0.25)%n",
+                    awardStage / baseline);
+            System.out.printf("event-to-badge latency at %d events/s for %d s: %s (target p99 <= 100 ms)%n%n",
+                    PACED_RATE, PACED_SECONDS, describe(latency));
+        }
+    }
+
+    /** The baseline: the fastest a consumer can move these records to another topic, committing each poll. */
+    private double passthroughRate(List<byte[]> events) throws Exception {
+        String in = "bench.passthrough.in." + UUID.randomUUID();
+        String out = "bench.passthrough.out." + UUID.randomUUID();
+        createTopics(in, out);
+        produceAll(in, events);
+        long start = System.nanoTime();
+        int moved = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-passthrough");
+                KafkaProducer<String, byte[]> producer = producer()) {
+            consumer.subscribe(List.of(in));
+            while (moved < events.size()) {
+                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<String, byte[]> record : polled) {
+                    producer.send(new ProducerRecord<>(out, record.key(), record.value()));
+                }
+                producer.flush();
+                consumer.commitSync();
+                moved += polled.count();
+            }
+        }
+        return moved / seconds(start);
+    }
+
+    private long pipelineStart;
+
+    private double awardStageRate(List<byte[]> events) throws Exception {
+        long start = System.nanoTime();
+        pipelineStart = start;
+        produceAll("credbridge.learning-events.v1", events);
+        while (!caughtUp("credbridge-award", "credbridge.learning-events.v1")) {
+            Thread.sleep(20); // polling an external group's progress; not a test wait
+        }
+        return events.size() / seconds(start);
+    }
+
+    /** Waits until the relays have delivered everything; returns the rate from first produce to last delivery. */
+    private double outboxDrained(ConfigurableApplicationContext app, int count) throws InterruptedException {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        while (jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'", Long.class) > 0) {
+            Thread.sleep(20);
+        }
+        return count / seconds(pipelineStart);
+    }
+
+    private HistogramSnapshot pacedLatency(ConfigurableApplicationContext app) throws Exception {
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        meters.find("credbridge.event.to.badge.latency").timers().forEach(meters::remove);
+        List<byte[]> events = events(PACED_RATE * PACED_SECONDS, PACED_RATE * PACED_SECONDS, "paced");
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < events.size(); i++) {
+                long due = start + TimeUnit.SECONDS.toNanos(1) * i / PACED_RATE;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait); // not spinning: 2 cores are shared
+                }
+                LearningEvent event = LearningEvent.getDecoder().decode(events.get(i));
+                event.setReceivedAt(Instant.now());
+                producer.send(new ProducerRecord<>("credbridge.learning-events.v1",
+                        event.getLearnerIds().get(0).getValue(), LearningEvent.getEncoder().encode(event).array()));
+            }
+        }
+        Timer timer = null;
+        for (int waited = 0; waited < 600; waited++) {
+            timer = meters.find("credbridge.event.to.badge.latency").timer();
+            if (timer != null && timer.count() >= events.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return timer == null ? null : timer.takeSnapshot();
+    }
+
+    private ConfigurableApplicationContext startCredBridge() throws IOException {
+        PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
+        return new SpringApplicationBuilder(CredBridgeApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.flyway.schemas=" + db.schema(),
+                "--credbridge.embedded-kafka.enabled=false",
+                "--camel.component.kafka.brokers=" + brokers,
+                "--credbridge.transcript.csv.directory=" + Files.createTempDirectory("bench-sis"),
+                "--management.metrics.distribution.percentiles.credbridge.event.to.badge.latency=0.5,0.99",
+                "--credbridge.award.max-batch-size=" + Integer.getInteger("bench.batch", 500),
+                "--logging.level.root=WARN",
+                "--logging.level.io.credbridge.award=" + System.getProperty("bench.award.log", "WARN"));
+    }
+
+    /** Course completions and scores for many learners: the first completion per learner earns a badge. */
+    static List<byte[]> events(int count, int learners, String prefix) throws IOException {
+        List<byte[]> events = new ArrayList<>(count);
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            String learner = prefix + "-learner-" + (i % learners);
+            events.add(LearningEvent.getEncoder().encode(LearningEvent.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setSource("xapi")
+                    .setOccurredAt(now)
+                    .setReceivedAt(now)
+                    .setType(LearningEventType.COURSE_COMPLETED)
+                    .setLearnerIds(List.of(LearnerIdentifier.newBuilder().setScheme("account").setValue(learner).build()))
+                    .setObjectId(COURSE)
+                    .setCourseIds(List.of(COURSE))
+                    .build()).array());
+        }
+        return events;
+    }
+
+    private void produceAll(String topic, List<byte[]> events) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (byte[] event : events) {
+                String key = LearningEvent.getDecoder().decode(event).getLearnerIds().get(0).getValue();
+                producer.send(new ProducerRecord<>(topic, key, event));
+            }
+            producer.flush();
+        }
+    }
+
+    private boolean caughtUp(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                    || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() == e.getValue().offset());
+        }
+    }
+
+    private void createTopics(String... names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : names) {
+                topics.add(new NewTopic(name, 6, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String describe(HistogramSnapshot snapshot) {
+        if (snapshot == null) {
+            return "no badge events measured";
+        }
+        StringBuilder text = new StringBuilder(snapshot.count() + " badges");
+        for (ValueAtPercentile p : snapshot.percentileValues()) {
+            text.append(String.format(", p%.0f %.1f ms", p.percentile() * 100, p.value(TimeUnit.MILLISECONDS)));
+        }
+        return text.append(String.format(", max %.1f ms", snapshot.max(TimeUnit.MILLISECONDS))).toString();
+    }
+}
