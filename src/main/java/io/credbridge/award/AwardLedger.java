@@ -1,5 +1,6 @@
 package io.credbridge.award;
 
+import io.credbridge.jdbc.VarcharArray;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,23 +30,25 @@ public class AwardLedger {
     public Map<String, LearnerProgress> progressOf(Collection<String> learnerIds) {
         Map<String, LearnerProgress> learners = new HashMap<>();
         learnerIds.forEach(id -> learners.put(id, new LearnerProgress(id)));
-        for (List<String> chunk : ProcessedEventLog.chunks(learners.keySet())) {
-            jdbc.query("select learner_id, requirement_key, event_id, met_at from requirement_progress"
-                            + " where learner_id in (:ids)",
-                    Map.of("ids", chunk),
-                    row -> {
-                        learners.get(row.getString("learner_id")).record(new MetRequirement(
-                                row.getString("learner_id"),
-                                row.getString("requirement_key"),
-                                row.getString("event_id"),
-                                row.getTimestamp("met_at").toInstant()));
-                    });
-            jdbc.query("select learner_id, credential_id from award where status = 'ACTIVE' and learner_id in (:ids)",
-                    Map.of("ids", chunk),
-                    row -> {
-                        learners.get(row.getString("learner_id")).holdActive(row.getString("credential_id"));
-                    });
+        if (learners.isEmpty()) {
+            return learners;
         }
+        Map<String, Object> ids = Map.of("ids", VarcharArray.of(learners.keySet()));
+        jdbc.query("select learner_id, requirement_key, event_id, met_at from requirement_progress"
+                        + " where learner_id = any(:ids)",
+                ids,
+                row -> {
+                    learners.get(row.getString("learner_id")).record(new MetRequirement(
+                            row.getString("learner_id"),
+                            row.getString("requirement_key"),
+                            row.getString("event_id"),
+                            row.getTimestamp("met_at").toInstant()));
+                });
+        jdbc.query("select learner_id, credential_id from award where status = 'ACTIVE' and learner_id = any(:ids)",
+                ids,
+                row -> {
+                    learners.get(row.getString("learner_id")).holdActive(row.getString("credential_id"));
+                });
         return learners;
     }
 

@@ -1,9 +1,9 @@
 package io.credbridge.award;
 
 import io.credbridge.deadletter.ReprocessableEvents;
+import io.credbridge.jdbc.VarcharArray;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProcessedEventLog implements ReprocessableEvents {
 
-    static final int IN_LIST_CHUNK = 500;
-
     private final NamedParameterJdbcTemplate jdbc;
 
     public ProcessedEventLog(NamedParameterJdbcTemplate jdbc) {
@@ -30,12 +28,11 @@ public class ProcessedEventLog implements ReprocessableEvents {
     }
 
     public Set<String> alreadyProcessed(Collection<String> eventIds) {
-        Set<String> processed = new HashSet<>();
-        for (List<String> chunk : chunks(eventIds)) {
-            processed.addAll(jdbc.queryForList(
-                    "select event_id from processed_event where event_id in (:ids)", Map.of("ids", chunk), String.class));
+        if (eventIds.isEmpty()) {
+            return Set.of();
         }
-        return processed;
+        return new HashSet<>(jdbc.queryForList("select event_id from processed_event where event_id = any(:ids)",
+                Map.of("ids", VarcharArray.of(eventIds)), String.class));
     }
 
     public void record(List<ProcessedEvent> events, Instant now) {
@@ -56,15 +53,6 @@ public class ProcessedEventLog implements ReprocessableEvents {
     public void reopenDeadLettered(String eventId) {
         jdbc.update("delete from processed_event where event_id = :id and outcome = 'DEAD_LETTERED'",
                 Map.of("id", eventId));
-    }
-
-    static <T> List<List<T>> chunks(Collection<T> values) {
-        List<T> all = new ArrayList<>(values);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK)));
-        }
-        return chunks;
     }
 
     public record ProcessedEvent(String eventId, Outcome outcome) {}

@@ -1,5 +1,6 @@
 package io.credbridge.deadletter;
 
+import io.credbridge.jdbc.VarcharArray;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -59,8 +60,8 @@ public class DeadLetterStore {
         if (deadLetterIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select * from dead_letter where dead_letter_id in (:ids) order by created_at",
-                Map.of("ids", deadLetterIds), DeadLetterStore::toEntry);
+        return jdbc.query("select * from dead_letter where dead_letter_id = any(:ids) order by created_at",
+                Map.of("ids", VarcharArray.of(deadLetterIds)), DeadLetterStore::toEntry);
     }
 
     public List<DeadLetterEntry> list(DeadLetterEntry.Status status, int limit) {

@@ -1,5 +1,6 @@
 package io.credbridge.outbox;
 
+import io.credbridge.jdbc.VarcharArray;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -60,18 +61,18 @@ public class OutboxStore {
 
     public void markCompleted(Collection<String> eventIds, Instant now) {
         update("update outbox_event set status = 'COMPLETED', completed_at = :now, attempts = attempts + 1"
-                + " where event_id in (:ids)", eventIds, Map.of("now", Timestamp.from(now)));
+                + " where event_id = any(:ids)", eventIds, Map.of("now", Timestamp.from(now)));
     }
 
     public void scheduleRetry(Collection<String> eventIds, String error, Instant nextAttemptAt) {
         update("update outbox_event set attempts = attempts + 1, last_error = :error, next_attempt_at = :next"
-                        + " where event_id in (:ids)",
+                        + " where event_id = any(:ids)",
                 eventIds, Map.of("error", truncate(error), "next", Timestamp.from(nextAttemptAt)));
     }
 
     public void markFailed(Collection<String> eventIds, String error) {
         update("update outbox_event set status = 'FAILED', attempts = attempts + 1, last_error = :error"
-                + " where event_id in (:ids)", eventIds, Map.of("error", truncate(error)));
+                + " where event_id = any(:ids)", eventIds, Map.of("error", truncate(error)));
     }
 
     /** Puts a failed event back in line, as its first attempt; false when there is no failed event with that id. */
@@ -95,7 +96,7 @@ public class OutboxStore {
         if (eventIds.isEmpty()) {
             return;
         }
-        MapSqlParameterSource parameters = new MapSqlParameterSource(values).addValue("ids", eventIds);
+        MapSqlParameterSource parameters = new MapSqlParameterSource(values).addValue("ids", VarcharArray.of(eventIds));
         jdbc.update(sql, parameters);
     }
 

@@ -167,7 +167,7 @@ class AwardStageBenchmark {
                 "--camel.component.kafka.brokers=" + brokers,
                 "--credbridge.transcript.csv.directory=" + Files.createTempDirectory("bench-sis"),
                 "--management.metrics.distribution.percentiles.credbridge.event.to.badge.latency=0.5,0.99",
-                "--credbridge.award.max-batch-size=" + Integer.getInteger("bench.batch", 500),
+                "--credbridge.award.max-batch-size=" + Integer.getInteger("bench.batch", 2000),
                 "--logging.level.root=WARN",
                 "--logging.level.io.credbridge.award=" + System.getProperty("bench.award.log", "WARN"));
     }

@@ -1,0 +1,2 @@
+/** JDBC details shared by the stores. */
+package io.credbridge.jdbc;
