@@ -171,12 +171,8 @@ public class AwardStage {
     }
 
     private static Intake.Unusable poison(Intake single, RuntimeException error) {
-        String reason = "applying the event failed: " + error;
-        if (single instanceof Intake.Usable usable) {
-            return new Intake.Unusable(usable.record(), usable.event(), reason, error.getClass().getName());
-        }
-        Intake.Unusable unusable = (Intake.Unusable) single;
-        return new Intake.Unusable(unusable.record(), unusable.event(), reason, error.getClass().getName());
+        return new Intake.Unusable(single.record(), single.event(), "applying the event failed: " + error,
+                error.getClass().getName());
     }
 
     static boolean databaseUnreachable(Throwable error) {

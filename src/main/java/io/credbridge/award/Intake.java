@@ -8,6 +8,9 @@ sealed interface Intake {
 
     ConsumedRecord record();
 
+    /** The decoded event, or null when the record could not be read. */
+    LearningEvent event();
+
     /** What the processed-event log deduplicates on: the event id, or the record's origin when it is unreadable. */
     String dedupKey();
 

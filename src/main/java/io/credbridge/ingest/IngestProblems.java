@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component("ingestProblems")
 public class IngestProblems {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-
     private final ObjectMapper json = new ObjectMapper();
     private final CredBridgeMetrics metrics;
 

@@ -29,7 +29,6 @@ final class BrokerSettings {
         props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         props.setProperty("inter.broker.listener.name", "PLAINTEXT");
         props.setProperty("log.dirs", settings.dataDir().toAbsolutePath().toString());
-        props.setProperty("num.partitions", String.valueOf(settings.partitions()));
         props.setProperty("default.replication.factor", "1");
         props.setProperty("min.insync.replicas", "1");
         props.setProperty("offsets.topic.replication.factor", "1");

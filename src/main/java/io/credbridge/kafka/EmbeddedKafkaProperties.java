@@ -18,7 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param port the port Kafka clients connect to
  * @param controllerPort the port of the KRaft controller inside the same process
  * @param dataDir where topics, offsets and cluster metadata are kept across restarts
- * @param partitions the partition count of topics the broker creates on first use
  */
 @ConfigurationProperties("credbridge.embedded-kafka")
 @Validated
@@ -37,14 +36,11 @@ public record EmbeddedKafkaProperties(
         int controllerPort,
         @DefaultValue("credbridge-data/kafka")
         @NotNull(message = "set credbridge.embedded-kafka.data-dir to a writable directory, e.g. credbridge-data/kafka")
-        Path dataDir,
-        @DefaultValue("6")
-        @Min(value = 1, message = "set credbridge.embedded-kafka.partitions to 1 or more, e.g. 6")
-        int partitions) {
+        Path dataDir) {
 
     /** The local default on the given ports, for tests and tools that start a broker themselves. */
     public static EmbeddedKafkaProperties of(Path dataDir, int port, int controllerPort) {
-        return new EmbeddedKafkaProperties(true, "localhost", port, controllerPort, dataDir, 6);
+        return new EmbeddedKafkaProperties(true, "localhost", port, controllerPort, dataDir);
     }
 
     @AssertTrue(message = "set credbridge.embedded-kafka.controller-port to a port other than credbridge.embedded-kafka.port")

@@ -23,8 +23,8 @@ public record OutboxProperties(
         @NotNull(message = "must be a duration such as 5m") Duration maxRetryDelay) {
 
     Duration retryDelay(int attemptsSoFar) {
-        int doublings = Math.max(0, Math.min(attemptsSoFar, 30));
-        Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(doublings, 20));
+        // Capped doublings: 2^20 times any sensible first delay is already past every maximum.
+        Duration delay = firstRetryDelay.multipliedBy(1L << Math.max(0, Math.min(attemptsSoFar, 20)));
         return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
     }
 }

@@ -37,7 +37,6 @@ class BrokerSettingsTest {
                 .containsEntry("transaction.state.log.replication.factor", "1")
                 .containsEntry("transaction.state.log.min.isr", "1")
                 .containsEntry("min.insync.replicas", "1")
-                .containsEntry("group.initial.rebalance.delay.ms", "0")
-                .containsEntry("num.partitions", "6");
+                .containsEntry("group.initial.rebalance.delay.ms", "0");
     }
 }

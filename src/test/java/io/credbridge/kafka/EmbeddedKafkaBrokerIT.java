@@ -50,17 +50,6 @@ class EmbeddedKafkaBrokerIT {
         }
     }
 
-    @Test
-    void topicsAreCreatedOnFirstUseWithTheConfiguredPartitionCount() throws Exception {
-        try (EmbeddedKafkaBroker broker = startedBroker(freePort(), freePort());
-                Admin admin = admin(broker)) {
-            send(broker, "auto-created", "learner-1", "hello");
-
-            int partitions = admin.describeTopics(List.of("auto-created")).allTopicNames().get()
-                    .get("auto-created").partitions().size();
-            assertThat(partitions).isEqualTo(6);
-        }
-    }
 
     @Test
     void recordsAndCommittedOffsetsSurviveARestartOnTheSameDirectory() throws Exception {

@@ -15,7 +15,7 @@ class EmbeddedKafkaPropertiesTest {
     @Test
     void defaultsToADisabledBrokerOnLocalhostPorts9092And9093() {
         context.run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class))
-                .isEqualTo(new EmbeddedKafkaProperties(false, "localhost", 9092, 9093, Path.of("credbridge-data/kafka"), 6)));
+                .isEqualTo(new EmbeddedKafkaProperties(false, "localhost", 9092, 9093, Path.of("credbridge-data/kafka"))));
     }
 
     @Test
@@ -25,10 +25,9 @@ class EmbeddedKafkaPropertiesTest {
                         "credbridge.embedded-kafka.host=127.0.0.1",
                         "credbridge.embedded-kafka.port=19092",
                         "credbridge.embedded-kafka.controller-port=19093",
-                        "credbridge.embedded-kafka.data-dir=/var/lib/credbridge/kafka",
-                        "credbridge.embedded-kafka.partitions=3")
+                        "credbridge.embedded-kafka.data-dir=/var/lib/credbridge/kafka")
                 .run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class)).isEqualTo(new EmbeddedKafkaProperties(
-                        true, "127.0.0.1", 19092, 19093, Path.of("/var/lib/credbridge/kafka"), 3)));
+                        true, "127.0.0.1", 19092, 19093, Path.of("/var/lib/credbridge/kafka"))));
     }
 
     @Test
@@ -52,11 +51,10 @@ class EmbeddedKafkaPropertiesTest {
     }
 
     @Test
-    void rejectsABlankHostAndZeroPartitions() {
-        context.withPropertyValues("credbridge.embedded-kafka.host= ", "credbridge.embedded-kafka.partitions=0")
+    void rejectsABlankHostNamingThePropertyToFix() {
+        context.withPropertyValues("credbridge.embedded-kafka.host= ")
                 .run(it -> assertThat(it).getFailure().rootCause().message()
-                        .contains("set credbridge.embedded-kafka.host")
-                        .contains("set credbridge.embedded-kafka.partitions to 1 or more"));
+                        .contains("set credbridge.embedded-kafka.host"));
     }
 
     @EnableConfigurationProperties(EmbeddedKafkaProperties.class)

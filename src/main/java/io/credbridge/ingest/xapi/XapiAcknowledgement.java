@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 @Component("xapiAcknowledgement")
 public class XapiAcknowledgement {
 
-    public static final String XAPI_VERSION = "1.0.3";
-
     private final ObjectMapper json = new ObjectMapper();
     private final CredBridgeMetrics metrics;
 
