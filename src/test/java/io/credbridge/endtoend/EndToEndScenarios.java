@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,7 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * on PostgreSQL and on the embedded defaults.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 abstract class EndToEndScenarios {
 
@@ -133,6 +133,8 @@ abstract class EndToEndScenarios {
                     .contains("OpenBadgeCredential");
         }
 
+        assertReadableCloudEvent(
+                single(learningEventsWithId("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01")), "io.credbridge.learning-event.v1");
         assertThat(learningEventsWithId("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c04"))
                 .as("an 'experienced' statement is acknowledged but not published").isEmpty();
         String metrics = get("/actuator/prometheus").body();
@@ -230,6 +232,7 @@ abstract class EndToEndScenarios {
         assertThat(header(published, "dlt_stage")).isEqualTo("award");
         assertThat(header(published, "dlt_reason")).contains("mbox_sha1sum");
         assertThat(header(published, "ce_type")).isEqualTo("io.credbridge.dead-letter.v1");
+        assertReadableCloudEvent(published, "io.credbridge.dead-letter.v1");
 
         HttpResponse<String> replay = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
         assertThat(replay.statusCode()).isEqualTo(200);
@@ -366,6 +369,14 @@ abstract class EndToEndScenarios {
             }
         }
         return rows;
+    }
+
+    /** Read as any CloudEvents consumer reads it: the SDK finds every attribute under the binding's names. */
+    static void assertReadableCloudEvent(ConsumerRecord<String, byte[]> record, String type) {
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        assertThat(event.getType()).isEqualTo(type);
+        assertThat(event.getDataContentType()).isEqualTo("application/avro");
+        assertThat(record.headers().lastHeader("Content-Type")).as("Camel's spelling must not leak").isNull();
     }
 
     List<ConsumerRecord<String, byte[]>> badgeRecords(String awardId) {

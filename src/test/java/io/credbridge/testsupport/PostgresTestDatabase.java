@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A real PostgreSQL for integration tests: the server on 127.0.0.1:5432 (database {@code test}, trust auth) when
@@ -53,7 +53,7 @@ public final class PostgresTestDatabase {
             if (localServerAnswers()) {
                 server = new Server(LOCAL_URL, "postgres", "");
             } else {
-                PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
+                PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
                 container.start();
                 server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
             }
