@@ -4,12 +4,14 @@ import java.util.Properties;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.stereotype.Component;
 
 /**
  * The Kafka clients Camel creates for CredBridge's routes. Every producer gets {@link CloudEventsHeaderNames},
  * so each topic's records carry the CloudEvents binding's header names whichever route sends them. It is set
  * here rather than in the component's {@code interceptor-classes}, which consumers would share and refuse.
  */
+@Component("credBridgeKafkaClients")
 public class CredBridgeKafkaClients extends DefaultKafkaClientFactory {
 
     @Override
