@@ -144,7 +144,12 @@ abstract class EndToEndScenarios {
                 .contains("credbridge_transcript_rows_total{credential=\"data-analysis-fundamentals\",source=\"xapi\",target=\"csv\"}")
                 .contains("credbridge_events_received_total{source=\"xapi\"}")
                 .contains("credbridge_events_ignored_total{source=\"xapi\"}")
-                .contains("credbridge_event_to_badge_latency_seconds_bucket");
+                .contains("credbridge_event_to_badge_latency_seconds_bucket")
+                .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"ingest-xapi\"}")
+                .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"award\"}")
+                .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"badge\"}")
+                .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"transcript\"}")
+                .contains("credbridge_route_exchanges_inflight{route=\"dead-letter\"}");
     }
 
     @Test
