@@ -41,6 +41,25 @@ class AvroContractTest {
     }
 
     @Test
+    void everyCurrentSchemaHasAReleasedVersionForTheCheckToGuard() throws IOException {
+        List<String> released = releasedSnapshots().stream()
+                .map(snapshot -> snapshot.getParent().getFileName() + ".avsc")
+                .distinct()
+                .toList();
+        assertThat(currentSchemas()).extracting(file -> file.getFileName().toString())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(released).as("schemas/released has no version of %s", name).contains(name));
+    }
+
+    @Test
+    void eachReleasedSnapshotHoldsTheRecordItsFolderIsNamedFor() throws IOException {
+        for (Path snapshot : releasedSnapshots()) {
+            assertThat(parse(snapshot).getName()).as(snapshot.toString())
+                    .isEqualTo(snapshot.getParent().getFileName().toString());
+        }
+    }
+
+    @Test
     void theCheckRejectsANewRequiredFieldAndAcceptsANewOptionalOne() throws IOException {
         Schema released = parse(CURRENT.resolve("LearningEvent.avsc"));
         String json = Files.readString(CURRENT.resolve("LearningEvent.avsc"));
