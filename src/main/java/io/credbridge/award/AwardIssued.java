@@ -49,7 +49,9 @@ public record AwardIssued(
                 award.credential().kind().code(),
                 award.credential().issuer().id(),
                 award.credential().issuer().name(),
-                award.credential().criteria().stream().map(Requirement::narrative).toList(),
+                award.credential().criteria().stream()
+                        .map(Requirement::narrative)
+                        .toList(),
                 award.awardedAt(),
                 award.earnedAt(),
                 award.evidenceEventIds(),

@@ -34,17 +34,20 @@ public class AwardLedger {
             return learners;
         }
         Map<String, Object> ids = Map.of("ids", VarcharArray.of(learners.keySet()));
-        jdbc.query("select learner_id, requirement_key, event_id, met_at from requirement_progress"
+        jdbc.query(
+                "select learner_id, requirement_key, event_id, met_at from requirement_progress"
                         + " where learner_id = any(:ids)",
                 ids,
                 row -> {
-                    learners.get(row.getString("learner_id")).record(new MetRequirement(
-                            row.getString("learner_id"),
-                            row.getString("requirement_key"),
-                            row.getString("event_id"),
-                            row.getTimestamp("met_at").toInstant()));
+                    learners.get(row.getString("learner_id"))
+                            .record(new MetRequirement(
+                                    row.getString("learner_id"),
+                                    row.getString("requirement_key"),
+                                    row.getString("event_id"),
+                                    row.getTimestamp("met_at").toInstant()));
                 });
-        jdbc.query("select learner_id, credential_id from award where status = 'ACTIVE' and learner_id = any(:ids)",
+        jdbc.query(
+                "select learner_id, credential_id from award where status = 'ACTIVE' and learner_id = any(:ids)",
                 ids,
                 row -> {
                     learners.get(row.getString("learner_id")).holdActive(row.getString("credential_id"));
@@ -63,15 +66,18 @@ public class AwardLedger {
                         .addValue("event", requirement.eventId())
                         .addValue("metAt", Timestamp.from(requirement.metAt())))
                 .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("insert into requirement_progress (learner_id, requirement_key, event_id, met_at)"
-                + " values (:learner, :key, :event, :metAt)", rows);
+        jdbc.batchUpdate(
+                "insert into requirement_progress (learner_id, requirement_key, event_id, met_at)"
+                        + " values (:learner, :key, :event, :metAt)",
+                rows);
     }
 
     public void recordAwards(List<Award> awards) {
         if (awards.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into award (award_id, learner_id, credential_id, credential_version, status,"
+        jdbc.batchUpdate(
+                "insert into award (award_id, learner_id, credential_id, credential_version, status,"
                         + " active_key, awarded_at, earned_at) values (:id, :learner, :credential, :version, 'ACTIVE',"
                         + " :activeKey, :awardedAt, :earnedAt)",
                 awards.stream()
@@ -80,7 +86,10 @@ public class AwardLedger {
                                 .addValue("learner", award.learnerId())
                                 .addValue("credential", award.credential().id())
                                 .addValue("version", award.credential().version())
-                                .addValue("activeKey", award.learnerId() + "|" + award.credential().id())
+                                .addValue(
+                                        "activeKey",
+                                        award.learnerId() + "|"
+                                                + award.credential().id())
                                 .addValue("awardedAt", Timestamp.from(award.awardedAt()))
                                 .addValue("earnedAt", Timestamp.from(award.earnedAt())))
                         .toArray(SqlParameterSource[]::new));
@@ -93,29 +102,34 @@ public class AwardLedger {
                         .addValue("ordinal", i));
             }
         }
-        jdbc.batchUpdate("insert into award_evidence (award_id, event_id, ordinal) values (:award, :event, :ordinal)",
+        jdbc.batchUpdate(
+                "insert into award_evidence (award_id, event_id, ordinal) values (:award, :event, :ordinal)",
                 evidence.toArray(SqlParameterSource[]::new));
     }
 
     /** A learner's awards, newest first, with their evidence. */
     public List<AwardRecord> awardsOf(String learnerId) {
         Map<String, AwardRecord> awards = new LinkedHashMap<>();
-        jdbc.query("select award_id, credential_id, credential_version, status, awarded_at, earned_at from award"
+        jdbc.query(
+                "select award_id, credential_id, credential_version, status, awarded_at, earned_at from award"
                         + " where learner_id = :learner order by awarded_at desc, award_id",
                 Map.of("learner", learnerId),
                 row -> {
-                    awards.put(row.getString("award_id"), new AwardRecord(
+                    awards.put(
                             row.getString("award_id"),
-                            learnerId,
-                            row.getString("credential_id"),
-                            row.getInt("credential_version"),
-                            row.getString("status"),
-                            row.getTimestamp("awarded_at").toInstant(),
-                            row.getTimestamp("earned_at").toInstant(),
-                            new ArrayList<>()));
+                            new AwardRecord(
+                                    row.getString("award_id"),
+                                    learnerId,
+                                    row.getString("credential_id"),
+                                    row.getInt("credential_version"),
+                                    row.getString("status"),
+                                    row.getTimestamp("awarded_at").toInstant(),
+                                    row.getTimestamp("earned_at").toInstant(),
+                                    new ArrayList<>()));
                 });
         if (!awards.isEmpty()) {
-            jdbc.query("select award_id, event_id from award_evidence where award_id in (:ids) order by ordinal",
+            jdbc.query(
+                    "select award_id, event_id from award_evidence where award_id in (:ids) order by ordinal",
                     new MapSqlParameterSource("ids", awards.keySet()),
                     row -> {
                         awards.get(row.getString("award_id")).evidenceEventIds().add(row.getString("event_id"));

@@ -18,8 +18,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("credbridge.award")
 public record AwardProperties(
-        @NotBlank(message = "must name the Kafka consumer group of the award stage") String consumerGroup,
+        @NotBlank(message = "must name the Kafka consumer group of the award stage")
+        String consumerGroup,
+
         @Min(value = 1, message = "must be at least 1") @Max(value = 10_000, message = "must be at most 10000")
-                int maxBatchSize,
+        int maxBatchSize,
+
         @Min(value = 1, message = "must be at least 1 ms") int pollTimeoutMs,
         @Min(value = 1, message = "must be at least 1 ms") int maxBatchWaitMs) {}

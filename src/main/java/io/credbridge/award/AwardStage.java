@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -83,13 +83,20 @@ public class AwardStage {
             if (databaseUnreachable(e)) {
                 throw e;
             }
-            log.warn("A batch of {} learning events failed ({}); applying them one by one", intakes.size(), e.toString());
+            log.warn(
+                    "A batch of {} learning events failed ({}); applying them one by one",
+                    intakes.size(),
+                    e.toString());
             result = applyOneByOne(intakes);
         }
         afterCommit(result);
         if (log.isDebugEnabled()) {
-            log.debug("Applied {} events ({} duplicates, {} awards, {} dead-lettered) in {} ms", result.received(),
-                    result.duplicates(), result.awards().size(), result.deadLettered(),
+            log.debug(
+                    "Applied {} events ({} duplicates, {} awards, {} dead-lettered) in {} ms",
+                    result.received(),
+                    result.duplicates(),
+                    result.awards().size(),
+                    result.deadLettered(),
                     (System.nanoTime() - started) / 1_000_000);
         }
         return result;
@@ -114,7 +121,8 @@ public class AwardStage {
 
     private BatchResult apply(List<Intake> intakes) {
         Instant now = clock.instant();
-        Set<String> seen = processedEvents.alreadyProcessed(intakes.stream().map(Intake::dedupKey).toList());
+        Set<String> seen = processedEvents.alreadyProcessed(
+                intakes.stream().map(Intake::dedupKey).toList());
         Map<String, Intake> fresh = new LinkedHashMap<>();
         for (Intake each : intakes) {
             if (!seen.contains(each.dedupKey())) {
@@ -133,14 +141,18 @@ public class AwardStage {
         List<DeadLetterEntry> unusable = new ArrayList<>();
         for (Intake each : fresh.values()) {
             if (each instanceof Intake.Usable usable) {
-                CredentialEvaluator.Outcome outcome =
-                        evaluator.apply(usable.event(), learners.get(usable.learnerId()));
+                CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learners.get(usable.learnerId()));
                 progress.addAll(outcome.newlyMet());
                 awards.addAll(outcome.awards());
                 processed.add(new ProcessedEvent(each.dedupKey(), Outcome.ACCEPTED));
             } else if (each instanceof Intake.Unusable bad) {
-                unusable.add(DeadLetterEntry.ofRecord(bad.record(), bad.event() == null ? null : bad.dedupKey(),
-                        bad.source(), bad.reason(), bad.errorType(), now));
+                unusable.add(DeadLetterEntry.ofRecord(
+                        bad.record(),
+                        bad.event() == null ? null : bad.dedupKey(),
+                        bad.source(),
+                        bad.reason(),
+                        bad.errorType(),
+                        now));
                 processed.add(new ProcessedEvent(each.dedupKey(), Outcome.DEAD_LETTERED));
             }
         }
@@ -164,14 +176,19 @@ public class AwardStage {
     }
 
     private void afterCommit(BatchResult result) {
-        result.awards().forEach(award -> metrics.awarded(award.triggeredBy().source(), award.credential().id()));
+        result.awards()
+                .forEach(award -> metrics.awarded(
+                        award.triggeredBy().source(), award.credential().id()));
         if (!result.awards().isEmpty() || result.deadLettered() > 0) {
             relay.wakeUp();
         }
     }
 
     private static Intake.Unusable poison(Intake single, RuntimeException error) {
-        return new Intake.Unusable(single.record(), single.event(), "applying the event failed: " + error,
+        return new Intake.Unusable(
+                single.record(),
+                single.event(),
+                "applying the event failed: " + error,
                 error.getClass().getName());
     }
 
@@ -203,8 +220,8 @@ public class AwardStage {
         BatchResult plus(BatchResult other) {
             List<Award> all = new ArrayList<>(awards);
             all.addAll(other.awards);
-            return new BatchResult(received + other.received, duplicates + other.duplicates, all,
-                    deadLettered + other.deadLettered);
+            return new BatchResult(
+                    received + other.received, duplicates + other.duplicates, all, deadLettered + other.deadLettered);
         }
     }
 }

@@ -52,7 +52,8 @@ public class CredentialEvaluator {
         return new Outcome(newlyMet, awards);
     }
 
-    private Optional<Award> awardIfEarned(CredentialDefinition credential, LearnerProgress learner, LearningEvent event) {
+    private Optional<Award> awardIfEarned(
+            CredentialDefinition credential, LearnerProgress learner, LearningEvent event) {
         if (learner.holdsActive(credential.id())) {
             return Optional.empty();
         }
@@ -65,9 +66,12 @@ public class CredentialEvaluator {
             evidence.add(met.get());
         }
         learner.holdActive(credential.id());
-        Instant earnedAt = evidence.stream().map(MetRequirement::metAt).max(Comparator.naturalOrder()).orElseThrow();
-        List<String> evidenceEventIds =
-                List.copyOf(new LinkedHashSet<>(evidence.stream().map(MetRequirement::eventId).toList()));
+        Instant earnedAt = evidence.stream()
+                .map(MetRequirement::metAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        List<String> evidenceEventIds = List.copyOf(new LinkedHashSet<>(
+                evidence.stream().map(MetRequirement::eventId).toList()));
         return Optional.of(new Award(
                 UUID.randomUUID().toString(),
                 learner.learnerId(),

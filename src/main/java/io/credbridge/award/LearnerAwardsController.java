@@ -28,9 +28,18 @@ class LearnerAwardsController {
     }
 
     private AwardView view(AwardRecord award) {
-        String name = catalog.find(award.credentialId()).map(CredentialDefinition::name).orElse(null);
-        return new AwardView(award.awardId(), award.credentialId(), award.credentialVersion(), name, award.status(),
-                award.awardedAt(), award.earnedAt(), award.evidenceEventIds());
+        String name = catalog.find(award.credentialId())
+                .map(CredentialDefinition::name)
+                .orElse(null);
+        return new AwardView(
+                award.awardId(),
+                award.credentialId(),
+                award.credentialVersion(),
+                name,
+                award.status(),
+                award.awardedAt(),
+                award.earnedAt(),
+                award.evidenceEventIds());
     }
 
     /** @param evidence ids of the learning events that earned the award */

@@ -26,17 +26,24 @@ public class LearningEventIntake {
         try {
             event = decoder.decode(record.value());
         } catch (IOException | AvroRuntimeException | NullPointerException e) {
-            return new Intake.Unusable(record, null, "the record is not a LearningEvent in Avro single-object"
-                    + " encoding: " + e.getMessage(), "undecodable-payload");
+            return new Intake.Unusable(
+                    record,
+                    null,
+                    "the record is not a LearningEvent in Avro single-object" + " encoding: " + e.getMessage(),
+                    "undecodable-payload");
         }
         if (event.getType() == LearningEventType.UNKNOWN) {
-            return new Intake.Unusable(record, event, "the event type is not one this CredBridge version knows"
-                    + " (the producer is newer); replay it after upgrading", "unknown-event-type");
+            return new Intake.Unusable(
+                    record,
+                    event,
+                    "the event type is not one this CredBridge version knows"
+                            + " (the producer is newer); replay it after upgrading",
+                    "unknown-event-type");
         }
         Optional<String> learner = identity.resolve(event.getLearnerIds());
         if (learner.isEmpty()) {
-            return new Intake.Unusable(record, event, identity.whyUnresolved(event.getLearnerIds()),
-                    "unresolved-learner");
+            return new Intake.Unusable(
+                    record, event, identity.whyUnresolved(event.getLearnerIds()), "unresolved-learner");
         }
         return new Intake.Usable(record, event, learner.get());
     }

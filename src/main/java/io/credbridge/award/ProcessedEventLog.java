@@ -31,8 +31,10 @@ public class ProcessedEventLog implements ReprocessableEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select event_id from processed_event where event_id = any(:ids)",
-                Map.of("ids", VarcharArray.of(eventIds)), String.class));
+        return new HashSet<>(jdbc.queryForList(
+                "select event_id from processed_event where event_id = any(:ids)",
+                Map.of("ids", VarcharArray.of(eventIds)),
+                String.class));
     }
 
     public void record(List<ProcessedEvent> events, Instant now) {
@@ -51,7 +53,8 @@ public class ProcessedEventLog implements ReprocessableEvents {
 
     @Override
     public void reopenDeadLettered(String eventId) {
-        jdbc.update("delete from processed_event where event_id = :id and outcome = 'DEAD_LETTERED'",
+        jdbc.update(
+                "delete from processed_event where event_id = :id and outcome = 'DEAD_LETTERED'",
                 Map.of("id", eventId));
     }
 

@@ -16,7 +16,10 @@ class BadgeConfiguration {
 
     @Bean
     BadgeIssuances badgeIssuances(
-            OpenBadgeCredentials openBadges, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+            OpenBadgeCredentials openBadges,
+            CloudEventsProperties cloudEvents,
+            CredBridgeMetrics metrics,
+            Clock clock) {
         return new BadgeIssuances(openBadges, cloudEvents, metrics, clock);
     }
 }

@@ -30,7 +30,10 @@ public final class BadgeIssuances {
     private final Clock clock;
 
     public BadgeIssuances(
-            OpenBadgeCredentials openBadges, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+            OpenBadgeCredentials openBadges,
+            CloudEventsProperties cloudEvents,
+            CredBridgeMetrics metrics,
+            Clock clock) {
         this.openBadges = openBadges;
         this.cloudEvents = cloudEvents;
         this.metrics = metrics;
@@ -46,7 +49,8 @@ public final class BadgeIssuances {
         for (OutboxEvent event : events) {
             AwardIssued award = AwardIssued.fromJson(event.payload());
             Duration latency = Duration.between(award.eventReceivedAt(), clock.instant());
-            metrics.badgePublished(award.source(), award.credentialId(), latency.isNegative() ? Duration.ZERO : latency);
+            metrics.badgePublished(
+                    award.source(), award.credentialId(), latency.isNegative() ? Duration.ZERO : latency);
         }
     }
 
@@ -70,7 +74,9 @@ public final class BadgeIssuances {
                 .setEvidenceEventIds(award.evidenceEventIds())
                 .setOpenBadgeCredential(openBadges.of(award))
                 .build();
-        return new OutgoingRecord(award.learnerId(), encode(issuance),
+        return new OutgoingRecord(
+                award.learnerId(),
+                encode(issuance),
                 CloudEventHeaders.of(event.eventId(), TYPE, cloudEvents.sourceOf("badge"), award.awardedAt()));
     }
 

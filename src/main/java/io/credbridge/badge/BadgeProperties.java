@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("credbridge.badge")
 public record BadgeProperties(
         @NotBlank
-                @Pattern(
-                        regexp = "^[A-Za-z][A-Za-z0-9+.-]*:\\S*$",
-                        message = "must be an absolute IRI prefix such as https://credentials.example.edu/achievements/")
-                String achievementIdPrefix) {}
+        @Pattern(
+                regexp = "^[A-Za-z][A-Za-z0-9+.-]*:\\S*$",
+                message = "must be an absolute IRI prefix such as https://credentials.example.edu/achievements/")
+        String achievementIdPrefix) {}

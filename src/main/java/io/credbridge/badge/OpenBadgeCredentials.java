@@ -56,12 +56,16 @@ public final class OpenBadgeCredentials {
         identifier.put("identityType", "identifier");
         identifier.put("hashed", false);
         ObjectNode achievement = subject.putObject("achievement");
-        achievement.put("id", properties.achievementIdPrefix() + award.credentialId() + "/v" + award.credentialVersion());
+        achievement.put(
+                "id", properties.achievementIdPrefix() + award.credentialId() + "/v" + award.credentialVersion());
         achievement.putArray("type").add("Achievement");
-        achievement.put("achievementType", award.credentialKind().substring(0, 1).toUpperCase(Locale.ROOT)
-                + award.credentialKind().substring(1));
+        achievement.put(
+                "achievementType",
+                award.credentialKind().substring(0, 1).toUpperCase(Locale.ROOT)
+                        + award.credentialKind().substring(1));
         achievement.put("name", award.credentialName());
-        achievement.put("description",
+        achievement.put(
+                "description",
                 award.credentialDescription() == null ? award.credentialName() : award.credentialDescription());
         achievement.putObject("criteria").put("narrative", String.join(" ", award.criteria()));
         achievement.put("version", Integer.toString(award.credentialVersion()));

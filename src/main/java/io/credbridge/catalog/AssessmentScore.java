@@ -14,11 +14,13 @@ import jakarta.validation.constraints.Pattern;
  * scores make thresholds independent of how each LMS counts points.
  */
 public record AssessmentScore(
-        @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE) String assessment,
+        @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
+        String assessment,
+
         @NotNull(message = "must be given as a scaled score between 0 and 1, e.g. 0.8")
-                @DecimalMin(value = "0", message = "must be a scaled score between 0 and 1")
-                @DecimalMax(value = "1", message = "must be a scaled score between 0 and 1")
-                Double minScore)
+        @DecimalMin(value = "0", message = "must be a scaled score between 0 and 1")
+        @DecimalMax(value = "1", message = "must be a scaled score between 0 and 1")
+        Double minScore)
         implements Requirement {
 
     static final String TYPE = "assessment-score";
@@ -44,7 +46,9 @@ public record AssessmentScore(
 
     @Override
     public String narrative() {
-        return "Score at least " + java.math.BigDecimal.valueOf(minScore * 100).stripTrailingZeros().toPlainString()
-                + "% on the assessment " + assessment + ".";
+        return "Score at least "
+                + java.math.BigDecimal.valueOf(minScore * 100)
+                        .stripTrailingZeros()
+                        .toPlainString() + "% on the assessment " + assessment + ".";
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("credbridge.catalog")
 public record CatalogProperties(
-        @NotEmpty(message = "must name at least one location of credential definition files, e.g. "
+        @NotEmpty(
+                message = "must name at least one location of credential definition files, e.g. "
                         + "file:/etc/credbridge/catalog/*.yaml")
-                List<String> locations) {}
+        List<String> locations) {}

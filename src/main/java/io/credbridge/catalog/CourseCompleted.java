@@ -6,8 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /** Met when the learner completes the course. */
-public record CourseCompleted(@NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE) String course)
-        implements Requirement {
+public record CourseCompleted(
+        @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
+        String course) implements Requirement {
 
     static final String TYPE = "course-completed";
 

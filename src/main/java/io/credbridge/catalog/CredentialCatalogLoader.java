@@ -130,8 +130,10 @@ public final class CredentialCatalogLoader {
     }
 
     private static String describeParseProblem(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         return e.getOriginalMessage().lines().findFirst().orElse("") + where;
     }
 

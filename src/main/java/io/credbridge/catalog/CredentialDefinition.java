@@ -14,16 +14,22 @@ import java.util.List;
  */
 public record CredentialDefinition(
         @NotBlank
-                @Pattern(
-                        regexp = "^[a-z0-9][a-z0-9-]{0,127}$",
-                        message = "must be lower-case letters, digits and dashes, at most 128 characters")
-                String id,
+        @Pattern(
+                regexp = "^[a-z0-9][a-z0-9-]{0,127}$",
+                message = "must be lower-case letters, digits and dashes, at most 128 characters")
+        String id,
+
         @NotNull @Positive Integer version,
         @NotBlank String name,
         String description,
-        @NotNull(message = "must be 'badge' or 'certificate'") CredentialKind kind,
+
+        @NotNull(message = "must be 'badge' or 'certificate'")
+        CredentialKind kind,
+
         @NotNull @Valid Issuer issuer,
-        @NotEmpty(message = "must list at least one requirement") List<@NotNull @Valid Requirement> criteria) {
+
+        @NotEmpty(message = "must list at least one requirement")
+        List<@NotNull @Valid Requirement> criteria) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);

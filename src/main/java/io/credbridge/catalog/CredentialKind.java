@@ -19,8 +19,7 @@ public enum CredentialKind {
         return Arrays.stream(values())
                 .filter(kind -> kind.code().equals(code))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "kind must be one of " + Arrays.stream(values()).map(CredentialKind::code).toList()
-                                + ", was '" + code + "'"));
+                .orElseThrow(() -> new IllegalArgumentException("kind must be one of "
+                        + Arrays.stream(values()).map(CredentialKind::code).toList() + ", was '" + code + "'"));
     }
 }

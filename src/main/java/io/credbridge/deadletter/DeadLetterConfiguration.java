@@ -24,8 +24,14 @@ class DeadLetterConfiguration {
             CloudEventsProperties cloudEvents,
             Clock clock) {
         // routes/dead-letter-replay.camel.yaml publishes to the learning-events topic
-        return new DeadLetterReplay(store, processedEvents, outbox, relay,
-                record -> routes.requestBody("direct:dead-letter-replay", List.of(record)), transactions, cloudEvents,
+        return new DeadLetterReplay(
+                store,
+                processedEvents,
+                outbox,
+                relay,
+                record -> routes.requestBody("direct:dead-letter-replay", List.of(record)),
+                transactions,
+                cloudEvents,
                 clock);
     }
 }

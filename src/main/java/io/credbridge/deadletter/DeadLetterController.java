@@ -33,8 +33,10 @@ class DeadLetterController {
     @GetMapping
     List<DeadLetterView> list(
             @RequestParam(defaultValue = "NEW") DeadLetterEntry.Status status,
-            @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1)
-                    @jakarta.validation.constraints.Max(1000) int limit) {
+            @RequestParam(defaultValue = "100")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(1000)
+                    int limit) {
         return store.list(status, limit).stream().map(DeadLetterView::of).toList();
     }
 
@@ -90,10 +92,21 @@ class DeadLetterController {
 
         static DeadLetterView of(DeadLetterEntry entry) {
             boolean text = entry.payloadContentType().startsWith("application/json");
-            return new DeadLetterView(entry.deadLetterId(), entry.stage().code(), entry.status().name(),
-                    entry.reason(), entry.errorType(), entry.eventId(), entry.source(), entry.originTopic(),
-                    entry.originPartition(), entry.originOffset(), entry.originKey(), entry.createdAt(),
-                    entry.replayedAt(), entry.payloadContentType(),
+            return new DeadLetterView(
+                    entry.deadLetterId(),
+                    entry.stage().code(),
+                    entry.status().name(),
+                    entry.reason(),
+                    entry.errorType(),
+                    entry.eventId(),
+                    entry.source(),
+                    entry.originTopic(),
+                    entry.originPartition(),
+                    entry.originOffset(),
+                    entry.originKey(),
+                    entry.createdAt(),
+                    entry.replayedAt(),
+                    entry.payloadContentType(),
                     Base64.getEncoder().encodeToString(entry.payload()),
                     text ? new String(entry.payload(), StandardCharsets.UTF_8) : null);
         }

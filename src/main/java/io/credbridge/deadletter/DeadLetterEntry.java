@@ -32,15 +32,41 @@ public record DeadLetterEntry(
     /** A learning event record the award stage could not use; {@code eventId} is null when it could not be read. */
     public static DeadLetterEntry ofRecord(
             ConsumedRecord record, String eventId, String source, String reason, String errorType, Instant now) {
-        return new DeadLetterEntry(UUID.randomUUID().toString(), Stage.AWARD, reason, errorType, eventId, source,
-                record.topic(), record.partition(), record.offset(), record.key(), "application/avro",
-                record.value() == null ? new byte[0] : record.value(), now, Status.NEW, null);
+        return new DeadLetterEntry(
+                UUID.randomUUID().toString(),
+                Stage.AWARD,
+                reason,
+                errorType,
+                eventId,
+                source,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                "application/avro",
+                record.value() == null ? new byte[0] : record.value(),
+                now,
+                Status.NEW,
+                null);
     }
 
     /** An outbox event whose delivery was given up; replay resubmits it under the same id. */
     public static DeadLetterEntry ofOutboxEvent(OutboxEvent event, String reason, String errorType, Instant now) {
-        return new DeadLetterEntry(UUID.randomUUID().toString(), Stage.of(event.destination()), reason, errorType,
-                event.eventId(), null, null, null, null, event.aggregateId(), "application/json",
-                event.payload().getBytes(StandardCharsets.UTF_8), now, Status.NEW, null);
+        return new DeadLetterEntry(
+                UUID.randomUUID().toString(),
+                Stage.of(event.destination()),
+                reason,
+                errorType,
+                event.eventId(),
+                null,
+                null,
+                null,
+                null,
+                event.aggregateId(),
+                "application/json",
+                event.payload().getBytes(StandardCharsets.UTF_8),
+                now,
+                Status.NEW,
+                null);
     }
 }

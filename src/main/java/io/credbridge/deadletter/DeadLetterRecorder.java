@@ -36,18 +36,23 @@ public class DeadLetterRecorder implements FailedDeliveries {
         }
         store.insert(entries);
         outbox.append(entries.stream()
-                .map(entry -> OutboxEvent.of(Destination.DEAD_LETTER, "dead-letter", entry.deadLetterId(),
-                        "dead-letter.recorded", entry.deadLetterId(), clock.instant()))
+                .map(entry -> OutboxEvent.of(
+                        Destination.DEAD_LETTER,
+                        "dead-letter",
+                        entry.deadLetterId(),
+                        "dead-letter.recorded",
+                        entry.deadLetterId(),
+                        clock.instant()))
                 .toList());
-        afterCommit(() -> entries.forEach(entry -> metrics.deadLettered(
-                entry.stage().code(), entry.source() == null ? "none" : entry.source())));
+        afterCommit(() -> entries.forEach(
+                entry -> metrics.deadLettered(entry.stage().code(), entry.source() == null ? "none" : entry.source())));
     }
 
     @Override
     public void gaveUp(List<OutboxEvent> events, String reason, String errorType) {
         record(events.stream()
-                .map(event -> DeadLetterEntry.ofOutboxEvent(event, "delivery failed after the last allowed attempt: "
-                        + reason, errorType, clock.instant()))
+                .map(event -> DeadLetterEntry.ofOutboxEvent(
+                        event, "delivery failed after the last allowed attempt: " + reason, errorType, clock.instant()))
                 .toList());
     }
 

@@ -34,9 +34,9 @@ public class DeadLetterRecords {
     }
 
     public List<OutgoingRecord> of(List<OutboxEvent> events) {
-        Map<String, DeadLetterEntry> entries = store.findAll(events.stream().map(OutboxEvent::aggregateId).toList())
-                .stream()
-                .collect(Collectors.toMap(DeadLetterEntry::deadLetterId, Function.identity()));
+        Map<String, DeadLetterEntry> entries =
+                store.findAll(events.stream().map(OutboxEvent::aggregateId).toList()).stream()
+                        .collect(Collectors.toMap(DeadLetterEntry::deadLetterId, Function.identity()));
         return events.stream()
                 .map(event -> {
                     DeadLetterEntry entry = entries.get(event.aggregateId());

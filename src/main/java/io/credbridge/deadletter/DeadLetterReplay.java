@@ -47,7 +47,8 @@ public final class DeadLetterReplay {
     }
 
     public DeadLetterEntry replay(String deadLetterId) {
-        DeadLetterEntry entry = store.find(deadLetterId).orElseThrow(() -> new DeadLetterNotFoundException(deadLetterId));
+        DeadLetterEntry entry =
+                store.find(deadLetterId).orElseThrow(() -> new DeadLetterNotFoundException(deadLetterId));
         if (entry.status() == DeadLetterEntry.Status.REPLAYED) {
             throw new AlreadyReplayedException(entry);
         }
@@ -76,8 +77,11 @@ public final class DeadLetterReplay {
         learningEventPublisher.accept(new OutgoingRecord(
                 entry.originKey(),
                 entry.payload(),
-                CloudEventHeaders.of(cloudEventId, CloudEventHeaders.LEARNING_EVENT_TYPE,
-                        cloudEvents.sourceOf("dead-letter/replay"), clock.instant())));
+                CloudEventHeaders.of(
+                        cloudEventId,
+                        CloudEventHeaders.LEARNING_EVENT_TYPE,
+                        cloudEvents.sourceOf("dead-letter/replay"),
+                        clock.instant())));
     }
 
     public static final class DeadLetterNotFoundException extends RuntimeException {

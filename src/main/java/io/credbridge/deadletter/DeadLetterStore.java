@@ -42,15 +42,20 @@ public class DeadLetterStore {
                         .addValue("payload", entry.payload())
                         .addValue("createdAt", Timestamp.from(entry.createdAt())))
                 .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("insert into dead_letter (dead_letter_id, stage, reason, error_type, event_id, source,"
-                + " origin_topic, origin_partition, origin_offset, origin_key, payload_content_type, payload,"
-                + " created_at, status, replay_count) values (:id, :stage, :reason, :errorType, :eventId, :source,"
-                + " :originTopic, :originPartition, :originOffset, :originKey, :contentType, :payload, :createdAt,"
-                + " 'NEW', 0)", rows);
+        jdbc.batchUpdate(
+                "insert into dead_letter (dead_letter_id, stage, reason, error_type, event_id, source,"
+                        + " origin_topic, origin_partition, origin_offset, origin_key, payload_content_type, payload,"
+                        + " created_at, status, replay_count) values (:id, :stage, :reason, :errorType, :eventId, :source,"
+                        + " :originTopic, :originPartition, :originOffset, :originKey, :contentType, :payload, :createdAt,"
+                        + " 'NEW', 0)",
+                rows);
     }
 
     public Optional<DeadLetterEntry> find(String deadLetterId) {
-        return jdbc.query("select * from dead_letter where dead_letter_id = :id", Map.of("id", deadLetterId),
+        return jdbc
+                .query(
+                        "select * from dead_letter where dead_letter_id = :id",
+                        Map.of("id", deadLetterId),
                         DeadLetterStore::toEntry)
                 .stream()
                 .findFirst();
@@ -60,18 +65,23 @@ public class DeadLetterStore {
         if (deadLetterIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select * from dead_letter where dead_letter_id = any(:ids) order by created_at",
-                Map.of("ids", VarcharArray.of(deadLetterIds)), DeadLetterStore::toEntry);
+        return jdbc.query(
+                "select * from dead_letter where dead_letter_id = any(:ids) order by created_at",
+                Map.of("ids", VarcharArray.of(deadLetterIds)),
+                DeadLetterStore::toEntry);
     }
 
     public List<DeadLetterEntry> list(DeadLetterEntry.Status status, int limit) {
-        return jdbc.query("select * from dead_letter where status = :status order by created_at desc limit :limit",
-                Map.of("status", status.name(), "limit", limit), DeadLetterStore::toEntry);
+        return jdbc.query(
+                "select * from dead_letter where status = :status order by created_at desc limit :limit",
+                Map.of("status", status.name(), "limit", limit),
+                DeadLetterStore::toEntry);
     }
 
     /** Marks a new dead letter replayed; false when it was not new (a concurrent or earlier replay won). */
     public boolean markReplayed(String deadLetterId, Instant now) {
-        return jdbc.update("update dead_letter set status = 'REPLAYED', replayed_at = :now,"
+        return jdbc.update(
+                        "update dead_letter set status = 'REPLAYED', replayed_at = :now,"
                                 + " replay_count = replay_count + 1 where dead_letter_id = :id and status = 'NEW'",
                         Map.of("id", deadLetterId, "now", Timestamp.from(now)))
                 == 1;

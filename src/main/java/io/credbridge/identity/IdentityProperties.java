@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("credbridge.identity")
 public record IdentityProperties(
         @NotEmpty(message = "must list at least one identifier scheme, e.g. [account, mbox]")
-                List<@Pattern(
-                        regexp = "account|mbox|mbox_sha1sum|openid",
-                        message = "must be one of account, mbox, mbox_sha1sum, openid") String>
-                        acceptedSchemes) {}
+        List<
+                        @Pattern(
+                                regexp = "account|mbox|mbox_sha1sum|openid",
+                                message = "must be one of account, mbox, mbox_sha1sum, openid")
+                        String>
+                acceptedSchemes) {}

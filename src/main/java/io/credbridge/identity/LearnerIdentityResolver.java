@@ -18,7 +18,8 @@ public class LearnerIdentityResolver {
     public Optional<String> resolve(List<LearnerIdentifier> identifiers) {
         for (String scheme : acceptedSchemes) {
             for (LearnerIdentifier identifier : identifiers) {
-                if (scheme.equals(identifier.getScheme()) && !identifier.getValue().isBlank()) {
+                if (scheme.equals(identifier.getScheme())
+                        && !identifier.getValue().isBlank()) {
                     return Optional.of(identifier.getValue());
                 }
             }
@@ -31,7 +32,10 @@ public class LearnerIdentityResolver {
         if (identifiers.isEmpty()) {
             return "the event names no individual learner (e.g. an xAPI Group actor); awards need one learner";
         }
-        List<String> given = identifiers.stream().map(LearnerIdentifier::getScheme).distinct().toList();
+        List<String> given = identifiers.stream()
+                .map(LearnerIdentifier::getScheme)
+                .distinct()
+                .toList();
         return "no learner identifier CredBridge can key awards by: the event carries " + given
                 + " but credbridge.identity.accepted-schemes is " + acceptedSchemes;
     }

@@ -22,8 +22,11 @@ public class IngestProblems {
 
     public String rejected(RejectedInputException problem, String source) {
         metrics.rejected(source, 1);
-        ObjectNode body = problem(problem.status() == 413 ? "payload-too-large" : "invalid-input", problem.title(),
-                problem.status(), problem.detail());
+        ObjectNode body = problem(
+                problem.status() == 413 ? "payload-too-large" : "invalid-input",
+                problem.title(),
+                problem.status(),
+                problem.detail());
         ArrayNode errors = body.putArray("errors");
         problem.violations().forEach(violation -> {
             ObjectNode error = errors.addObject();
@@ -34,7 +37,10 @@ public class IngestProblems {
     }
 
     public String unavailable(Exception error) {
-        return problem("unavailable", "Events cannot be accepted right now", 503,
+        return problem(
+                        "unavailable",
+                        "Events cannot be accepted right now",
+                        503,
                         "Nothing from this request was accepted; send it again later. Cause: " + error.getMessage())
                 .toString();
     }

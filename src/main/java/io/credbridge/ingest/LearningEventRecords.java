@@ -37,7 +37,9 @@ public class LearningEventRecords {
     String keyOf(LearningEvent event) {
         List<LearnerIdentifier> ids = event.getLearnerIds();
         return identity.resolve(ids)
-                .orElseGet(() -> ids.isEmpty() ? event.getEventId() : ids.get(0).getScheme() + ":" + ids.get(0).getValue());
+                .orElseGet(() -> ids.isEmpty()
+                        ? event.getEventId()
+                        : ids.get(0).getScheme() + ":" + ids.get(0).getValue());
     }
 
     private OutgoingRecord toRecord(LearningEvent event) {
@@ -45,8 +47,11 @@ public class LearningEventRecords {
             return new OutgoingRecord(
                     keyOf(event),
                     LearningEvent.getEncoder().encode(event).array(),
-                    CloudEventHeaders.of(event.getEventId(), CloudEventHeaders.LEARNING_EVENT_TYPE,
-                            cloudEvents.sourceOf("ingest/" + event.getSource()), event.getReceivedAt()));
+                    CloudEventHeaders.of(
+                            event.getEventId(),
+                            CloudEventHeaders.LEARNING_EVENT_TYPE,
+                            cloudEvents.sourceOf("ingest/" + event.getSource()),
+                            event.getReceivedAt()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

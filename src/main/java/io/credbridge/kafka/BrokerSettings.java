@@ -25,7 +25,8 @@ final class BrokerSettings {
         props.setProperty("controller.quorum.voters", NODE_ID + "@" + controller);
         props.setProperty("listeners", "PLAINTEXT://" + broker + "," + CONTROLLER_LISTENER + "://" + controller);
         props.setProperty("advertised.listeners", "PLAINTEXT://" + broker);
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.setProperty(
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         props.setProperty("inter.broker.listener.name", "PLAINTEXT");
         props.setProperty("log.dirs", settings.dataDir().toAbsolutePath().toString());

@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("credbridge.cloudevents")
 public record CloudEventsProperties(
         @NotBlank(message = "must be a URI reference naming this installation, e.g. https://credbridge.example.edu")
-                String source) {
+        String source) {
 
     public String sourceOf(String flow) {
         return source.endsWith("/") ? source + flow : source + "/" + flow;

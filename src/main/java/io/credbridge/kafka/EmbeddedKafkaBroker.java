@@ -52,8 +52,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw startupFailure(e);
         }
         server = candidate;
-        log.info("Embedded Kafka listening at {} (data in {}), started in {} ms",
-                bootstrapServers(), dataDir, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Embedded Kafka listening at {} (data in {}), started in {} ms",
+                bootstrapServers(),
+                dataDir,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Where clients connect, e.g. {@code localhost:9092}. */
@@ -88,7 +91,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private String dataDirProblem(RuntimeException e) {
-        return "Embedded Kafka failed to start with data in " + settings.dataDir().toAbsolutePath()
-                + " (credbridge.embedded-kafka.data-dir): " + e.getMessage();
+        return "Embedded Kafka failed to start with data in "
+                + settings.dataDir().toAbsolutePath() + " (credbridge.embedded-kafka.data-dir): " + e.getMessage();
     }
 }

@@ -23,17 +23,27 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record EmbeddedKafkaProperties(
         boolean enabled,
+
         @DefaultValue("localhost")
-        @NotBlank(message = "set credbridge.embedded-kafka.host to the host name clients use to reach the broker, e.g. localhost")
+        @NotBlank(
+                message =
+                        "set credbridge.embedded-kafka.host to the host name clients use to reach the broker, e.g. localhost")
         String host,
+
         @DefaultValue("9092")
         @Min(value = 1, message = "set credbridge.embedded-kafka.port to a port between 1 and 65535, e.g. 9092")
         @Max(value = 65535, message = "set credbridge.embedded-kafka.port to a port between 1 and 65535, e.g. 9092")
         int port,
+
         @DefaultValue("9093")
-        @Min(value = 1, message = "set credbridge.embedded-kafka.controller-port to a port between 1 and 65535, e.g. 9093")
-        @Max(value = 65535, message = "set credbridge.embedded-kafka.controller-port to a port between 1 and 65535, e.g. 9093")
+        @Min(
+                value = 1,
+                message = "set credbridge.embedded-kafka.controller-port to a port between 1 and 65535, e.g. 9093")
+        @Max(
+                value = 65535,
+                message = "set credbridge.embedded-kafka.controller-port to a port between 1 and 65535, e.g. 9093")
         int controllerPort,
+
         @DefaultValue("credbridge-data/kafka")
         @NotNull(message = "set credbridge.embedded-kafka.data-dir to a writable directory, e.g. credbridge-data/kafka")
         Path dataDir) {
@@ -43,7 +53,9 @@ public record EmbeddedKafkaProperties(
         return new EmbeddedKafkaProperties(true, "localhost", port, controllerPort, dataDir);
     }
 
-    @AssertTrue(message = "set credbridge.embedded-kafka.controller-port to a port other than credbridge.embedded-kafka.port")
+    @AssertTrue(
+            message =
+                    "set credbridge.embedded-kafka.controller-port to a port other than credbridge.embedded-kafka.port")
     boolean isControllerPortDistinct() {
         return !enabled || port != controllerPort;
     }

@@ -11,10 +11,10 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,10 +39,12 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     @Override
     public Health health() {
         try {
-            DescribeClusterResult cluster = admin().describeCluster(
-                    new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
+            DescribeClusterResult cluster =
+                    admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
             String clusterId = cluster.clusterId().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-            int nodes = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            int nodes = cluster.nodes()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
             return Health.up()
                     .withDetail("brokers", brokers)
                     .withDetail("clusterId", clusterId)
@@ -59,7 +61,10 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     }
 
     private Health down(Throwable reason) {
-        return Health.down().withDetail("brokers", brokers).withException(reason).build();
+        return Health.down()
+                .withDetail("brokers", brokers)
+                .withException(reason)
+                .build();
     }
 
     /** Created on first use, so an unresolvable host shows as DOWN instead of failing startup. */

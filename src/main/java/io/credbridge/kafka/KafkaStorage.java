@@ -39,10 +39,13 @@ final class KafkaStorage {
                     .addDirectory(logDir.toString())
                     .run();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the Kafka data directory " + logDir
-                    + "; set credbridge.embedded-kafka.data-dir to a writable directory", e);
+            throw new UncheckedIOException(
+                    "Cannot create the Kafka data directory " + logDir
+                            + "; set credbridge.embedded-kafka.data-dir to a writable directory",
+                    e);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot format the Kafka data directory " + logDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot format the Kafka data directory " + logDir + ": " + e.getMessage(), e);
         }
         log.info("Formatted {} for new Kafka cluster {}", logDir, clusterId);
         return true;

@@ -61,11 +61,15 @@ public final class TopicProvisioner {
                 awaitServed(admin, missing.stream().map(NewTopic::name).toList(), TIMEOUT);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create CredBridge's topics on " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot create CredBridge's topics on " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
-                    + TIMEOUT.toSeconds() + " s; check camel.component.kafka.brokers", e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within " + TIMEOUT.toSeconds()
+                            + " s; check camel.component.kafka.brokers",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
@@ -114,8 +118,10 @@ public final class TopicProvisioner {
 
     private static Map<TopicPartition, OffsetSpec> latestOffsetOfEveryPartition(Map<String, TopicDescription> topics) {
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
-        topics.values().forEach(topic -> topic.partitions().forEach(partition ->
-                query.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        topics.values()
+                .forEach(topic -> topic.partitions()
+                        .forEach(partition -> query.put(
+                                new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
         return query;
     }
 }

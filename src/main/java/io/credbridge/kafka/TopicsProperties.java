@@ -14,9 +14,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("credbridge.topics")
 public record TopicsProperties(
-        @NotBlank(message = "must name the topic for normalized learning events") String learningEvents,
-        @NotBlank(message = "must name the topic for badge issuance events") String badgeIssuance,
-        @NotBlank(message = "must name the topic for dead letters") String deadLetter,
+        @NotBlank(message = "must name the topic for normalized learning events")
+        String learningEvents,
+
+        @NotBlank(message = "must name the topic for badge issuance events")
+        String badgeIssuance,
+
+        @NotBlank(message = "must name the topic for dead letters")
+        String deadLetter,
+
         boolean create,
         @Min(value = 1, message = "must be at least 1") int partitions,
         @Min(value = 1, message = "must be at least 1") short replicationFactor) {}

@@ -40,14 +40,26 @@ public class CredBridgeMetrics {
     }
 
     public void transcriptRowWritten(String target, String source, String credential) {
-        counter("credbridge.transcript.rows", "Transcript entries written to the SIS",
-                        "target", target, "source", source, "credential", credential)
+        counter(
+                        "credbridge.transcript.rows",
+                        "Transcript entries written to the SIS",
+                        "target",
+                        target,
+                        "source",
+                        source,
+                        "credential",
+                        credential)
                 .increment();
     }
 
     public void badgePublished(String source, String credential, Duration sinceEventReceived) {
-        counter("credbridge.badge.events", "Badge issuance events published", "source", source,
-                        "credential", credential)
+        counter(
+                        "credbridge.badge.events",
+                        "Badge issuance events published",
+                        "source",
+                        source,
+                        "credential",
+                        credential)
                 .increment();
         Timer.builder("credbridge.event.to.badge.latency")
                 .description("From the learning event's arrival to its badge event's acknowledgement by Kafka")
@@ -58,8 +70,13 @@ public class CredBridgeMetrics {
     }
 
     public void deadLettered(String stage, String source) {
-        counter("credbridge.dead.letters", "Events or deliveries moved to the dead-letter store",
-                        "stage", stage, "source", source)
+        counter(
+                        "credbridge.dead.letters",
+                        "Events or deliveries moved to the dead-letter store",
+                        "stage",
+                        stage,
+                        "source",
+                        source)
                 .increment();
     }
 

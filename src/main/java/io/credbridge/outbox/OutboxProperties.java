@@ -17,7 +17,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("credbridge.outbox")
 public record OutboxProperties(
         @Min(value = 1, message = "must be at least 1") int batchSize,
-        @NotNull(message = "must be a duration such as 500ms") Duration pollInterval,
+
+        @NotNull(message = "must be a duration such as 500ms")
+        Duration pollInterval,
+
         @Min(value = 1, message = "must be at least 1") int maxAttempts,
         @NotNull(message = "must be a duration such as 1s") Duration firstRetryDelay,
         @NotNull(message = "must be a duration such as 5m") Duration maxRetryDelay) {

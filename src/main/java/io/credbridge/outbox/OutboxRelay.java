@@ -54,7 +54,9 @@ public final class OutboxRelay {
         }
         running = true;
         deliveries.keySet().forEach(destination -> {
-            Thread worker = new Thread(() -> work(destination), "credbridge-outbox-" + destination.name().toLowerCase());
+            Thread worker = new Thread(
+                    () -> work(destination),
+                    "credbridge-outbox-" + destination.name().toLowerCase());
             worker.setDaemon(true);
             workers.put(destination, worker);
             worker.start();
@@ -112,13 +114,20 @@ public final class OutboxRelay {
         List<OutboxEvent> givingUp = batch.stream()
                 .filter(event -> !retriesForever && event.attempts() + 1 >= properties.maxAttempts())
                 .toList();
-        batch.stream().filter(event -> !givingUp.contains(event)).forEach(event -> store.scheduleRetry(
-                List.of(event.eventId()), reason, now.plus(properties.retryDelay(event.attempts()))));
+        batch.stream()
+                .filter(event -> !givingUp.contains(event))
+                .forEach(event -> store.scheduleRetry(
+                        List.of(event.eventId()), reason, now.plus(properties.retryDelay(event.attempts()))));
         if (!givingUp.isEmpty()) {
             store.markFailed(givingUp.stream().map(OutboxEvent::eventId).toList(), reason);
-            failedDeliveries.gaveUp(givingUp, reason, rootCause(error).getClass().getName());
+            failedDeliveries.gaveUp(
+                    givingUp, reason, rootCause(error).getClass().getName());
         }
-        log.warn("Delivery of {} {} event(s) failed ({} given up): {}", batch.size(), destination, givingUp.size(),
+        log.warn(
+                "Delivery of {} {} event(s) failed ({} given up): {}",
+                batch.size(),
+                destination,
+                givingUp.size(),
                 reason);
     }
 

@@ -60,19 +60,27 @@ public class OutboxStore {
     }
 
     public void markCompleted(Collection<String> eventIds, Instant now) {
-        update("update outbox_event set status = 'COMPLETED', completed_at = :now, attempts = attempts + 1"
-                + " where event_id = any(:ids)", eventIds, Map.of("now", Timestamp.from(now)));
+        update(
+                "update outbox_event set status = 'COMPLETED', completed_at = :now, attempts = attempts + 1"
+                        + " where event_id = any(:ids)",
+                eventIds,
+                Map.of("now", Timestamp.from(now)));
     }
 
     public void scheduleRetry(Collection<String> eventIds, String error, Instant nextAttemptAt) {
-        update("update outbox_event set attempts = attempts + 1, last_error = :error, next_attempt_at = :next"
+        update(
+                "update outbox_event set attempts = attempts + 1, last_error = :error, next_attempt_at = :next"
                         + " where event_id = any(:ids)",
-                eventIds, Map.of("error", truncate(error), "next", Timestamp.from(nextAttemptAt)));
+                eventIds,
+                Map.of("error", truncate(error), "next", Timestamp.from(nextAttemptAt)));
     }
 
     public void markFailed(Collection<String> eventIds, String error) {
-        update("update outbox_event set status = 'FAILED', attempts = attempts + 1, last_error = :error"
-                + " where event_id = any(:ids)", eventIds, Map.of("error", truncate(error)));
+        update(
+                "update outbox_event set status = 'FAILED', attempts = attempts + 1, last_error = :error"
+                        + " where event_id = any(:ids)",
+                eventIds,
+                Map.of("error", truncate(error)));
     }
 
     /** Puts a failed event back in line, as its first attempt; false when there is no failed event with that id. */

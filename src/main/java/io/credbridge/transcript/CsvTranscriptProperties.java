@@ -14,9 +14,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("credbridge.transcript.csv")
 public record CsvTranscriptProperties(
-        @NotNull(message = "must name the directory the SIS imports CSV files from") Path directory,
+        @NotNull(message = "must name the directory the SIS imports CSV files from")
+        Path directory,
+
         @NotBlank
-                @Pattern(
-                        regexp = "[A-Za-z0-9._-]+",
-                        message = "must be letters, digits, dots, dashes or underscores (it starts file names)")
-                String filePrefix) {}
+        @Pattern(
+                regexp = "[A-Za-z0-9._-]+",
+                message = "must be letters, digits, dots, dashes or underscores (it starts file names)")
+        String filePrefix) {}

@@ -36,7 +36,8 @@ public final class CsvTranscriptWriter implements TranscriptWriter {
         "credential_kind", "issuer_id", "issuer_name", "earned_at", "awarded_at", "evidence_event_ids"
     };
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final CsvTranscriptProperties properties;
     private final Clock clock;
@@ -101,7 +102,8 @@ public final class CsvTranscriptWriter implements TranscriptWriter {
     }
 
     private static void readKeys(Path file, Set<String> keys) throws IOException {
-        CSVFormat withHeader = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat withHeader =
+                FORMAT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, withHeader)) {
             for (CSVRecord row : parser) {
                 keys.add(row.get("award_id") + "/" + row.get("action"));

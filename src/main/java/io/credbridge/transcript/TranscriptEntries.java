@@ -19,7 +19,9 @@ public class TranscriptEntries {
     }
 
     public List<TranscriptEntry> fromOutbox(List<OutboxEvent> events) {
-        return events.stream().map(event -> TranscriptEntry.issued(AwardIssued.fromJson(event.payload()))).toList();
+        return events.stream()
+                .map(event -> TranscriptEntry.issued(AwardIssued.fromJson(event.payload())))
+                .toList();
     }
 
     public List<TranscriptEntry> write(List<TranscriptEntry> entries) throws Exception {

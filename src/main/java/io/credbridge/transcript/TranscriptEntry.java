@@ -29,9 +29,20 @@ public record TranscriptEntry(
     }
 
     public static TranscriptEntry issued(AwardIssued award) {
-        return new TranscriptEntry(award.awardId(), Action.ISSUED, award.learnerId(), award.credentialId(),
-                award.credentialVersion(), award.credentialName(), award.credentialKind(), award.issuerId(),
-                award.issuerName(), award.earnedAt(), award.awardedAt(), award.evidenceEventIds(), award.source());
+        return new TranscriptEntry(
+                award.awardId(),
+                Action.ISSUED,
+                award.learnerId(),
+                award.credentialId(),
+                award.credentialVersion(),
+                award.credentialName(),
+                award.credentialKind(),
+                award.issuerId(),
+                award.issuerName(),
+                award.earnedAt(),
+                award.awardedAt(),
+                award.evidenceEventIds(),
+                award.source());
     }
 
     public String idempotencyKey() {

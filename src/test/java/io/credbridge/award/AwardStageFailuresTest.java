@@ -18,18 +18,25 @@ class AwardStageFailuresTest {
 
     @Test
     void anUnreachableDatabaseIsRetriedNotDeadLettered() {
-        assertThat(AwardStage.databaseUnreachable(new CannotGetJdbcConnectionException("pool exhausted"))).isTrue();
-        assertThat(AwardStage.databaseUnreachable(new CannotCreateTransactionException("no connection",
-                new SQLTransientConnectionException("connection refused")))).isTrue();
-        assertThat(AwardStage.databaseUnreachable(new QueryTimeoutException("timed out"))).isTrue();
-        assertThat(AwardStage.databaseUnreachable(new IllegalStateException("wrapped",
-                new SQLTransientConnectionException("connection reset")))).isTrue();
+        assertThat(AwardStage.databaseUnreachable(new CannotGetJdbcConnectionException("pool exhausted")))
+                .isTrue();
+        assertThat(AwardStage.databaseUnreachable(new CannotCreateTransactionException(
+                        "no connection", new SQLTransientConnectionException("connection refused"))))
+                .isTrue();
+        assertThat(AwardStage.databaseUnreachable(new QueryTimeoutException("timed out")))
+                .isTrue();
+        assertThat(AwardStage.databaseUnreachable(
+                        new IllegalStateException("wrapped", new SQLTransientConnectionException("connection reset"))))
+                .isTrue();
     }
 
     @Test
     void aRowTheDatabaseRefusesIsThePoisonOfOneEvent() {
-        assertThat(AwardStage.databaseUnreachable(new DataIntegrityViolationException("value too long"))).isFalse();
-        assertThat(AwardStage.databaseUnreachable(new DuplicateKeyException("processed_event_pkey"))).isFalse();
-        assertThat(AwardStage.databaseUnreachable(new IllegalArgumentException("bad payload"))).isFalse();
+        assertThat(AwardStage.databaseUnreachable(new DataIntegrityViolationException("value too long")))
+                .isFalse();
+        assertThat(AwardStage.databaseUnreachable(new DuplicateKeyException("processed_event_pkey")))
+                .isFalse();
+        assertThat(AwardStage.databaseUnreachable(new IllegalArgumentException("bad payload")))
+                .isFalse();
     }
 }

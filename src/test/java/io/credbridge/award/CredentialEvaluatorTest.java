@@ -26,7 +26,8 @@ class CredentialEvaluatorTest {
 
     static final CredentialDefinition COURSE_BADGE = definition("course-badge", new CourseCompleted(COURSE));
     static final CredentialDefinition EXAM_CERT = definition("exam-cert", new AssessmentScore(EXAM, 0.8));
-    static final CredentialDefinition BOTH = definition("both", new CourseCompleted(COURSE), new AssessmentScore(EXAM, 0.8));
+    static final CredentialDefinition BOTH =
+            definition("both", new CourseCompleted(COURSE), new AssessmentScore(EXAM, 0.8));
 
     private final CredentialEvaluator evaluator = new CredentialEvaluator(
             CredentialCatalog.of(List.of(COURSE_BADGE, EXAM_CERT, BOTH)), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -37,7 +38,8 @@ class CredentialEvaluatorTest {
 
         CredentialEvaluator.Outcome outcome = evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
 
-        assertThat(outcome.newlyMet()).containsExactly(new MetRequirement("alice", "course-completed:" + COURSE, "e1", T0));
+        assertThat(outcome.newlyMet())
+                .containsExactly(new MetRequirement("alice", "course-completed:" + COURSE, "e1", T0));
         assertThat(outcome.awards()).singleElement().satisfies(award -> {
             assertThat(award.credential()).isEqualTo(COURSE_BADGE);
             assertThat(award.learnerId()).isEqualTo("alice");
@@ -53,7 +55,9 @@ class CredentialEvaluatorTest {
         CredentialEvaluator.Outcome outcome =
                 evaluator.apply(scored("e1", "alice", EXAM, 0.8, T0), new LearnerProgress("alice"));
 
-        assertThat(outcome.awards()).extracting(award -> award.credential().id()).containsExactly("exam-cert");
+        assertThat(outcome.awards())
+                .extracting(award -> award.credential().id())
+                .containsExactly("exam-cert");
     }
 
     @Test
@@ -70,12 +74,17 @@ class CredentialEvaluatorTest {
         LearnerProgress alice = new LearnerProgress("alice");
 
         CredentialEvaluator.Outcome first = evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
-        CredentialEvaluator.Outcome second = evaluator.apply(scored("e2", "alice", EXAM, 0.9, T0.plusSeconds(60)), alice);
+        CredentialEvaluator.Outcome second =
+                evaluator.apply(scored("e2", "alice", EXAM, 0.9, T0.plusSeconds(60)), alice);
 
         assertThat(first.awards()).extracting(award -> award.credential().id()).containsExactly("course-badge");
-        assertThat(second.awards()).extracting(award -> award.credential().id())
+        assertThat(second.awards())
+                .extracting(award -> award.credential().id())
                 .containsExactlyInAnyOrder("exam-cert", "both");
-        Award both = second.awards().stream().filter(a -> a.credential().id().equals("both")).findFirst().orElseThrow();
+        Award both = second.awards().stream()
+                .filter(a -> a.credential().id().equals("both"))
+                .findFirst()
+                .orElseThrow();
         assertThat(both.evidenceEventIds()).containsExactly("e1", "e2");
         assertThat(both.earnedAt()).isEqualTo(T0.plusSeconds(60));
     }
@@ -120,7 +129,13 @@ class CredentialEvaluatorTest {
     }
 
     static CredentialDefinition definition(String id, Requirement... criteria) {
-        return new CredentialDefinition(id, 1, id, null, CredentialKind.BADGE,
-                new Issuer("https://credentials.example.edu", "Example University"), List.of(criteria));
+        return new CredentialDefinition(
+                id,
+                1,
+                id,
+                null,
+                CredentialKind.BADGE,
+                new Issuer("https://credentials.example.edu", "Example University"),
+                List.of(criteria));
     }
 }

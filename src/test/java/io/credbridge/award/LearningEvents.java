@@ -15,13 +15,17 @@ public final class LearningEvents {
     private LearningEvents() {}
 
     public static LearningEvent completed(String eventId, String learner, String course, Instant at) {
-        return base(eventId, learner, course, at).setType(LearningEventType.COURSE_COMPLETED)
-                .setCourseIds(List.of(course)).build();
+        return base(eventId, learner, course, at)
+                .setType(LearningEventType.COURSE_COMPLETED)
+                .setCourseIds(List.of(course))
+                .build();
     }
 
     public static LearningEvent scored(String eventId, String learner, String assessment, double scaled, Instant at) {
-        return base(eventId, learner, assessment, at).setType(LearningEventType.ASSESSMENT_GRADED)
-                .setScore(Score.newBuilder().setScaled(scaled).build()).build();
+        return base(eventId, learner, assessment, at)
+                .setType(LearningEventType.ASSESSMENT_GRADED)
+                .setScore(Score.newBuilder().setScaled(scaled).build())
+                .build();
     }
 
     private static LearningEvent.Builder base(String eventId, String learner, String objectId, Instant at) {
@@ -31,7 +35,10 @@ public final class LearningEvents {
                 .setOccurredAt(at)
                 .setReceivedAt(at.plusSeconds(1))
                 .setLearnerIds(List.of(LearnerIdentifier.newBuilder()
-                        .setScheme("account").setValue(learner).setNamespace(HOME).build()))
+                        .setScheme("account")
+                        .setValue(learner)
+                        .setNamespace(HOME)
+                        .build()))
                 .setObjectId(objectId)
                 .setCourseIds(List.of());
     }

@@ -67,13 +67,15 @@ class BadgeIssuancesTest {
     @Test
     void theEmbeddedCredentialIsAnOpenBadges3AchievementCredential() throws Exception {
         OutboxEvent event = outboxEvent();
-        BadgeIssuance issuance = BadgeIssuance.getDecoder().decode(issuances.toRecords(List.of(event)).get(0).value());
+        BadgeIssuance issuance = BadgeIssuance.getDecoder()
+                .decode(issuances.toRecords(List.of(event)).get(0).value());
 
         JsonNode credential = new ObjectMapper().readTree(issuance.getOpenBadgeCredential());
 
         assertThat(credential.path("type").toString()).contains("VerifiableCredential", "OpenBadgeCredential");
         assertThat(credential.path("id").asText()).isEqualTo("urn:uuid:0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f");
-        assertThat(credential.path("issuer").path("id").asText()).isEqualTo("https://credentials.example.edu/issuers/ce");
+        assertThat(credential.path("issuer").path("id").asText())
+                .isEqualTo("https://credentials.example.edu/issuers/ce");
         JsonNode achievement = credential.path("credentialSubject").path("achievement");
         assertThat(achievement.path("id").asText())
                 .isEqualTo("https://credentials.example.edu/achievements/sql-proficiency/v2");
@@ -91,8 +93,8 @@ class BadgeIssuancesTest {
                 .isTrue();
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
                 .getSchema(Files.newInputStream(OB3_SCHEMA));
-        BadgeIssuance issuance =
-                BadgeIssuance.getDecoder().decode(issuances.toRecords(List.of(outboxEvent())).get(0).value());
+        BadgeIssuance issuance = BadgeIssuance.getDecoder()
+                .decode(issuances.toRecords(List.of(outboxEvent())).get(0).value());
 
         JsonNode credential = new ObjectMapper().readTree(issuance.getOpenBadgeCredential());
         Set<ValidationMessage> problems = schema.validate(credential);
@@ -100,26 +102,45 @@ class BadgeIssuancesTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) withoutIssuer).remove("issuer");
 
         assertThat(problems).isEmpty();
-        assertThat(schema.validate(withoutIssuer)).as("the schema check is not vacuous").isNotEmpty();
+        assertThat(schema.validate(withoutIssuer))
+                .as("the schema check is not vacuous")
+                .isNotEmpty();
     }
 
     @Test
     void countsPublishedBadgesWithTheirLatencySinceTheEventArrived() {
         issuances.published(List.of(outboxEvent()));
 
-        assertThat(meters.get("credbridge.badge.events").tag("source", "xapi").tag("credential", "sql-proficiency")
-                        .counter().count())
+        assertThat(meters.get("credbridge.badge.events")
+                        .tag("source", "xapi")
+                        .tag("credential", "sql-proficiency")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
-        assertThat(meters.get("credbridge.event.to.badge.latency").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+        assertThat(meters.get("credbridge.event.to.badge.latency")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
                 .isEqualTo(1040.0);
     }
 
     static OutboxEvent outboxEvent() {
-        AwardIssued award = new AwardIssued("0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f", "alice", "sql-proficiency", 2,
-                "SQL Proficiency", "Scored at least 80%.", "certificate", "https://credentials.example.edu/issuers/ce",
-                "Example University", List.of("Score at least 80% on the assessment https://lms.example.edu/exam."),
-                AWARDED, AWARDED.minusSeconds(60), List.of("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02"), "xapi",
+        AwardIssued award = new AwardIssued(
+                "0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f",
+                "alice",
+                "sql-proficiency",
+                2,
+                "SQL Proficiency",
+                "Scored at least 80%.",
+                "certificate",
+                "https://credentials.example.edu/issuers/ce",
+                "Example University",
+                List.of("Score at least 80% on the assessment https://lms.example.edu/exam."),
+                AWARDED,
+                AWARDED.minusSeconds(60),
+                List.of("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02"),
+                "xapi",
                 AWARDED.minusSeconds(1));
-        return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), AwardIssued.EVENT_TYPE, award.toJson(), AWARDED);
+        return OutboxEvent.of(
+                Destination.BADGE, "award", award.awardId(), AwardIssued.EVENT_TYPE, award.toJson(), AWARDED);
     }
 }

@@ -68,15 +68,19 @@ class AwardStageBenchmark {
             long awards = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("select count(*) from award", Long.class);
 
-            System.out.printf("%n=== CredBridge award stage benchmark (%d events, %d learners, %d cores) ===%n",
+            System.out.printf(
+                    "%n=== CredBridge award stage benchmark (%d events, %d learners, %d cores) ===%n",
                     EVENTS, LEARNERS, Runtime.getRuntime().availableProcessors());
             System.out.printf("baseline  raw Kafka consume->produce passthrough : %,10.0f events/s%n", baseline);
-            System.out.printf("award stage (PostgreSQL, relays running)       : %,10.0f events/s  (%d awards)%n",
+            System.out.printf(
+                    "award stage (PostgreSQL, relays running)       : %,10.0f events/s  (%d awards)%n",
                     awardStage, awards);
             System.out.printf("whole pipeline until every badge and CSV row is out: %,10.0f events/s%n", wholePipeline);
-            System.out.printf("ratio award stage / baseline                   : %10.2f  (target >= 0.25)%n",
+            System.out.printf(
+                    "ratio award stage / baseline                   : %10.2f  (target >= 0.25)%n",
                     awardStage / baseline);
-            System.out.printf("event-to-badge latency at %d events/s for %d s: %s (target p99 <= 100 ms)%n%n",
+            System.out.printf(
+                    "event-to-badge latency at %d events/s for %d s: %s (target p99 <= 100 ms)%n%n",
                     PACED_RATE, PACED_SECONDS, describe(latency));
         }
     }
@@ -140,8 +144,10 @@ class AwardStageBenchmark {
                 }
                 LearningEvent event = LearningEvent.getDecoder().decode(events.get(i));
                 event.setReceivedAt(Instant.now());
-                producer.send(new ProducerRecord<>("credbridge.learning-events.v1",
-                        event.getLearnerIds().get(0).getValue(), LearningEvent.getEncoder().encode(event).array()));
+                producer.send(new ProducerRecord<>(
+                        "credbridge.learning-events.v1",
+                        event.getLearnerIds().get(0).getValue(),
+                        LearningEvent.getEncoder().encode(event).array()));
             }
         }
         Timer timer = null;
@@ -157,19 +163,20 @@ class AwardStageBenchmark {
 
     private ConfigurableApplicationContext startCredBridge() throws IOException {
         PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
-        return new SpringApplicationBuilder(CredBridgeApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.flyway.schemas=" + db.schema(),
-                "--credbridge.embedded-kafka.enabled=false",
-                "--camel.component.kafka.brokers=" + brokers,
-                "--credbridge.transcript.csv.directory=" + Files.createTempDirectory("bench-sis"),
-                "--management.metrics.distribution.percentiles.credbridge.event.to.badge.latency=0.5,0.99",
-                "--credbridge.award.max-batch-size=" + Integer.getInteger("bench.batch", 2000),
-                "--logging.level.root=WARN",
-                "--logging.level.io.credbridge.award=" + System.getProperty("bench.award.log", "WARN"));
+        return new SpringApplicationBuilder(CredBridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.flyway.schemas=" + db.schema(),
+                        "--credbridge.embedded-kafka.enabled=false",
+                        "--camel.component.kafka.brokers=" + brokers,
+                        "--credbridge.transcript.csv.directory=" + Files.createTempDirectory("bench-sis"),
+                        "--management.metrics.distribution.percentiles.credbridge.event.to.badge.latency=0.5,0.99",
+                        "--credbridge.award.max-batch-size=" + Integer.getInteger("bench.batch", 2000),
+                        "--logging.level.root=WARN",
+                        "--logging.level.io.credbridge.award=" + System.getProperty("bench.award.log", "WARN"));
     }
 
     /** Course completions and scores for many learners: the first completion per learner earns a badge. */
@@ -178,16 +185,21 @@ class AwardStageBenchmark {
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
             String learner = prefix + "-learner-" + (i % learners);
-            events.add(LearningEvent.getEncoder().encode(LearningEvent.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setSource("xapi")
-                    .setOccurredAt(now)
-                    .setReceivedAt(now)
-                    .setType(LearningEventType.COURSE_COMPLETED)
-                    .setLearnerIds(List.of(LearnerIdentifier.newBuilder().setScheme("account").setValue(learner).build()))
-                    .setObjectId(COURSE)
-                    .setCourseIds(List.of(COURSE))
-                    .build()).array());
+            events.add(LearningEvent.getEncoder()
+                    .encode(LearningEvent.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setSource("xapi")
+                            .setOccurredAt(now)
+                            .setReceivedAt(now)
+                            .setType(LearningEventType.COURSE_COMPLETED)
+                            .setLearnerIds(List.of(LearnerIdentifier.newBuilder()
+                                    .setScheme("account")
+                                    .setValue(learner)
+                                    .build()))
+                            .setObjectId(COURSE)
+                            .setCourseIds(List.of(COURSE))
+                            .build())
+                    .array());
         }
         return events;
     }
@@ -195,7 +207,11 @@ class AwardStageBenchmark {
     private void produceAll(String topic, List<byte[]> events) throws Exception {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (byte[] event : events) {
-                String key = LearningEvent.getDecoder().decode(event).getLearnerIds().get(0).getValue();
+                String key = LearningEvent.getDecoder()
+                        .decode(event)
+                        .getLearnerIds()
+                        .get(0)
+                        .getValue();
                 producer.send(new ProducerRecord<>(topic, key, event));
             }
             producer.flush();
@@ -204,14 +220,22 @@ class AwardStageBenchmark {
 
     private boolean caughtUp(String group, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            var partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                    || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() == e.getValue().offset());
+            return ends.entrySet().stream()
+                    .allMatch(e -> e.getValue().offset() == 0
+                            || committed.containsKey(e.getKey())
+                                    && committed.get(e.getKey()).offset()
+                                            == e.getValue().offset());
         }
     }
 
@@ -226,16 +250,33 @@ class AwardStageBenchmark {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        brokers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private KafkaConsumer<String, byte[]> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        brokers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        500),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static double seconds(long startNanos) {
@@ -250,6 +291,7 @@ class AwardStageBenchmark {
         for (ValueAtPercentile p : snapshot.percentileValues()) {
             text.append(String.format(", p%.0f %.1f ms", p.percentile() * 100, p.value(TimeUnit.MILLISECONDS)));
         }
-        return text.append(String.format(", max %.1f ms", snapshot.max(TimeUnit.MILLISECONDS))).toString();
+        return text.append(String.format(", max %.1f ms", snapshot.max(TimeUnit.MILLISECONDS)))
+                .toString();
     }
 }

@@ -73,8 +73,8 @@ class CredentialCatalogLoaderTest {
         write("empty.yaml", valid("empty").substring(0, valid("empty").indexOf("criteria:")) + "criteria: []\n");
 
         assertThatThrownBy(() -> load())
-                .hasMessageContaining("empty.yaml: credential 'empty': field 'criteria' must list at least one"
-                        + " requirement");
+                .hasMessageContaining(
+                        "empty.yaml: credential 'empty': field 'criteria' must list at least one" + " requirement");
     }
 
     @Test
@@ -90,8 +90,7 @@ class CredentialCatalogLoaderTest {
                     course: courses/101
                 """);
 
-        assertThatThrownBy(() -> load())
-                .hasMessageContaining("field 'criteria[0].course' must be an absolute IRI");
+        assertThatThrownBy(() -> load()).hasMessageContaining("field 'criteria[0].course' must be an absolute IRI");
     }
 
     @Test
@@ -108,7 +107,8 @@ class CredentialCatalogLoaderTest {
         write("a.yaml", valid("twice"));
         write("b.yaml", valid("twice"));
 
-        assertThatThrownBy(() -> load()).hasMessageContaining("b.yaml: credential 'twice': id is already defined in")
+        assertThatThrownBy(() -> load())
+                .hasMessageContaining("b.yaml: credential 'twice': id is already defined in")
                 .hasMessageContaining("a.yaml");
     }
 
@@ -118,7 +118,9 @@ class CredentialCatalogLoaderTest {
         write("two.yaml", valid("two").replace("name: Two", "name: \"\""));
 
         assertThatThrownBy(() -> load())
-                .isInstanceOfSatisfying(InvalidCatalogException.class, e -> assertThat(e.problems()).hasSize(2))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems()).hasSize(2))
                 .hasMessageContaining("one.yaml: credential 'one': field 'version' must be greater than 0")
                 .hasMessageContaining("two.yaml: credential 'two': field 'name' must not be blank");
     }

@@ -30,8 +30,9 @@ class AvroContractTest {
         for (Path snapshot : releasedSnapshots()) {
             String name = snapshot.getParent().getFileName().toString();
             Path current = CURRENT.resolve(name + ".avsc");
-            assertThat(current).as("released schema %s has no current version: removing a contract breaks subscribers",
-                    snapshot).exists();
+            assertThat(current)
+                    .as("released schema %s has no current version: removing a contract breaks subscribers", snapshot)
+                    .exists();
             String problem = backwardIncompatibility(parse(current), parse(snapshot));
             if (problem != null) {
                 incompatible.add(snapshot + ": " + problem);
@@ -46,15 +47,19 @@ class AvroContractTest {
                 .map(snapshot -> snapshot.getParent().getFileName() + ".avsc")
                 .distinct()
                 .toList();
-        assertThat(currentSchemas()).extracting(file -> file.getFileName().toString())
+        assertThat(currentSchemas())
+                .extracting(file -> file.getFileName().toString())
                 .isNotEmpty()
-                .allSatisfy(name -> assertThat(released).as("schemas/released has no version of %s", name).contains(name));
+                .allSatisfy(name -> assertThat(released)
+                        .as("schemas/released has no version of %s", name)
+                        .contains(name));
     }
 
     @Test
     void eachReleasedSnapshotHoldsTheRecordItsFolderIsNamedFor() throws IOException {
         for (Path snapshot : releasedSnapshots()) {
-            assertThat(parse(snapshot).getName()).as(snapshot.toString())
+            assertThat(parse(snapshot).getName())
+                    .as(snapshot.toString())
                     .isEqualTo(snapshot.getParent().getFileName().toString());
         }
     }
@@ -64,10 +69,15 @@ class AvroContractTest {
         Schema released = parse(CURRENT.resolve("LearningEvent.avsc"));
         String json = Files.readString(CURRENT.resolve("LearningEvent.avsc"));
 
-        Schema withRequired = new Schema.Parser().parse(json.replaceFirst("\"fields\": \\[",
-                "\"fields\": [{\"name\": \"campus\", \"type\": \"string\", \"doc\": \"x\"},"));
-        Schema withOptional = new Schema.Parser().parse(json.replaceFirst("\"fields\": \\[",
-                "\"fields\": [{\"name\": \"campus\", \"type\": [\"null\", \"string\"], \"default\": null, \"doc\": \"x\"},"));
+        Schema withRequired = new Schema.Parser()
+                .parse(json.replaceFirst(
+                        "\"fields\": \\[",
+                        "\"fields\": [{\"name\": \"campus\", \"type\": \"string\", \"doc\": \"x\"},"));
+        Schema withOptional = new Schema.Parser()
+                .parse(
+                        json.replaceFirst(
+                                "\"fields\": \\[",
+                                "\"fields\": [{\"name\": \"campus\", \"type\": [\"null\", \"string\"], \"default\": null, \"doc\": \"x\"},"));
 
         assertThat(backwardIncompatibility(withRequired, released)).contains("campus");
         assertThat(backwardIncompatibility(withOptional, released)).isNull();
@@ -76,9 +86,10 @@ class AvroContractTest {
     @Test
     void enumsFallBackToUnknownSoOldReadersSurviveNewSymbols() throws IOException {
         for (Path schemaFile : currentSchemas()) {
-            collectEnums(parse(schemaFile), new ArrayList<>()).forEach(enumSchema -> assertThat(enumSchema.getEnumDefault())
-                    .as("enum %s in %s needs a default", enumSchema.getName(), schemaFile)
-                    .isEqualTo("UNKNOWN"));
+            collectEnums(parse(schemaFile), new ArrayList<>())
+                    .forEach(enumSchema -> assertThat(enumSchema.getEnumDefault())
+                            .as("enum %s in %s needs a default", enumSchema.getName(), schemaFile)
+                            .isEqualTo("UNKNOWN"));
         }
     }
 
@@ -102,7 +113,8 @@ class AvroContractTest {
     void eachFileHoldsTheRecordItIsNamedFor() throws IOException {
         for (Path schemaFile : currentSchemas()) {
             Schema schema = parse(schemaFile);
-            assertThat(schema.getName() + ".avsc").isEqualTo(schemaFile.getFileName().toString());
+            assertThat(schema.getName() + ".avsc")
+                    .isEqualTo(schemaFile.getFileName().toString());
             assertThat(schema.getNamespace()).isEqualTo("io.credbridge.avro");
         }
     }
@@ -155,12 +167,13 @@ class AvroContractTest {
     }
 
     private static List<Schema> collectEnums(Schema schema, List<Schema> found) {
-        collectRecords(schema, new ArrayList<>()).forEach(record -> record.getFields().forEach(field -> {
-            Schema type = field.schema();
-            if (type.getType() == Schema.Type.ENUM) {
-                found.add(type);
-            }
-        }));
+        collectRecords(schema, new ArrayList<>())
+                .forEach(record -> record.getFields().forEach(field -> {
+                    Schema type = field.schema();
+                    if (type.getType() == Schema.Type.ENUM) {
+                        found.add(type);
+                    }
+                }));
         return found;
     }
 }

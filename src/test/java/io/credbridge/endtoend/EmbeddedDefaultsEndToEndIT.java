@@ -21,10 +21,16 @@ class EmbeddedDefaultsEndToEndIT extends EndToEndScenarios {
         int controllerPort = TestKafkaBroker.freePort();
         registry.add("credbridge.embedded-kafka.port", () -> port);
         registry.add("credbridge.embedded-kafka.controller-port", () -> controllerPort);
-        registry.add("credbridge.embedded-kafka.data-dir", () -> data.resolve("kafka").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("db").resolve("credbridge")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        registry.add("credbridge.transcript.csv.directory", () -> data.resolve("sis-import").toString());
+        registry.add(
+                "credbridge.embedded-kafka.data-dir",
+                () -> data.resolve("kafka").toString());
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + data.resolve("db").resolve("credbridge")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add(
+                "credbridge.transcript.csv.directory",
+                () -> data.resolve("sis-import").toString());
         FastRetries.register(registry);
     }
 }

@@ -88,8 +88,9 @@ abstract class EndToEndScenarios {
     @Test
     void theQuickStartStatementsEarnTheDemoCredentialsOnEveryOutput() throws Exception {
         HttpResponse<String> single = post(demo("01-alice-completes-data-analysis-101.json"));
-        HttpResponse<String> batch = post("[" + demo("02-alice-passes-sql-final-exam.json") + ","
-                + demo("03-bob-scores-below-the-threshold.json") + "," + demo("04-alice-experienced-a-video.json") + "]");
+        HttpResponse<String> batch = post(
+                "[" + demo("02-alice-passes-sql-final-exam.json") + "," + demo("03-bob-scores-below-the-threshold.json")
+                        + "," + demo("04-alice-experienced-a-video.json") + "]");
 
         assertThat(single.statusCode()).isEqualTo(200);
         assertThat(json.readTree(single.body()).toString()).isEqualTo("[\"6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01\"]");
@@ -100,7 +101,8 @@ abstract class EndToEndScenarios {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards("alice")).hasSize(3));
         awaitQuiet();
         List<JsonNode> awards = awards("alice");
-        assertThat(awards).extracting(a -> a.path("credentialId").asText())
+        assertThat(awards)
+                .extracting(a -> a.path("credentialId").asText())
                 .containsExactlyInAnyOrder("data-analysis-fundamentals", "sql-proficiency", "applied-data-analysis");
         JsonNode applied = byCredential(awards, "applied-data-analysis");
         assertThat(applied.path("credentialVersion").asInt()).isEqualTo(1);
@@ -114,7 +116,8 @@ abstract class EndToEndScenarios {
             String awardId = award.path("awardId").asText();
             assertThat(csvRows(awardId)).singleElement().satisfies(row -> {
                 assertThat(row.get("learner_id")).isEqualTo("alice");
-                assertThat(row.get("credential_id")).isEqualTo(award.path("credentialId").asText());
+                assertThat(row.get("credential_id"))
+                        .isEqualTo(award.path("credentialId").asText());
                 assertThat(row.get("action")).isEqualTo("ISSUED");
             });
             ConsumerRecord<String, byte[]> record = single(badgeRecords(awardId));
@@ -128,20 +131,26 @@ abstract class EndToEndScenarios {
             BadgeIssuance issuance = BadgeIssuance.getDecoder().decode(record.value());
             assertThat(event.getId()).isEqualTo(issuance.getIssuanceId());
             assertThat(issuance.getLearnerId()).isEqualTo("alice");
-            assertThat(issuance.getCredential().getId()).isEqualTo(award.path("credentialId").asText());
-            assertThat(json.readTree(issuance.getOpenBadgeCredential()).path("type").toString())
+            assertThat(issuance.getCredential().getId())
+                    .isEqualTo(award.path("credentialId").asText());
+            assertThat(json.readTree(issuance.getOpenBadgeCredential())
+                            .path("type")
+                            .toString())
                     .contains("OpenBadgeCredential");
         }
 
         assertReadableCloudEvent(
-                single(learningEventsWithId("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01")), "io.credbridge.learning-event.v1");
+                single(learningEventsWithId("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01")),
+                "io.credbridge.learning-event.v1");
         assertThat(learningEventsWithId("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c04"))
-                .as("an 'experienced' statement is acknowledged but not published").isEmpty();
+                .as("an 'experienced' statement is acknowledged but not published")
+                .isEmpty();
         String metrics = get("/actuator/prometheus").body();
         assertThat(metrics)
                 .contains("credbridge_awards_total{credential=\"sql-proficiency\",source=\"xapi\"}")
                 .contains("credbridge_badge_events_total{credential=\"applied-data-analysis\",source=\"xapi\"}")
-                .contains("credbridge_transcript_rows_total{credential=\"data-analysis-fundamentals\",source=\"xapi\",target=\"csv\"}")
+                .contains(
+                        "credbridge_transcript_rows_total{credential=\"data-analysis-fundamentals\",source=\"xapi\",target=\"csv\"}")
                 .contains("credbridge_events_received_total{source=\"xapi\"}")
                 .contains("credbridge_events_ignored_total{source=\"xapi\"}")
                 .contains("credbridge_event_to_badge_latency_seconds_bucket")
@@ -169,16 +178,21 @@ abstract class EndToEndScenarios {
     @Test
     void theSameKafkaRecordDeliveredTwiceAwardsWritesAndPublishesOnce() throws Exception {
         String learner = newLearner("redelivered");
-        byte[] record = LearningEvent.getEncoder().encode(LearningEvent.newBuilder()
-                .setEventId(newId())
-                .setSource("xapi")
-                .setOccurredAt(Instant.parse("2026-11-20T10:00:00Z"))
-                .setReceivedAt(Instant.now())
-                .setType(LearningEventType.COURSE_COMPLETED)
-                .setLearnerIds(List.of(LearnerIdentifier.newBuilder().setScheme("account").setValue(learner).build()))
-                .setObjectId(COURSE)
-                .setCourseIds(List.of(COURSE))
-                .build()).array();
+        byte[] record = LearningEvent.getEncoder()
+                .encode(LearningEvent.newBuilder()
+                        .setEventId(newId())
+                        .setSource("xapi")
+                        .setOccurredAt(Instant.parse("2026-11-20T10:00:00Z"))
+                        .setReceivedAt(Instant.now())
+                        .setType(LearningEventType.COURSE_COMPLETED)
+                        .setLearnerIds(List.of(LearnerIdentifier.newBuilder()
+                                .setScheme("account")
+                                .setValue(learner)
+                                .build()))
+                        .setObjectId(COURSE)
+                        .setCourseIds(List.of(COURSE))
+                        .build())
+                .array();
 
         kafka().send(LEARNING_EVENTS, learner, record);
         kafka().send(LEARNING_EVENTS, learner, record);
@@ -194,11 +208,12 @@ abstract class EndToEndScenarios {
         Map<TopicPartition, Long> before = kafka().endOffsets(LEARNING_EVENTS);
 
         HttpResponse<String> garbage = post("{\"actor\": ");
-        HttpResponse<String> mixed = post("[" + completed(newId(), learner, COURSE) + "," + withoutVerb(newId(), learner) + "]");
+        HttpResponse<String> mixed =
+                post("[" + completed(newId(), learner, COURSE) + "," + withoutVerb(newId(), learner) + "]");
 
         assertThat(garbage.statusCode()).isEqualTo(400);
-        assertThat(garbage.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(garbage.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode garbageProblem = json.readTree(garbage.body());
         assertThat(garbageProblem.path("status").asInt()).isEqualTo(400);
         assertThat(garbageProblem.path("detail").asText()).containsIgnoringCase("line");
@@ -219,8 +234,8 @@ abstract class EndToEndScenarios {
         String unusableId = newId();
         String learner = newLearner("alongside");
 
-        HttpResponse<String> response =
-                post("[" + completedByHashedMailbox(unusableId, COURSE) + "," + completed(newId(), learner, COURSE) + "]");
+        HttpResponse<String> response = post(
+                "[" + completedByHashedMailbox(unusableId, COURSE) + "," + completed(newId(), learner, COURSE) + "]");
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
@@ -229,22 +244,26 @@ abstract class EndToEndScenarios {
         assertThat(deadLetter.path("reason").asText()).contains("mbox_sha1sum").contains("accepted-schemes");
         assertThat(deadLetter.path("originTopic").asText()).isEqualTo(LEARNING_EVENTS);
         LearningEvent original = LearningEvent.getDecoder()
-                .decode(java.util.Base64.getDecoder().decode(deadLetter.path("payloadBase64").asText()));
+                .decode(java.util.Base64.getDecoder()
+                        .decode(deadLetter.path("payloadBase64").asText()));
         assertThat(original.getEventId()).isEqualTo(unusableId);
 
-        ConsumerRecord<String, byte[]> published = await().atMost(PATIENCE).until(
-                () -> deadLetterRecords(unusableId), records -> records.size() == 1).get(0);
+        ConsumerRecord<String, byte[]> published = await().atMost(PATIENCE)
+                .until(() -> deadLetterRecords(unusableId), records -> records.size() == 1)
+                .get(0);
         assertThat(header(published, "dlt_stage")).isEqualTo("award");
         assertThat(header(published, "dlt_reason")).contains("mbox_sha1sum");
         assertThat(header(published, "ce_type")).isEqualTo("io.credbridge.dead-letter.v1");
         assertReadableCloudEvent(published, "io.credbridge.dead-letter.v1");
 
-        HttpResponse<String> replay = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
+        HttpResponse<String> replay =
+                post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(json.readTree(replay.body()).path("status").asText()).isEqualTo("REPLAYED");
         // The identity settings are unchanged, so the replayed event is processed again and dead-lettered again.
         await().atMost(PATIENCE).until(() -> deadLetterFor(unusableId, "NEW") != null);
-        HttpResponse<String> again = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
+        HttpResponse<String> again =
+                post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json.readTree(again.body()).path("detail").asText()).contains("already replayed");
         assertThat(post("/api/dead-letters/no-such-id/replay", "").statusCode()).isEqualTo(404);
@@ -263,12 +282,19 @@ abstract class EndToEndScenarios {
         String awardId;
         try {
             post(completed(newId(), learner, COURSE));
-            awardId = await().atMost(PATIENCE).until(() -> awards(learner), list -> list.size() == 1)
-                    .get(0).path("awardId").asText();
-            deadLetter = await().atMost(PATIENCE).until(() -> deadLetters("NEW").stream()
-                    .filter(dl -> dl.path("stage").asText().equals("transcript")
-                            && dl.path("originKey").asText().equals(awardId))
-                    .findFirst().orElse(null), dl -> dl != null);
+            awardId = await().atMost(PATIENCE)
+                    .until(() -> awards(learner), list -> list.size() == 1)
+                    .get(0)
+                    .path("awardId")
+                    .asText();
+            deadLetter = await().atMost(PATIENCE)
+                    .until(
+                            () -> deadLetters("NEW").stream()
+                                    .filter(dl -> dl.path("stage").asText().equals("transcript")
+                                            && dl.path("originKey").asText().equals(awardId))
+                                    .findFirst()
+                                    .orElse(null),
+                            dl -> dl != null);
         } finally {
             Files.delete(directory);
             Files.move(aside, directory);
@@ -276,11 +302,15 @@ abstract class EndToEndScenarios {
         assertThat(deadLetter.path("reason").asText()).contains("last allowed attempt");
         assertThat(csvRows(awardId)).isEmpty();
 
-        HttpResponse<String> replay = post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
+        HttpResponse<String> replay =
+                post("/api/dead-letters/" + deadLetter.path("deadLetterId").asText() + "/replay", "");
 
         assertThat(replay.statusCode()).isEqualTo(200);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(csvRows(awardId)).hasSize(1));
-        assertThat(badgeRecords(awardId)).as("the badge went out while the SIS was down").hasSize(1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(csvRows(awardId)).hasSize(1));
+        assertThat(badgeRecords(awardId))
+                .as("the badge went out while the SIS was down")
+                .hasSize(1);
     }
 
     @Test
@@ -289,8 +319,8 @@ abstract class EndToEndScenarios {
         String poisonId = newId();
         String overlongLearner = "x".repeat(300);
 
-        HttpResponse<String> response = post("[" + completed(newId(), healthy, COURSE) + ","
-                + completed(poisonId, overlongLearner, COURSE) + "]");
+        HttpResponse<String> response = post(
+                "[" + completed(newId(), healthy, COURSE) + "," + completed(poisonId, overlongLearner, COURSE) + "]");
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(healthy)).hasSize(1));
@@ -306,7 +336,8 @@ abstract class EndToEndScenarios {
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asText())
+                .isEqualTo("UP");
     }
 
     // --- what the tests observe ---
@@ -322,7 +353,8 @@ abstract class EndToEndScenarios {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path))
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -353,8 +385,10 @@ abstract class EndToEndScenarios {
 
     /** Waits until the award stage has committed every learning event and the outbox has nothing pending. */
     void awaitQuiet() {
-        await().atMost(PATIENCE).until(() -> kafka().caughtUp("credbridge-award", LEARNING_EVENTS)
-                && jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'", Long.class) == 0);
+        await().atMost(PATIENCE)
+                .until(() -> kafka().caughtUp("credbridge-award", LEARNING_EVENTS)
+                        && jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'", Long.class)
+                                == 0);
     }
 
     List<CSVRecord> csvRows(String awardId) throws IOException {
@@ -365,11 +399,17 @@ abstract class EndToEndScenarios {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(csv.directory(), "*.csv")) {
             for (Path file : files) {
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).forEach(row -> {
-                        if (row.get("award_id").equals(awardId)) {
-                            rows.add(row);
-                        }
-                    });
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
+                            .parse(in)
+                            .forEach(row -> {
+                                if (row.get("award_id").equals(awardId)) {
+                                    rows.add(row);
+                                }
+                            });
                 }
             }
         }
@@ -381,24 +421,31 @@ abstract class EndToEndScenarios {
         CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
         assertThat(event.getType()).isEqualTo(type);
         assertThat(event.getDataContentType()).isEqualTo("application/avro");
-        assertThat(record.headers().lastHeader("Content-Type")).as("Camel's spelling must not leak").isNull();
+        assertThat(record.headers().lastHeader("Content-Type"))
+                .as("Camel's spelling must not leak")
+                .isNull();
     }
 
     List<ConsumerRecord<String, byte[]>> badgeRecords(String awardId) {
         return kafka().readAll(BADGES).stream()
-                .filter(record -> decode(BadgeIssuance.getDecoder(), record.value()).getAwardId().equals(awardId))
+                .filter(record -> decode(BadgeIssuance.getDecoder(), record.value())
+                        .getAwardId()
+                        .equals(awardId))
                 .toList();
     }
 
     List<ConsumerRecord<String, byte[]>> deadLetterRecords(String eventId) {
         return kafka().readAll(DEAD_LETTERS).stream()
-                .filter(record -> eventId.equals(decode(DeadLetter.getDecoder(), record.value()).getEventId()))
+                .filter(record -> eventId.equals(
+                        decode(DeadLetter.getDecoder(), record.value()).getEventId()))
                 .toList();
     }
 
     List<ConsumerRecord<String, byte[]>> learningEventsWithId(String eventId) {
         return kafka().readAll(LEARNING_EVENTS).stream()
-                .filter(record -> decode(LearningEvent.getDecoder(), record.value()).getEventId().equals(eventId))
+                .filter(record -> decode(LearningEvent.getDecoder(), record.value())
+                        .getEventId()
+                        .equals(eventId))
                 .toList();
     }
 
@@ -436,6 +483,9 @@ abstract class EndToEndScenarios {
     }
 
     private static JsonNode byCredential(List<JsonNode> awards, String credentialId) {
-        return awards.stream().filter(a -> a.path("credentialId").asText().equals(credentialId)).findFirst().orElseThrow();
+        return awards.stream()
+                .filter(a -> a.path("credentialId").asText().equals(credentialId))
+                .findFirst()
+                .orElseThrow();
     }
 }

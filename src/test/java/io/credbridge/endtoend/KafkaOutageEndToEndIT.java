@@ -40,8 +40,7 @@ class KafkaOutageEndToEndIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aSendDuringABrokerOutageEndsWithin503InItsDeliveryTimeoutAndIsAcceptedOnceTheBrokerIsBack()
-            throws Exception {
+    void aSendDuringABrokerOutageEndsWithin503InItsDeliveryTimeoutAndIsAcceptedOnceTheBrokerIsBack() throws Exception {
         Path data = Files.createTempDirectory("credbridge-kafka-outage");
         EmbeddedKafkaProperties brokerSettings = EmbeddedKafkaProperties.of(
                 data.resolve("kafka"), TestKafkaBroker.freePort(), TestKafkaBroker.freePort());
@@ -50,7 +49,8 @@ class KafkaOutageEndToEndIT {
         try (ConfigurableApplicationContext app = start(data, broker.bootstrapServers())) {
             String port = app.getEnvironment().getProperty("local.server.port");
             String warmUp = newLearner("before-outage");
-            assertThat(post(port, completed(newId(), warmUp, COURSE)).statusCode()).isEqualTo(200);
+            assertThat(post(port, completed(newId(), warmUp, COURSE)).statusCode())
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> awards(app, warmUp) == 1);
 
             broker.close();
@@ -66,7 +66,8 @@ class KafkaOutageEndToEndIT {
 
             broker = new EmbeddedKafkaBroker(brokerSettings);
             broker.start();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> post(port, statement).statusCode() == 200);
             await().atMost(Duration.ofSeconds(30)).until(() -> awards(app, learner) == 1);
         } finally {
@@ -75,16 +76,18 @@ class KafkaOutageEndToEndIT {
     }
 
     private static ConfigurableApplicationContext start(Path data, String brokers) {
-        return new SpringApplicationBuilder(CredBridgeApplication.class).run(
-                "--server.port=0",
-                "--credbridge.embedded-kafka.enabled=false",
-                "--camel.component.kafka.brokers=" + brokers,
-                "--camel.component.kafka.delivery-timeout-ms=" + DELIVERY_TIMEOUT.toMillis(),
-                "--camel.component.kafka.request-timeout-ms=1000",
-                "--camel.component.kafka.max-block-ms=2000",
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db").resolve("credbridge")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"));
+        return new SpringApplicationBuilder(CredBridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--credbridge.embedded-kafka.enabled=false",
+                        "--camel.component.kafka.brokers=" + brokers,
+                        "--camel.component.kafka.delivery-timeout-ms=" + DELIVERY_TIMEOUT.toMillis(),
+                        "--camel.component.kafka.request-timeout-ms=1000",
+                        "--camel.component.kafka.max-block-ms=2000",
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + data.resolve("db").resolve("credbridge")
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"));
     }
 
     private static long awards(ConfigurableApplicationContext app, String learner) {
@@ -93,7 +96,8 @@ class KafkaOutageEndToEndIT {
     }
 
     private HttpResponse<String> post(String port, String statements) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
                         .header("Content-Type", "application/json")
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(statements))

@@ -26,36 +26,42 @@ class IngestWithoutKafkaIT {
     @Test
     void answers503WithRetryAfterAndAcceptsNothingWhenKafkaIsUnreachable() throws Exception {
         Path data = Files.createTempDirectory("credbridge-no-kafka");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CredBridgeApplication.class).run(
-                "--server.port=0",
-                "--credbridge.embedded-kafka.enabled=false",
-                "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
-                "--camel.component.kafka.max-block-ms=1000",
-                "--credbridge.topics.create=false",
-                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"))) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CredBridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--credbridge.embedded-kafka.enabled=false",
+                        "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
+                        "--camel.component.kafka.max-block-ms=1000",
+                        "--credbridge.topics.create=false",
+                        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"))) {
             String port = app.getEnvironment().getProperty("local.server.port");
 
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
-                            .header("Content-Type", "application/json")
-                            .header("X-Experience-API-Version", "1.0.3")
-                            .POST(HttpRequest.BodyPublishers.ofString("""
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                                    .header("Content-Type", "application/json")
+                                    .header("X-Experience-API-Version", "1.0.3")
+                                    .POST(HttpRequest.BodyPublishers.ofString("""
                                     {"actor": {"account": {"homePage": "https://lms.example.edu", "name": "alice"}},
                                      "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
                                      "object": {"id": "https://lms.example.edu/courses/101"}}
                                     """))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = new ObjectMapper().readTree(response.body());
             assertThat(problem.path("status").asInt()).isEqualTo(503);
             assertThat(problem.path("detail").asText()).contains("Nothing from this request was accepted");
-            assertThat(app.getBean(MeterRegistry.class).find("credbridge.events.received").counter()).isNull();
+            assertThat(app.getBean(MeterRegistry.class)
+                            .find("credbridge.events.received")
+                            .counter())
+                    .isNull();
         }
     }
 }

@@ -27,7 +27,8 @@ class BrokerSettingsTest {
                 .containsEntry("listeners", "PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093")
                 .containsEntry("advertised.listeners", "PLAINTEXT://localhost:19092")
                 .containsEntry("controller.quorum.voters", "1@localhost:19093")
-                .containsEntry("log.dirs", Path.of("target/kafka").toAbsolutePath().toString());
+                .containsEntry(
+                        "log.dirs", Path.of("target/kafka").toAbsolutePath().toString());
     }
 
     @Test

@@ -46,7 +46,8 @@ class CloudEventsHeaderNamesTest {
 
         ProducerRecord<Object, Object> sent = interceptor.onSend(record);
 
-        assertThat(sent.headers().headers("content-type")).singleElement()
+        assertThat(sent.headers().headers("content-type"))
+                .singleElement()
                 .satisfies(header -> assertThat(text(header)).isEqualTo("application/avro"));
         assertThat(sent.headers().lastHeader("CONTENT-TYPE")).isNull();
     }

@@ -50,8 +50,10 @@ class EmbeddedKafkaApplicationIT {
     void camelConsumesFromTheEmbeddedBrokerWhichStartsBeforeCamelAndStopsAfterIt() throws Exception {
         ConfigurableApplicationContext app = start(CamelProbe.class);
         try (KafkaProducer<String, String> producer = KafkaTestSupport.producer("localhost:" + port)) {
-            producer.send(new ProducerRecord<>("credbridge.probe", "learner-1", "hello")).get(30, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumed).containsExactly("hello"));
+            producer.send(new ProducerRecord<>("credbridge.probe", "learner-1", "hello"))
+                    .get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(consumed).containsExactly("hello"));
         } finally {
             app.close();
         }
@@ -64,11 +66,15 @@ class EmbeddedKafkaApplicationIT {
     @Test
     void theHealthEndpointShowsTheEmbeddedBrokerAsKafkaUp() throws Exception {
         try (ConfigurableApplicationContext app = start()) {
-            String url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/actuator/health";
+            String url =
+                    "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/actuator/health";
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 
-            JsonNode kafka = new ObjectMapper().readTree(response.body()).path("components").path("kafka");
+            JsonNode kafka = new ObjectMapper()
+                    .readTree(response.body())
+                    .path("components")
+                    .path("kafka");
             assertThat(kafka.path("status").asText()).isEqualTo("UP");
             assertThat(kafka.path("details").path("nodes").asInt()).isEqualTo(1);
             assertThat(kafka.path("details").path("clusterId").asText()).isNotBlank();
@@ -80,7 +86,8 @@ class EmbeddedKafkaApplicationIT {
         ServerSocket occupant = new ServerSocket(port);
         try {
             assertThatThrownBy(this::start)
-                    .hasStackTraceContaining("port " + port + " is in use, set credbridge.embedded-kafka.port to a free port");
+                    .hasStackTraceContaining(
+                            "port " + port + " is in use, set credbridge.embedded-kafka.port to a free port");
         } finally {
             occupant.close();
         }
@@ -97,16 +104,18 @@ class EmbeddedKafkaApplicationIT {
         sources[0] = CredBridgeApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
         // Command-line arguments, not builder defaults: they must win over application.yaml.
-        return new SpringApplicationBuilder(sources).run(
-                "--server.port=0",
-                "--credbridge.embedded-kafka.enabled=true",
-                "--credbridge.embedded-kafka.port=" + port,
-                "--credbridge.embedded-kafka.controller-port=" + KafkaTestSupport.freePort(),
-                "--credbridge.embedded-kafka.data-dir=" + dataDir.resolve("kafka"),
-                "--camel.component.kafka.brokers=localhost:" + port,
-                "--spring.datasource.url=jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "--credbridge.transcript.csv.directory=" + dataDir.resolve("sis-import"),
-                "--management.endpoint.health.show-details=always");
+        return new SpringApplicationBuilder(sources)
+                .run(
+                        "--server.port=0",
+                        "--credbridge.embedded-kafka.enabled=true",
+                        "--credbridge.embedded-kafka.port=" + port,
+                        "--credbridge.embedded-kafka.controller-port=" + KafkaTestSupport.freePort(),
+                        "--credbridge.embedded-kafka.data-dir=" + dataDir.resolve("kafka"),
+                        "--camel.component.kafka.brokers=localhost:" + port,
+                        "--spring.datasource.url=jdbc:h2:mem:" + java.util.UUID.randomUUID()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "--credbridge.transcript.csv.directory=" + dataDir.resolve("sis-import"),
+                        "--management.endpoint.health.show-details=always");
     }
 
     /** A Kafka route and a witness of the broker's state at Camel's start and stop. */
@@ -119,7 +128,8 @@ class EmbeddedKafkaApplicationIT {
                 public void configure() {
                     from("kafka:credbridge.probe?groupId=probe&autoOffsetReset=earliest&pollTimeoutMs=500")
                             .routeId("probe")
-                            .process(exchange -> consumed.add(exchange.getMessage().getBody(String.class)));
+                            .process(exchange ->
+                                    consumed.add(exchange.getMessage().getBody(String.class)));
                 }
             };
         }

@@ -50,7 +50,6 @@ class EmbeddedKafkaBrokerIT {
         }
     }
 
-
     @Test
     void recordsAndCommittedOffsetsSurviveARestartOnTheSameDirectory() throws Exception {
         int port = freePort();
@@ -69,8 +68,9 @@ class EmbeddedKafkaBrokerIT {
 
         try (EmbeddedKafkaBroker restarted = startedBroker(port, controllerPort);
                 Admin admin = admin(restarted)) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets("awarder").partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("awarder")
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             assertThat(committed.get(partition).offset()).isEqualTo(1);
 
             try (KafkaConsumer<String, String> resumed = consumer(restarted.bootstrapServers(), "awarder")) {
@@ -97,7 +97,9 @@ class EmbeddedKafkaBrokerIT {
                     .hasMessageContaining("port " + port + " is in use")
                     .hasMessageContaining("credbridge.embedded-kafka.port")
                     .hasMessageNotContaining("credbridge.embedded-kafka.controller-port");
-            assertThat(threadsStartedSince(before)).as("non-daemon threads left running").isEmpty();
+            assertThat(threadsStartedSince(before))
+                    .as("non-daemon threads left running")
+                    .isEmpty();
             assertThat(second.isRunning()).isFalse();
             assertThat(first.isRunning()).isTrue();
         }
@@ -108,14 +110,16 @@ class EmbeddedKafkaBrokerIT {
         try (ServerSocket occupant = new ServerSocket(0)) {
             int controllerPort = occupant.getLocalPort();
             Set<Thread> before = nonDaemonThreads();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                    EmbeddedKafkaProperties.of(dataDir, freePort(), controllerPort));
+            EmbeddedKafkaBroker broker =
+                    new EmbeddedKafkaBroker(EmbeddedKafkaProperties.of(dataDir, freePort(), controllerPort));
 
             assertThatThrownBy(broker::start)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("port " + controllerPort + " is in use")
                     .hasMessageContaining("credbridge.embedded-kafka.controller-port");
-            assertThat(threadsStartedSince(before)).as("non-daemon threads left running").isEmpty();
+            assertThat(threadsStartedSince(before))
+                    .as("non-daemon threads left running")
+                    .isEmpty();
         }
     }
 

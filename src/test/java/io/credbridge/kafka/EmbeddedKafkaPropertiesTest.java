@@ -9,13 +9,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class EmbeddedKafkaPropertiesTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Binding.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(Binding.class);
 
     @Test
     void defaultsToADisabledBrokerOnLocalhostPorts9092And9093() {
         context.run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class))
-                .isEqualTo(new EmbeddedKafkaProperties(false, "localhost", 9092, 9093, Path.of("credbridge-data/kafka"))));
+                .isEqualTo(
+                        new EmbeddedKafkaProperties(false, "localhost", 9092, 9093, Path.of("credbridge-data/kafka"))));
     }
 
     @Test
@@ -26,22 +27,32 @@ class EmbeddedKafkaPropertiesTest {
                         "credbridge.embedded-kafka.port=19092",
                         "credbridge.embedded-kafka.controller-port=19093",
                         "credbridge.embedded-kafka.data-dir=/var/lib/credbridge/kafka")
-                .run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class)).isEqualTo(new EmbeddedKafkaProperties(
-                        true, "127.0.0.1", 19092, 19093, Path.of("/var/lib/credbridge/kafka"))));
+                .run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class))
+                        .isEqualTo(new EmbeddedKafkaProperties(
+                                true, "127.0.0.1", 19092, 19093, Path.of("/var/lib/credbridge/kafka"))));
     }
 
     @Test
     void rejectsAPortOutOfRangeNamingThePropertyToFix() {
         context.withPropertyValues("credbridge.embedded-kafka.port=70000")
-                .run(it -> assertThat(it).getFailure().rootCause().message()
+                .run(it -> assertThat(it)
+                        .getFailure()
+                        .rootCause()
+                        .message()
                         .contains("set credbridge.embedded-kafka.port to a port between 1 and 65535"));
     }
 
     @Test
     void rejectsAControllerPortEqualToTheBrokerPortWhenEnabled() {
-        context.withPropertyValues("credbridge.embedded-kafka.enabled=true", "credbridge.embedded-kafka.controller-port=9092")
-                .run(it -> assertThat(it).getFailure().rootCause().message().contains(
-                        "set credbridge.embedded-kafka.controller-port to a port other than credbridge.embedded-kafka.port"));
+        context.withPropertyValues(
+                        "credbridge.embedded-kafka.enabled=true", "credbridge.embedded-kafka.controller-port=9092")
+                .run(
+                        it -> assertThat(it)
+                                .getFailure()
+                                .rootCause()
+                                .message()
+                                .contains(
+                                        "set credbridge.embedded-kafka.controller-port to a port other than credbridge.embedded-kafka.port"));
     }
 
     @Test
@@ -53,7 +64,10 @@ class EmbeddedKafkaPropertiesTest {
     @Test
     void rejectsABlankHostNamingThePropertyToFix() {
         context.withPropertyValues("credbridge.embedded-kafka.host= ")
-                .run(it -> assertThat(it).getFailure().rootCause().message()
+                .run(it -> assertThat(it)
+                        .getFailure()
+                        .rootCause()
+                        .message()
                         .contains("set credbridge.embedded-kafka.host"));
     }
 

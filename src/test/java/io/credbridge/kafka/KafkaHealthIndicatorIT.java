@@ -29,7 +29,8 @@ class KafkaHealthIndicatorIT {
             assertThat(up.getDetails())
                     .containsEntry("brokers", broker.bootstrapServers())
                     .containsEntry("nodes", 1)
-                    .hasEntrySatisfying("clusterId", id -> assertThat(id).asString().isNotBlank());
+                    .hasEntrySatisfying(
+                            "clusterId", id -> assertThat(id).asString().isNotBlank());
 
             broker.close();
 

@@ -32,9 +32,12 @@ class TopicProvisionerIT {
         new TopicProvisioner(brokers, topics).createMissingTopics(); // a second start finds them and is content
 
         try (Admin admin = admin()) {
-            var described = admin.describeTopics(Set.of(topics.learningEvents(), topics.badgeIssuance(), topics.deadLetter()))
-                    .allTopicNames().get();
-            assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(PARTITIONS));
+            var described = admin.describeTopics(
+                            Set.of(topics.learningEvents(), topics.badgeIssuance(), topics.deadLetter()))
+                    .allTopicNames()
+                    .get();
+            assertThat(described.values())
+                    .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(PARTITIONS));
         }
     }
 
@@ -57,16 +60,26 @@ class TopicProvisionerIT {
     private int burst(String topic) {
         AtomicInteger failed = new AtomicInteger();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.BATCH_SIZE_CONFIG, 2048,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                2048,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                5000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
             for (int i = 0; i < 300; i++) {
                 producer.send(new ProducerRecord<>(topic, i % PARTITIONS, null, new byte[600]), (metadata, error) -> {
                     if (error != null) {
@@ -85,8 +98,7 @@ class TopicProvisionerIT {
 
     private static TopicsProperties uniqueTopics() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        return new TopicsProperties("learning-" + run, "badges-" + run, "dead-letters-" + run, true, PARTITIONS,
-                (short) 1);
+        return new TopicsProperties(
+                "learning-" + run, "badges-" + run, "dead-letters-" + run, true, PARTITIONS, (short) 1);
     }
-
 }

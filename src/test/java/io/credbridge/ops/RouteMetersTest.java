@@ -31,8 +31,12 @@ class RouteMetersTest {
             public void configure() {
                 from("direct:ok").routeId("ok").log("fine");
                 from("direct:boom").routeId("boom").throwException(new IllegalStateException("boom"));
-                from("direct:answered").routeId("answered")
-                        .onException(IllegalStateException.class).handled(true).setBody(constant("sorry")).end()
+                from("direct:answered")
+                        .routeId("answered")
+                        .onException(IllegalStateException.class)
+                        .handled(true)
+                        .setBody(constant("sorry"))
+                        .end()
                         .throwException(new IllegalStateException("answered"));
                 from("direct:slow").routeId("slow").process(exchange -> {
                     entered.countDown();
@@ -59,8 +63,14 @@ class RouteMetersTest {
         assertThat(count("ok", "succeeded")).isEqualTo(2);
         assertThat(count("boom", "failed")).isEqualTo(1);
         assertThat(count("answered", "handled")).isEqualTo(1);
-        assertThat(registry.find(RouteMeters.EXCHANGES).tags("route", "ok", "outcome", "failed").timer()).isNull();
-        assertThat(registry.get(RouteMeters.EXCHANGES).tags("route", "ok").timer().totalTime(TimeUnit.NANOSECONDS))
+        assertThat(registry.find(RouteMeters.EXCHANGES)
+                        .tags("route", "ok", "outcome", "failed")
+                        .timer())
+                .isNull();
+        assertThat(registry.get(RouteMeters.EXCHANGES)
+                        .tags("route", "ok")
+                        .timer()
+                        .totalTime(TimeUnit.NANOSECONDS))
                 .isPositive();
     }
 
@@ -78,7 +88,10 @@ class RouteMetersTest {
     }
 
     private long count(String route, String outcome) {
-        return registry.get(RouteMeters.EXCHANGES).tags("route", route, "outcome", outcome).timer().count();
+        return registry.get(RouteMeters.EXCHANGES)
+                .tags("route", route, "outcome", outcome)
+                .timer()
+                .count();
     }
 
     private double inFlight(String route) {

@@ -47,14 +47,16 @@ class StartupValidationIT {
     }
 
     private void start(String setting) {
-        new SpringApplicationBuilder(CredBridgeApplication.class).run(
-                "--server.port=0",
-                "--credbridge.embedded-kafka.enabled=false",
-                "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
-                "--credbridge.topics.create=false",
-                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                "--credbridge.transcript.csv.directory=" + dir.resolve("sis-import"),
-                setting)
+        new SpringApplicationBuilder(CredBridgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--credbridge.embedded-kafka.enabled=false",
+                        "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
+                        "--credbridge.topics.create=false",
+                        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "--credbridge.transcript.csv.directory=" + dir.resolve("sis-import"),
+                        setting)
                 .close();
     }
 }

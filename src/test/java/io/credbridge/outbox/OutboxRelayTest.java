@@ -39,18 +39,25 @@ class OutboxRelayTest {
     @BeforeEach
     void setUp() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         store = new OutboxStore(new NamedParameterJdbcTemplate(dataSource));
         OutboxDelivery delivery = events -> {
-            if (destinationDown || events.stream().anyMatch(event -> event.eventId().equals(poisonId))) {
+            if (destinationDown
+                    || events.stream().anyMatch(event -> event.eventId().equals(poisonId))) {
                 throw new IllegalStateException("destination refused the batch");
             }
             delivered.add(events.stream().map(OutboxEvent::eventId).toList());
         };
-        relay = new OutboxRelay(store, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        relay = new OutboxRelay(
+                store,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Map.of(Destination.BADGE, delivery, Destination.DEAD_LETTER, delivery),
-                (events, reason, errorType) -> givenUp.addAll(events), properties, clock);
+                (events, reason, errorType) -> givenUp.addAll(events),
+                properties,
+                clock);
     }
 
     @AfterEach
@@ -76,11 +83,15 @@ class OutboxRelayTest {
 
         relay.relayOnce(Destination.BADGE);
         clock.advance(Duration.ofMillis(999));
-        assertThat(relay.relayOnce(Destination.BADGE)).as("not due before the first delay").isZero();
+        assertThat(relay.relayOnce(Destination.BADGE))
+                .as("not due before the first delay")
+                .isZero();
         clock.advance(Duration.ofMillis(1));
         assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(1);
         clock.advance(Duration.ofMillis(1999));
-        assertThat(relay.relayOnce(Destination.BADGE)).as("the second delay is doubled").isZero();
+        assertThat(relay.relayOnce(Destination.BADGE))
+                .as("the second delay is doubled")
+                .isZero();
         destinationDown = false;
         clock.advance(Duration.ofMillis(1));
         assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(1);
@@ -115,7 +126,9 @@ class OutboxRelayTest {
             // each event that failed with the batch is now tried on its own
         }
 
-        assertThat(delivered).containsExactly(List.of(events.get(1).eventId()), List.of(events.get(2).eventId()));
+        assertThat(delivered)
+                .containsExactly(
+                        List.of(events.get(1).eventId()), List.of(events.get(2).eventId()));
         assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isEqualTo(1);
     }
 

@@ -42,8 +42,12 @@ abstract class OutboxStoreContract {
 
         List<OutboxEvent> claimed = claim(Destination.BADGE, 3, NOW);
 
-        assertThat(claimed).extracting(OutboxEvent::eventId)
-                .containsExactly(badges.get(0).eventId(), badges.get(1).eventId(), badges.get(2).eventId());
+        assertThat(claimed)
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(
+                        badges.get(0).eventId(),
+                        badges.get(1).eventId(),
+                        badges.get(2).eventId());
         assertThat(claimed.get(0).payload()).isEqualTo(badges.get(0).payload());
     }
 
@@ -52,10 +56,12 @@ abstract class OutboxStoreContract {
         List<OutboxEvent> badges = events(Destination.BADGE, 2);
         store.append(badges);
 
-        transactions.executeWithoutResult(status -> store.markCompleted(List.of(badges.get(0).eventId()), NOW));
+        transactions.executeWithoutResult(
+                status -> store.markCompleted(List.of(badges.get(0).eventId()), NOW));
 
         assertThat(claim(Destination.BADGE, 10, NOW))
-                .extracting(OutboxEvent::eventId).containsExactly(badges.get(1).eventId());
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(badges.get(1).eventId());
     }
 
     @Test
@@ -65,10 +71,10 @@ abstract class OutboxStoreContract {
 
         store.scheduleRetry(List.of(event.eventId()), "SIS down", NOW.plusSeconds(30));
 
-        assertThat(claim(Destination.TRANSCRIPT, 10, NOW.plusSeconds(29)))
-                .isEmpty();
+        assertThat(claim(Destination.TRANSCRIPT, 10, NOW.plusSeconds(29))).isEmpty();
         assertThat(claim(Destination.TRANSCRIPT, 10, NOW.plusSeconds(30)))
-                .singleElement().satisfies(due -> assertThat(due.attempts()).isEqualTo(1));
+                .singleElement()
+                .satisfies(due -> assertThat(due.attempts()).isEqualTo(1));
     }
 
     @Test
@@ -79,9 +85,12 @@ abstract class OutboxStoreContract {
 
         assertThat(claim(Destination.BADGE, 10, NOW)).isEmpty();
         assertThat(store.resubmit(event.eventId(), NOW)).isTrue();
-        assertThat(store.resubmit(event.eventId(), NOW)).as("only a failed event can be resubmitted").isFalse();
+        assertThat(store.resubmit(event.eventId(), NOW))
+                .as("only a failed event can be resubmitted")
+                .isFalse();
         assertThat(claim(Destination.BADGE, 10, NOW))
-                .singleElement().satisfies(due -> assertThat(due.attempts()).isZero());
+                .singleElement()
+                .satisfies(due -> assertThat(due.attempts()).isZero());
     }
 
     List<OutboxEvent> claim(Destination destination, int limit, Instant now) {
@@ -90,8 +99,13 @@ abstract class OutboxStoreContract {
 
     static List<OutboxEvent> events(Destination destination, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> OutboxEvent.of(destination, "award", "award-" + i, "award.issued",
-                        "{\"n\":" + i + ",\"text\":\"" + "x".repeat(5000) + "\"}", NOW.minusSeconds(60 - i)))
+                .mapToObj(i -> OutboxEvent.of(
+                        destination,
+                        "award",
+                        "award-" + i,
+                        "award.issued",
+                        "{\"n\":" + i + ",\"text\":\"" + "x".repeat(5000) + "\"}",
+                        NOW.minusSeconds(60 - i)))
                 .toList();
     }
 }

@@ -9,7 +9,9 @@ class OutboxStoreOnH2IT extends OutboxStoreContract {
 
     private final DataSource dataSource = new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                    + "DB_CLOSE_DELAY=-1", "sa", "");
+                    + "DB_CLOSE_DELAY=-1",
+            "sa",
+            "");
 
     @Override
     DataSource dataSource() {

@@ -37,18 +37,22 @@ class OutboxStoreOnPostgresIT extends OutboxStoreContract {
         CountDownLatch firstHoldsItsClaim = new CountDownLatch(1);
         CountDownLatch secondHasClaimed = new CountDownLatch(1);
 
-        CompletableFuture<List<OutboxEvent>> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            List<OutboxEvent> claimed = store.claimDue(Destination.BADGE, 4, NOW);
-            firstHoldsItsClaim.countDown();
-            await(secondHasClaimed);
-            return claimed;
-        }));
+        CompletableFuture<List<OutboxEvent>> first =
+                CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+                    List<OutboxEvent> claimed = store.claimDue(Destination.BADGE, 4, NOW);
+                    firstHoldsItsClaim.countDown();
+                    await(secondHasClaimed);
+                    return claimed;
+                }));
         await(firstHoldsItsClaim);
         List<OutboxEvent> second = claim(Destination.BADGE, 10, NOW);
         secondHasClaimed.countDown();
 
-        Set<String> firstIds = new HashSet<>(first.get(30, TimeUnit.SECONDS).stream().map(OutboxEvent::eventId).toList());
-        Set<String> secondIds = new HashSet<>(second.stream().map(OutboxEvent::eventId).toList());
+        Set<String> firstIds = new HashSet<>(first.get(30, TimeUnit.SECONDS).stream()
+                .map(OutboxEvent::eventId)
+                .toList());
+        Set<String> secondIds =
+                new HashSet<>(second.stream().map(OutboxEvent::eventId).toList());
         assertThat(firstIds).hasSize(4);
         assertThat(secondIds).hasSize(6).doesNotContainAnyElementsOf(firstIds);
     }

@@ -33,21 +33,26 @@ class RouteFilesTest {
             List<JsonNode> routes = yaml.readTree(file.toFile()).findValues("route");
             assertThat(routes).as(file + " holds one route").hasSize(1);
             assertThat(routes.get(0).path("id").asText()).as(file + " route id").isEqualTo(stem);
-            assertThat(routes.get(0).path("description").asText()).as(file + " description").isNotBlank();
+            assertThat(routes.get(0).path("description").asText())
+                    .as(file + " description")
+                    .isNotBlank();
         }
     }
 
     @Test
     void everyRouteFollowsAnErrorPolicyThatExists() throws IOException {
         Set<String> policies = new HashSet<>();
-        yaml.readTree(ROUTES.resolve("error-policy.camel.yaml").toFile()).findValues("routeConfiguration")
+        yaml.readTree(ROUTES.resolve("error-policy.camel.yaml").toFile())
+                .findValues("routeConfiguration")
                 .forEach(policy -> {
                     assertThat(policy.path("description").asText()).isNotBlank();
                     policies.add(policy.path("id").asText());
                 });
         for (Path file : routeFiles()) {
             for (JsonNode route : yaml.readTree(file.toFile()).findValues("route")) {
-                assertThat(route.path("routeConfigurationId").asText()).as(file + " error policy").isIn(policies);
+                assertThat(route.path("routeConfigurationId").asText())
+                        .as(file + " error policy")
+                        .isIn(policies);
             }
         }
     }
@@ -55,7 +60,8 @@ class RouteFilesTest {
     @Test
     void connectionDetailsStayOutOfRouteFiles() throws IOException {
         for (Path file : routeFiles()) {
-            assertThat(Files.readString(file)).as(file.toString())
+            assertThat(Files.readString(file))
+                    .as(file.toString())
                     .doesNotContain("localhost")
                     .doesNotContain("brokers=")
                     .doesNotContainPattern("kafka:credbridge\\.");
@@ -64,7 +70,9 @@ class RouteFilesTest {
 
     private static List<Path> routeFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROUTES)) {
-            return files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -38,7 +38,8 @@ public final class PostgresTestDatabase {
     /** Creates a fresh schema and returns connection settings that use it. */
     public static synchronized Connection.Settings newSchema() {
         Server db = server();
-        String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String schema = "it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (java.sql.Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);

@@ -46,7 +46,8 @@ class CsvTranscriptWriterTest {
         assertThat(row.get("earned_at")).isEqualTo("2026-11-20T10:00:00Z");
         assertThat(row.get("awarded_at")).isEqualTo("2026-11-21T10:00:00Z");
         assertThat(row.get("evidence_event_ids")).isEqualTo("e1;e2");
-        assertThat(Files.readString(writer.todaysFile())).startsWith(String.join(",", CsvTranscriptWriter.COLUMNS) + "\r\n");
+        assertThat(Files.readString(writer.todaysFile()))
+                .startsWith(String.join(",", CsvTranscriptWriter.COLUMNS) + "\r\n");
     }
 
     @Test
@@ -56,7 +57,8 @@ class CsvTranscriptWriterTest {
         List<TranscriptEntry> again = writer().write(List.of(entry("award-1", "A"), entry("award-2", "B")));
 
         assertThat(again).extracting(TranscriptEntry::awardId).containsExactly("award-2");
-        assertThat(read(writer().todaysFile())).extracting(row -> row.get("award_id"))
+        assertThat(read(writer().todaysFile()))
+                .extracting(row -> row.get("award_id"))
                 .containsExactly("award-1", "award-2");
     }
 
@@ -76,7 +78,8 @@ class CsvTranscriptWriterTest {
 
         writer().write(List.of(entry("award-2", "B")));
 
-        assertThat(read(before.todaysFile())).extracting(row -> row.get("award_id") + "/" + row.get("action"))
+        assertThat(read(before.todaysFile()))
+                .extracting(row -> row.get("award_id") + "/" + row.get("action"))
                 .containsExactly("award-1/ISSUED", "award-2/ISSUED");
     }
 
@@ -94,14 +97,31 @@ class CsvTranscriptWriterTest {
     }
 
     private static TranscriptEntry entry(String awardId, String credentialName) {
-        return new TranscriptEntry(awardId, Action.ISSUED, "alice", "data-analysis", 3, credentialName, "badge",
-                "https://credentials.example.edu", "Example University", Instant.parse("2026-11-20T10:00:00Z"),
-                Instant.parse("2026-11-21T10:00:00Z"), List.of("e1", "e2"), "xapi");
+        return new TranscriptEntry(
+                awardId,
+                Action.ISSUED,
+                "alice",
+                "data-analysis",
+                3,
+                credentialName,
+                "badge",
+                "https://credentials.example.edu",
+                "Example University",
+                Instant.parse("2026-11-20T10:00:00Z"),
+                Instant.parse("2026-11-21T10:00:00Z"),
+                List.of("e1", "e2"),
+                "xapi");
     }
 
     static List<CSVRecord> read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)
+                    .getRecords();
         }
     }
 }

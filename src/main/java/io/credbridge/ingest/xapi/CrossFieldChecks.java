@@ -44,7 +44,7 @@ final class CrossFieldChecks {
             case "Agent", "Group" -> identifiers.checkActor(object, at, out);
             case "SubStatement" -> statement(object, at, version, out);
             case "Activity" -> activity(object, at, out);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -55,9 +55,11 @@ final class CrossFieldChecks {
         for (String onlyForActivities : List.of("revision", "platform")) {
             if (context.has(onlyForActivities) && NOT_ACTIVITIES.contains(objectType)) {
                 Location field = at.child(onlyForActivities);
-                out.add(new Violation(field.pointer(), field.field()
-                        + " is only allowed when the object is an Activity; here the object is "
-                        + Phrases.withArticle(objectType)));
+                out.add(new Violation(
+                        field.pointer(),
+                        field.field()
+                                + " is only allowed when the object is an Activity; here the object is "
+                                + Phrases.withArticle(objectType)));
             }
         }
         identifiers.checkActor(context.get("instructor"), at.child("instructor"), out);
@@ -66,13 +68,20 @@ final class CrossFieldChecks {
         for (String added : List.of("contextAgents", "contextGroups")) {
             if (context.has(added) && !version.isTwoDotZero()) {
                 Location field = at.child(added);
-                out.add(new Violation(field.pointer(), field.field() + " exists only in xAPI 2.0; send the header "
-                        + "X-Experience-API-Version: 2.0.0, or remove it (this request declares " + version + ")"));
+                out.add(new Violation(
+                        field.pointer(),
+                        field.field() + " exists only in xAPI 2.0; send the header "
+                                + "X-Experience-API-Version: 2.0.0, or remove it (this request declares " + version
+                                + ")"));
             }
         }
-        eachElement(context.path("contextAgents"), at.child("contextAgents"),
+        eachElement(
+                context.path("contextAgents"),
+                at.child("contextAgents"),
                 (agent, where) -> identifiers.checkActor(agent.get("agent"), where.child("agent"), out));
-        eachElement(context.path("contextGroups"), at.child("contextGroups"),
+        eachElement(
+                context.path("contextGroups"),
+                at.child("contextGroups"),
                 (group, where) -> identifiers.checkActor(group.get("group"), where.child("group"), out));
     }
 

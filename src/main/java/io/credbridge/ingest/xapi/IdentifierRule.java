@@ -20,15 +20,21 @@ final class IdentifierRule {
         List<String> present = IDENTIFIERS.stream().filter(actor::has).toList();
         boolean group = "Group".equals(actor.path("objectType").asText());
         if (!group && present.size() != 1) {
-            out.add(new Violation(at.pointer(), at.field() + " must have exactly one identifier " + ONE_OF
-                    + " to be an Agent; found " + listed(present)));
+            out.add(new Violation(
+                    at.pointer(),
+                    at.field() + " must have exactly one identifier " + ONE_OF + " to be an Agent; found "
+                            + listed(present)));
         } else if (group && present.size() > 1) {
-            out.add(new Violation(at.pointer(), at.field() + " is a Group with " + listed(present)
-                    + "; an identified Group has exactly one identifier " + ONE_OF));
+            out.add(new Violation(
+                    at.pointer(),
+                    at.field() + " is a Group with " + listed(present)
+                            + "; an identified Group has exactly one identifier " + ONE_OF));
         } else if (group && present.isEmpty() && hasNoMembers(actor.get("member"))) {
             String found = Phrases.found(actor.get("member"));
-            out.add(new Violation(at.child("member").pointer(), at.field() + " is an anonymous Group (it has no "
-                    + "identifier), so it must list its Agents in member; found " + found));
+            out.add(new Violation(
+                    at.child("member").pointer(),
+                    at.field() + " is an anonymous Group (it has no "
+                            + "identifier), so it must list its Agents in member; found " + found));
         }
         JsonNode members = actor.path("member");
         for (int i = 0; i < members.size(); i++) {

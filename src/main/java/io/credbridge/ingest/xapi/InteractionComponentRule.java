@@ -25,9 +25,11 @@ final class InteractionComponentRule {
                 Integer first = firstIndex.putIfAbsent(id.textValue(), i);
                 if (first != null) {
                     Location field = at.child(list).index(i).child("id");
-                    out.add(new Violation(field.pointer(), field.field() + " repeats the id " + id + " of "
-                            + at.child(list).index(first).child("id").field() + "; ids within one " + list
-                            + " list must be distinct"));
+                    out.add(new Violation(
+                            field.pointer(),
+                            field.field() + " repeats the id " + id + " of "
+                                    + at.child(list).index(first).child("id").field() + "; ids within one " + list
+                                    + " list must be distinct"));
                 }
             }
         }

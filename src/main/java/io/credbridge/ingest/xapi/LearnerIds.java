@@ -22,14 +22,16 @@ final class LearnerIds {
         if (actor.has("account")) {
             JsonNode account = actor.get("account");
             String name = account.path("name").asText();
-            return List.of(new LearnerIdentifier("account", name, account.path("homePage").asText()));
+            return List.of(new LearnerIdentifier(
+                    "account", name, account.path("homePage").asText()));
         }
         if (actor.has("mbox")) {
             String mbox = actor.get("mbox").asText();
             return List.of(new LearnerIdentifier("mbox", mbox.substring(MAILTO.length()), null));
         }
         if (actor.has("mbox_sha1sum")) {
-            return List.of(new LearnerIdentifier("mbox_sha1sum", actor.get("mbox_sha1sum").asText(), null));
+            return List.of(new LearnerIdentifier(
+                    "mbox_sha1sum", actor.get("mbox_sha1sum").asText(), null));
         }
         if (actor.has("openid")) {
             return List.of(new LearnerIdentifier("openid", actor.get("openid").asText(), null));

@@ -16,8 +16,11 @@ final class Rejections {
 
     static RejectedInputException invalidStatements(List<Violation> violations) {
         String problems = violations.size() == 1 ? "1 problem" : violations.size() + " problems";
-        return new RejectedInputException(400, "Invalid xAPI statements",
-                problems + " found; the whole request was rejected and nothing from it was published", violations);
+        return new RejectedInputException(
+                400,
+                "Invalid xAPI statements",
+                problems + " found; the whole request was rejected and nothing from it was published",
+                violations);
     }
 
     static RejectedInputException tooManyStatements(int sent, int maximum) {

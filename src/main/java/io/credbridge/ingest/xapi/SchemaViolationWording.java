@@ -27,26 +27,33 @@ final class SchemaViolationWording {
             case "required" -> missing(at.child(finding.getProperty()), rule);
             case "additionalProperties" -> notAllowed(at.child(finding.getProperty()), rule);
             case "propertyNames" -> badKey(at, finding.getProperty(), finding.getSchemaNode());
-            default -> new Violation(at.pointer(), at.field() + " must be " + expected(finding, rule)
-                    + "; found " + Phrases.found(finding.getInstanceNode()));
+            default ->
+                new Violation(
+                        at.pointer(),
+                        at.field() + " must be " + expected(finding, rule) + "; found "
+                                + Phrases.found(finding.getInstanceNode()));
         };
     }
 
     private static Violation missing(Location at, JsonNode rule) {
-        return new Violation(at.pointer(),
-                at.field() + " is required in " + Phrases.withArticle(title(rule)) + " but is missing");
+        return new Violation(
+                at.pointer(), at.field() + " is required in " + Phrases.withArticle(title(rule)) + " but is missing");
     }
 
     private static Violation notAllowed(Location at, JsonNode rule) {
         List<String> allowed = new ArrayList<>();
         rule.path("properties").fieldNames().forEachRemaining(allowed::add);
-        return new Violation(at.pointer(), at.field() + " is not allowed in " + Phrases.withArticle(title(rule))
-                + "; xAPI defines only " + String.join(", ", allowed) + " there");
+        return new Violation(
+                at.pointer(),
+                at.field() + " is not allowed in " + Phrases.withArticle(title(rule)) + "; xAPI defines only "
+                        + String.join(", ", allowed) + " there");
     }
 
     private static Violation badKey(Location map, String key, JsonNode keyRule) {
-        return new Violation(map.child(key).pointer(), map.field() + " key " + Phrases.found(key) + " must be "
-                + keyRule.path("description").asText("a valid key"));
+        return new Violation(
+                map.child(key).pointer(),
+                map.field() + " key " + Phrases.found(key) + " must be "
+                        + keyRule.path("description").asText("a valid key"));
     }
 
     private static String expected(ValidationMessage finding, JsonNode rule) {
@@ -72,7 +79,9 @@ final class SchemaViolationWording {
     private JsonNode enclosingSchema(ValidationMessage finding) {
         JsonNodePath keyword = finding.getSchemaLocation().getFragment();
         JsonNodePath parent = keyword.getParent();
-        return parent == null ? schemaDocument : schemaDocument.at(Location.of(parent).pointer());
+        return parent == null
+                ? schemaDocument
+                : schemaDocument.at(Location.of(parent).pointer());
     }
 
     private static String title(JsonNode rule) {

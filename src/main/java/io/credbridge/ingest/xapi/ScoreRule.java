@@ -13,18 +13,22 @@ final class ScoreRule {
         JsonNode max = score.path("max");
         if (min.isNumber() && max.isNumber() && min.decimalValue().compareTo(max.decimalValue()) >= 0) {
             Location field = at.child("max");
-            out.add(new Violation(field.pointer(), field.field() + " must be greater than "
-                    + at.child("min").field() + " (" + min + "); found " + max));
+            out.add(new Violation(
+                    field.pointer(),
+                    field.field() + " must be greater than " + at.child("min").field() + " (" + min + "); found "
+                            + max));
         }
         if (raw.isNumber() && min.isNumber() && raw.decimalValue().compareTo(min.decimalValue()) < 0) {
             Location field = at.child("raw");
-            out.add(new Violation(field.pointer(), field.field() + " must not be below "
-                    + at.child("min").field() + " (" + min + "); found " + raw));
+            out.add(new Violation(
+                    field.pointer(),
+                    field.field() + " must not be below " + at.child("min").field() + " (" + min + "); found " + raw));
         }
         if (raw.isNumber() && max.isNumber() && raw.decimalValue().compareTo(max.decimalValue()) > 0) {
             Location field = at.child("raw");
-            out.add(new Violation(field.pointer(), field.field() + " must not be above "
-                    + at.child("max").field() + " (" + max + "); found " + raw));
+            out.add(new Violation(
+                    field.pointer(),
+                    field.field() + " must not be above " + at.child("max").field() + " (" + max + "); found " + raw));
         }
     }
 }

@@ -29,8 +29,10 @@ record StatementBody(List<ObjectNode> statements, boolean isArray) {
             return new StatementBody(List.of((ObjectNode) root), false);
         }
         if (!root.isArray() || root.isEmpty()) {
-            throw Rejections.invalidStatements(List.of(new Violation("", "The body must be a Statement object or a "
-                    + "non-empty array of Statement objects; found " + Phrases.found(root))));
+            throw Rejections.invalidStatements(List.of(new Violation(
+                    "",
+                    "The body must be a Statement object or a " + "non-empty array of Statement objects; found "
+                            + Phrases.found(root))));
         }
         List<ObjectNode> statements = new ArrayList<>();
         List<Violation> notObjects = new ArrayList<>();
@@ -38,8 +40,8 @@ record StatementBody(List<ObjectNode> statements, boolean isArray) {
             if (root.get(i) instanceof ObjectNode statement) {
                 statements.add(statement);
             } else {
-                notObjects.add(new Violation("/" + i,
-                        "[" + i + "] must be a Statement object; found " + Phrases.found(root.get(i))));
+                notObjects.add(new Violation(
+                        "/" + i, "[" + i + "] must be a Statement object; found " + Phrases.found(root.get(i))));
             }
         }
         if (!notObjects.isEmpty()) {

@@ -12,19 +12,26 @@ import org.springframework.context.annotation.Configuration;
 
 class XapiIngestWiringTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(XapiPackage.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(XapiPackage.class);
 
     @Test
     void offersTheIngestUnderTheBeanNameTheRouteCalls() {
-        context.run(started -> assertThat(started).hasSingleBean(XapiStatementIngest.class)
-                .getBean("xapiStatementIngest").isInstanceOf(XapiStatementIngest.class));
+        context.run(started -> assertThat(started)
+                .hasSingleBean(XapiStatementIngest.class)
+                .getBean("xapiStatementIngest")
+                .isInstanceOf(XapiStatementIngest.class));
     }
 
     @Test
     void acceptsAThousandStatementsPerRequestUnlessConfiguredOtherwise() {
-        context.run(started -> assertThat(started.getBean(XapiIngestProperties.class).maxStatements()).isEqualTo(1000));
+        context.run(started -> assertThat(
+                        started.getBean(XapiIngestProperties.class).maxStatements())
+                .isEqualTo(1000));
         context.withPropertyValues("credbridge.ingest.xapi.max-statements=50")
-                .run(started -> assertThat(started.getBean(XapiIngestProperties.class).maxStatements()).isEqualTo(50));
+                .run(started -> assertThat(
+                                started.getBean(XapiIngestProperties.class).maxStatements())
+                        .isEqualTo(50));
     }
 
     @Test
@@ -45,7 +52,8 @@ class XapiIngestWiringTest {
 
         @Bean
         io.credbridge.ops.CredBridgeMetrics metrics() {
-            return new io.credbridge.ops.CredBridgeMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            return new io.credbridge.ops.CredBridgeMetrics(
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         }
     }
 }

@@ -36,32 +36,39 @@ class XapiStatementIngestTest {
 
     @Test
     void acceptsAnArrayAndKeepsRequestOrderAcrossEventsAndIgnoredStatements() {
-        ObjectNode launched = with(with(valid(), "/id", "\"" + SECOND_ID + "\""), "/verb/id",
+        ObjectNode launched = with(
+                with(valid(), "/id", "\"" + SECOND_ID + "\""),
+                "/verb/id",
                 "\"http://adlnet.gov/expapi/verbs/launched\"");
-        ObjectNode passed = with(with(valid(), "/id", "\"" + THIRD_ID + "\""), "/verb/id",
-                "\"http://adlnet.gov/expapi/verbs/passed\"");
+        ObjectNode passed = with(
+                with(valid(), "/id", "\"" + THIRD_ID + "\""), "/verb/id", "\"http://adlnet.gov/expapi/verbs/passed\"");
 
         XapiBatch batch = ingest.accept(arrayOf(valid(), launched, passed), "1.0.3");
 
         assertThat(batch.statementIds()).containsExactly(Statements.ID, SECOND_ID, THIRD_ID);
         assertThat(batch.events()).extracting(LearningEvent::getEventId).containsExactly(Statements.ID, THIRD_ID);
-        assertThat(batch.ignored()).containsExactly(new IgnoredStatement(SECOND_ID, "http://adlnet.gov/expapi/verbs/launched",
-                "CredBridge acts only on the ADL verbs completed, passed, failed and scored"));
+        assertThat(batch.ignored())
+                .containsExactly(new IgnoredStatement(
+                        SECOND_ID,
+                        "http://adlnet.gov/expapi/verbs/launched",
+                        "CredBridge acts only on the ADL verbs completed, passed, failed and scored"));
     }
 
     @Test
     void assignsARandomUuidToAStatementWithoutIdAndUsesItAsTheEventId() {
         XapiBatch batch = ingest.accept(arrayOf(without(valid(), "/id"), without(valid(), "/id")), "1.0.3");
 
-        assertThat(batch.statementIds()).hasSize(2).doesNotHaveDuplicates()
+        assertThat(batch.statementIds())
+                .hasSize(2)
+                .doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
         assertThat(batch.events()).extracting(LearningEvent::getEventId).isEqualTo(batch.statementIds());
     }
 
     @Test
     void stampsEveryEventWithTheClocksReceiveTime() {
-        XapiBatch batch = ingest.accept(arrayOf(valid(), without(with(valid(), "/id", "\"" + SECOND_ID + "\""), "/timestamp")),
-                "1.0.3");
+        XapiBatch batch = ingest.accept(
+                arrayOf(valid(), without(with(valid(), "/id", "\"" + SECOND_ID + "\""), "/timestamp")), "1.0.3");
 
         assertThat(batch.events()).extracting(LearningEvent::getReceivedAt).containsOnly(NOW);
         assertThat(batch.events().get(1).getOccurredAt()).isEqualTo(NOW);
@@ -80,8 +87,9 @@ class XapiStatementIngestTest {
         RejectedInputException rejected = catchRejection(() -> ingest.accept(valid().toString(), "0.95"));
 
         assertThat(rejected.status()).isEqualTo(400);
-        assertThat(rejected.detail()).isEqualTo("The X-Experience-API-Version header says \"0.95\", which CredBridge does not"
-                + " accept; send X-Experience-API-Version: 1.0.3 (accepted: 1.0, 1.0.x, 2.0, 2.0.x)");
+        assertThat(rejected.detail())
+                .isEqualTo("The X-Experience-API-Version header says \"0.95\", which CredBridge does not"
+                        + " accept; send X-Experience-API-Version: 1.0.3 (accepted: 1.0, 1.0.x, 2.0, 2.0.x)");
     }
 
     @Test
@@ -90,13 +98,14 @@ class XapiStatementIngestTest {
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.title()).isEqualTo("Malformed JSON");
-        assertThat(rejected.detail()).startsWith("The body is not valid JSON at line 3, column 1: Unexpected character (']'");
+        assertThat(rejected.detail())
+                .startsWith("The body is not valid JSON at line 3, column 1: Unexpected character (']'");
     }
 
     @Test
     void answers413ForMoreStatementsThanAllowed() {
-        RejectedInputException rejected = catchRejection(
-                () -> ingestAllowing(1).accept(arrayOf(without(valid(), "/id"), without(valid(), "/id")), "1.0.3"));
+        RejectedInputException rejected = catchRejection(() ->
+                ingestAllowing(1).accept(arrayOf(without(valid(), "/id"), without(valid(), "/id")), "1.0.3"));
 
         assertThat(rejected.status()).isEqualTo(413);
     }
@@ -116,12 +125,17 @@ class XapiStatementIngestTest {
         RejectedInputException rejected = catchRejection(() -> ingest.accept(arrayOf(valid(), badActor), "1.0.3"));
 
         assertThat(rejected.status()).isEqualTo(400);
-        assertThat(rejected.violations()).containsExactly(new Violation("/1/actor/mbox",
-                "actor.mbox must be a mailto IRI such as mailto:learner@example.com; found \"ada@example.edu\""));
+        assertThat(rejected.violations())
+                .containsExactly(
+                        new Violation(
+                                "/1/actor/mbox",
+                                "actor.mbox must be a mailto IRI such as mailto:learner@example.com; found \"ada@example.edu\""));
     }
 
     private static XapiStatementIngest ingestAllowing(int maxStatements) {
-        return new XapiStatementIngest(new XapiStatementValidator(new XapiIngestProperties(maxStatements)),
-                new XapiStatementNormalizer(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new XapiStatementIngest(
+                new XapiStatementValidator(new XapiIngestProperties(maxStatements)),
+                new XapiStatementNormalizer(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

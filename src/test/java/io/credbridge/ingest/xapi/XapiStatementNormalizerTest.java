@@ -44,7 +44,9 @@ class XapiStatementNormalizerTest {
 
         @Test
         void takesTheSourceSystemFromTheContextPlatform() {
-            assertThat(eventOf(with(valid(), "/context/platform", "\"Moodle 4.3\"")).getSourceSystem()).isEqualTo("Moodle 4.3");
+            assertThat(eventOf(with(valid(), "/context/platform", "\"Moodle 4.3\""))
+                            .getSourceSystem())
+                    .isEqualTo("Moodle 4.3");
             assertThat(eventOf(valid()).getSourceSystem()).isNull();
             assertThat(eventOf(without(valid(), "/context")).getSourceSystem()).isNull();
         }
@@ -90,8 +92,11 @@ class XapiStatementNormalizerTest {
 
         @Test
         void givesAGroupActorNoLearnerIdsSoTheAwardStageDeadLettersIt() {
-            ObjectNode statement = with(valid(), "/actor", "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.edu\", "
-                    + "\"member\": [{\"mbox\": \"mailto:ada@example.edu\"}]}");
+            ObjectNode statement = with(
+                    valid(),
+                    "/actor",
+                    "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.edu\", "
+                            + "\"member\": [{\"mbox\": \"mailto:ada@example.edu\"}]}");
 
             assertThat(eventOf(statement).getLearnerIds()).isEmpty();
         }
@@ -117,13 +122,18 @@ class XapiStatementNormalizerTest {
                      "category": [{"id": "https://lms.example.edu/categories/x"}]}
                     """);
 
-            assertThat(eventOf(statement).getCourseIds()).containsExactly("https://lms.example.edu/courses/7",
-                    "https://lms.example.edu/sections/3", "https://lms.example.edu/programs/1");
+            assertThat(eventOf(statement).getCourseIds())
+                    .containsExactly(
+                            "https://lms.example.edu/courses/7",
+                            "https://lms.example.edu/sections/3",
+                            "https://lms.example.edu/programs/1");
         }
 
         @Test
         void acceptsParentAndGroupingGivenAsSingleObjects() {
-            ObjectNode statement = with(verb(valid(), "scored"), "/context/contextActivities",
+            ObjectNode statement = with(
+                    verb(valid(), "scored"),
+                    "/context/contextActivities",
                     "{\"parent\": {\"id\": \"https://lms.example.edu/courses/7\"}, \"grouping\": {\"id\": \"https://lms.example.edu/programs/1\"}}");
 
             assertThat(eventOf(statement).getCourseIds())
@@ -132,19 +142,24 @@ class XapiStatementNormalizerTest {
 
         @Test
         void hasNoCoursesWhenTheContextNamesNone() {
-            assertThat(eventOf(without(verb(valid(), "passed"), "/context")).getCourseIds()).isEmpty();
+            assertThat(eventOf(without(verb(valid(), "passed"), "/context")).getCourseIds())
+                    .isEmpty();
         }
 
         @Test
         void keepsTheReportedScoreAsItIs() {
-            ObjectNode statement = with(verb(valid(), "scored"), "/result", "{\"score\": {\"scaled\": 0.5, \"raw\": 45, \"min\": 10, \"max\": 90}}");
+            ObjectNode statement = with(
+                    verb(valid(), "scored"),
+                    "/result",
+                    "{\"score\": {\"scaled\": 0.5, \"raw\": 45, \"min\": 10, \"max\": 90}}");
 
             assertThat(eventOf(statement).getScore()).isEqualTo(new Score(45.0, 10.0, 90.0, 0.5, null));
         }
 
         @Test
         void computesTheScaledScoreFromRawMinAndMax() {
-            ObjectNode statement = with(verb(valid(), "scored"), "/result", "{\"score\": {\"raw\": 30, \"min\": 10, \"max\": 90}}");
+            ObjectNode statement =
+                    with(verb(valid(), "scored"), "/result", "{\"score\": {\"raw\": 30, \"min\": 10, \"max\": 90}}");
 
             assertThat(eventOf(statement).getScore().getScaled()).isEqualTo(0.25);
         }
@@ -185,7 +200,8 @@ class XapiStatementNormalizerTest {
 
         @Test
         void prefersTheResultsSuccessOverTheVerb() {
-            ObjectNode statement = with(verb(valid(), "passed"), "/result", "{\"success\": false, \"score\": {\"scaled\": 0.7}}");
+            ObjectNode statement =
+                    with(verb(valid(), "passed"), "/result", "{\"success\": false, \"score\": {\"scaled\": 0.7}}");
 
             assertThat(eventOf(statement).getScore().getPassed()).isFalse();
         }
@@ -205,8 +221,10 @@ class XapiStatementNormalizerTest {
 
         @Test
         void hasNoScoreWhenThereIsNeitherAScoreNorAKnownPass() {
-            assertThat(eventOf(without(verb(valid(), "scored"), "/result")).getScore()).isNull();
-            assertThat(eventOf(with(verb(valid(), "scored"), "/result", "{\"score\": {}, \"completion\": true}")).getScore())
+            assertThat(eventOf(without(verb(valid(), "scored"), "/result")).getScore())
+                    .isNull();
+            assertThat(eventOf(with(verb(valid(), "scored"), "/result", "{\"score\": {}, \"completion\": true}"))
+                            .getScore())
                     .isNull();
         }
     }
@@ -215,13 +233,21 @@ class XapiStatementNormalizerTest {
     class IgnoredStatements {
 
         @ParameterizedTest
-        @ValueSource(strings = {"http://adlnet.gov/expapi/verbs/experienced", "http://adlnet.gov/expapi/verbs/launched",
-            "https://w3id.org/xapi/tla/verbs/scored", "http://adlnet.gov/expapi/verbs/completed/"})
+        @ValueSource(
+                strings = {
+                    "http://adlnet.gov/expapi/verbs/experienced",
+                    "http://adlnet.gov/expapi/verbs/launched",
+                    "https://w3id.org/xapi/tla/verbs/scored",
+                    "http://adlnet.gov/expapi/verbs/completed/"
+                })
         void ignoresVerbsItDoesNotActOn(String verbId) {
             ObjectNode statement = with(valid(), "/verb/id", "\"" + verbId + "\"");
 
-            assertThat(normalizer.normalize(statement, RECEIVED)).isEqualTo(new Normalized.Ignored(new IgnoredStatement(
-                    Statements.ID, verbId, "CredBridge acts only on the ADL verbs completed, passed, failed and scored")));
+            assertThat(normalizer.normalize(statement, RECEIVED))
+                    .isEqualTo(new Normalized.Ignored(new IgnoredStatement(
+                            Statements.ID,
+                            verbId,
+                            "CredBridge acts only on the ADL verbs completed, passed, failed and scored")));
         }
 
         @ParameterizedTest
@@ -233,8 +259,8 @@ class XapiStatementNormalizerTest {
         void ignoresAnActedOnVerbWhenTheObjectIsNotAnActivity(String object, String reason) {
             ObjectNode statement = with(valid(), "/object", object);
 
-            assertThat(normalizer.normalize(statement, RECEIVED)).isEqualTo(new Normalized.Ignored(
-                    new IgnoredStatement(Statements.ID, ADL + "completed", reason)));
+            assertThat(normalizer.normalize(statement, RECEIVED))
+                    .isEqualTo(new Normalized.Ignored(new IgnoredStatement(Statements.ID, ADL + "completed", reason)));
         }
     }
 
@@ -251,6 +277,9 @@ class XapiStatementNormalizerTest {
     }
 
     private static ObjectNode verb(ObjectNode statement, String adlVerb) {
-        return with(statement, "/verb", "{\"id\": \"" + ADL + adlVerb + "\", \"display\": {\"en-US\": \"" + adlVerb + "\"}}");
+        return with(
+                statement,
+                "/verb",
+                "{\"id\": \"" + ADL + adlVerb + "\", \"display\": {\"en-US\": \"" + adlVerb + "\"}}");
     }
 }

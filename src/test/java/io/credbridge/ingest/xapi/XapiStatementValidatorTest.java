@@ -78,12 +78,16 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsMalformedJsonNamingLineAndColumn() {
-            RejectedInputException rejected = rejection("{\n  \"actor\": {\n    \"mbox\" \"mailto:a@example.com\"\n  }\n}");
+            RejectedInputException rejected =
+                    rejection("{\n  \"actor\": {\n    \"mbox\" \"mailto:a@example.com\"\n  }\n}");
 
             assertThat(rejected.status()).isEqualTo(400);
             assertThat(rejected.title()).isEqualTo("Malformed JSON");
             assertThat(rejected.detail()).startsWith("The body is not valid JSON at line 3, column 12: ");
-            assertThat(rejected.violations()).singleElement().extracting(Violation::pointer).isEqualTo("");
+            assertThat(rejected.violations())
+                    .singleElement()
+                    .extracting(Violation::pointer)
+                    .isEqualTo("");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -108,7 +112,8 @@ class XapiStatementValidatorTest {
             RejectedInputException rejected = rejection(body);
 
             assertThat(rejected.title()).isEqualTo("Malformed JSON");
-            assertThat(rejected.detail()).isEqualTo("The body is not valid JSON at line 1, column 1: the body is empty");
+            assertThat(rejected.detail())
+                    .isEqualTo("The body is not valid JSON at line 1, column 1: the body is empty");
         }
 
         @ParameterizedTest
@@ -119,8 +124,11 @@ class XapiStatementValidatorTest {
                 null    | null
                 """)
         void rejectsABodyThatIsNeitherAStatementNorANonEmptyArrayOfThem(String body, String found) {
-            assertThat(rejection(body).violations()).containsExactly(new Violation("",
-                    "The body must be a Statement object or a non-empty array of Statement objects; found " + found));
+            assertThat(rejection(body).violations())
+                    .containsExactly(new Violation(
+                            "",
+                            "The body must be a Statement object or a non-empty array of Statement objects; found "
+                                    + found));
         }
 
         @Test
@@ -145,12 +153,14 @@ class XapiStatementValidatorTest {
             XapiStatementValidator twoAtMost = new XapiStatementValidator(new XapiIngestProperties(2));
             ObjectNode noId = without(valid(), "/id");
 
-            RejectedInputException rejected = catchRejection(() -> twoAtMost.validate(arrayOf(noId, noId, noId), "1.0.3"));
+            RejectedInputException rejected =
+                    catchRejection(() -> twoAtMost.validate(arrayOf(noId, noId, noId), "1.0.3"));
 
             assertThat(rejected.status()).isEqualTo(413);
             assertThat(rejected.title()).isEqualTo("Too many statements");
-            assertThat(rejected.detail()).isEqualTo(
-                    "The request holds 3 statements; at most 2 are accepted per request, so split it into smaller batches");
+            assertThat(rejected.detail())
+                    .isEqualTo(
+                            "The request holds 3 statements; at most 2 are accepted per request, so split it into smaller batches");
         }
 
         @Test
@@ -165,9 +175,13 @@ class XapiStatementValidatorTest {
         void rejectsAStatementIdUsedTwiceInOneBatch() {
             ObjectNode other = with(valid(), "/id", "\"0F8FAD5B-D9CB-469F-A165-70867728950E\"");
 
-            assertThat(rejection(arrayOf(valid(), without(valid(), "/id"), other)).violations())
-                    .containsExactly(new Violation("/2/id", "id \"0F8FAD5B-D9CB-469F-A165-70867728950E\" of statement [2]"
-                            + " is already used by statement [0]; each statement in a request needs its own id"));
+            assertThat(rejection(arrayOf(valid(), without(valid(), "/id"), other))
+                            .violations())
+                    .containsExactly(
+                            new Violation(
+                                    "/2/id",
+                                    "id \"0F8FAD5B-D9CB-469F-A165-70867728950E\" of statement [2]"
+                                            + " is already used by statement [0]; each statement in a request needs its own id"));
         }
 
         @Test
@@ -194,8 +208,9 @@ class XapiStatementValidatorTest {
 
             assertThat(rejected.status()).isEqualTo(400);
             assertThat(rejected.title()).isEqualTo("Unsupported xAPI version");
-            assertThat(rejected.detail()).isEqualTo("The X-Experience-API-Version header is missing; send "
-                    + "X-Experience-API-Version: 1.0.3 (or another 1.0.x or 2.0.x version)");
+            assertThat(rejected.detail())
+                    .isEqualTo("The X-Experience-API-Version header is missing; send "
+                            + "X-Experience-API-Version: 1.0.3 (or another 1.0.x or 2.0.x version)");
         }
 
         @ParameterizedTest
@@ -216,8 +231,11 @@ class XapiStatementValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"0.9", "1.0", "2.0", "1.1.0", "1.0.x", "3.0.0"})
         void rejectsAStatementVersionThatDoesNotStartWith10Or20AndAPatch(String version) {
-            assertRejectedAt(with(valid(), "/version", "\"" + version + "\""), "/version",
-                    "version must be an xAPI version starting with 1.0. or 2.0., such as 1.0.0; found \"" + version + "\"");
+            assertRejectedAt(
+                    with(valid(), "/version", "\"" + version + "\""),
+                    "/version",
+                    "version must be an xAPI version starting with 1.0. or 2.0., such as 1.0.0; found \"" + version
+                            + "\"");
         }
 
         @ParameterizedTest
@@ -232,8 +250,11 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsAPropertyXapiDoesNotDefineNamingTheOnesItDoes() {
-            assertRejectedAt(with(valid(), "/score", "1"), "/score", "score is not allowed in a Statement; xAPI "
-                    + "defines only id, actor, verb, object, result, context, timestamp, stored, authority, version, attachments there");
+            assertRejectedAt(
+                    with(valid(), "/score", "1"),
+                    "/score",
+                    "score is not allowed in a Statement; xAPI "
+                            + "defines only id, actor, verb, object, result, context, timestamp, stored, authority, version, attachments there");
         }
 
         @Test
@@ -241,7 +262,9 @@ class XapiStatementValidatorTest {
             ObjectNode statement = valid();
             statement.put("http://example.com/x~y", 1);
 
-            assertThat(violationsOf(statement)).extracting(Violation::pointer).containsExactly("/http:~1~1example.com~1x~0y");
+            assertThat(violationsOf(statement))
+                    .extracting(Violation::pointer)
+                    .containsExactly("/http:~1~1example.com~1x~0y");
         }
 
         @ParameterizedTest
@@ -261,10 +284,20 @@ class XapiStatementValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/actor/name", "/actor/objectType", "/verb/display", "/object/objectType", "/result",
-            "/result/score/raw", "/context/registration", "/timestamp"})
+        @ValueSource(
+                strings = {
+                    "/actor/name",
+                    "/actor/objectType",
+                    "/verb/display",
+                    "/object/objectType",
+                    "/result",
+                    "/result/score/raw",
+                    "/context/registration",
+                    "/timestamp"
+                })
         void rejectsNullValuesOutsideExtensions(String pointer) {
-            assertThat(violationsOf(with(valid(), pointer, "null"))).singleElement()
+            assertThat(violationsOf(with(valid(), pointer, "null")))
+                    .singleElement()
                     .satisfies(violation -> assertThat(violation.pointer()).isEqualTo(pointer))
                     .satisfies(violation -> assertThat(violation.message()).endsWith("; found null"));
         }
@@ -276,13 +309,17 @@ class XapiStatementValidatorTest {
 
         @Test
         void acceptsAnyValueUnderAnExtensionKeyThatIsAnIri() {
-            assertAccepted(with(valid(), "/object/definition/extensions",
+            assertAccepted(with(
+                    valid(),
+                    "/object/definition/extensions",
                     "{\"http://example.com/ext/room\": {\"anything\": [1, {\"goes\": null}]}}"));
         }
 
         @Test
         void rejectsAnExtensionKeyThatIsNotAnIri() {
-            assertRejectedAt(with(valid(), "/result/extensions", "{\"room\": \"Kilby\"}"), "/result/extensions/room",
+            assertRejectedAt(
+                    with(valid(), "/result/extensions", "{\"room\": \"Kilby\"}"),
+                    "/result/extensions/room",
                     "result.extensions key \"room\" must be an absolute IRI such as http://example.com/extensions/room");
         }
 
@@ -300,7 +337,8 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsAPartThatIsNotAnObject() {
-            assertRejectedAt(with(valid(), "/result", "[]"), "/result", "result must be a Result object; found an empty array");
+            assertRejectedAt(
+                    with(valid(), "/result", "[]"), "/result", "result must be a Result object; found an empty array");
         }
     }
 
@@ -309,16 +347,29 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsAStatementIdThatIsNotAUuid() {
-            assertRejectedAt(with(valid(), "/id", "\"statement-1\""), "/id",
-                    "id must be a UUID in standard string form", "found \"statement-1\"");
+            assertRejectedAt(
+                    with(valid(), "/id", "\"statement-1\""),
+                    "/id",
+                    "id must be a UUID in standard string form",
+                    "found \"statement-1\"");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{0f8fad5b-d9cb-469f-a165-70867728950e}", "0f8fad5bd9cb469fa16570867728950e",
-            "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", "0f8fad5b-d9cb-469f-a165-70867728950", ""})
+        @ValueSource(
+                strings = {
+                    "{0f8fad5b-d9cb-469f-a165-70867728950e}",
+                    "0f8fad5bd9cb469fa16570867728950e",
+                    "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e",
+                    "0f8fad5b-d9cb-469f-a165-70867728950",
+                    ""
+                })
         void rejectsAUuidThatIsNotInStandardStringForm(String id) {
-            assertRejectedAt(with(valid(), "/id", "\"" + id + "\""), "/id", "id must be a UUID in standard string form "
-                    + "(8-4-4-4-12 hexadecimal digits), such as 0f8fad5b-d9cb-469f-a165-70867728950e; found \"" + id + "\"");
+            assertRejectedAt(
+                    with(valid(), "/id", "\"" + id + "\""),
+                    "/id",
+                    "id must be a UUID in standard string form "
+                            + "(8-4-4-4-12 hexadecimal digits), such as 0f8fad5b-d9cb-469f-a165-70867728950e; found \""
+                            + id + "\"");
         }
 
         @Test
@@ -329,20 +380,26 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsARegistrationThatIsNotAUuid() {
-            assertRejectedAt(with(valid(), "/context/registration", "\"abc\""), "/context/registration",
+            assertRejectedAt(
+                    with(valid(), "/context/registration", "\"abc\""),
+                    "/context/registration",
                     "context.registration must be a UUID");
         }
 
         @Test
         void rejectsAStatementRefWithoutId() {
-            assertRejectedAt(with(valid(), "/object", "{\"objectType\": \"StatementRef\"}"), "/object/id",
+            assertRejectedAt(
+                    with(valid(), "/object", "{\"objectType\": \"StatementRef\"}"),
+                    "/object/id",
                     "object.id is required in a StatementRef but is missing");
         }
 
         @Test
         void rejectsAStatementRefWhoseIdIsNotAUuid() {
-            assertRejectedAt(with(valid(), "/object", "{\"objectType\": \"StatementRef\", \"id\": \"http://x.y/1\"}"),
-                    "/object/id", "object.id must be a UUID");
+            assertRejectedAt(
+                    with(valid(), "/object", "{\"objectType\": \"StatementRef\", \"id\": \"http://x.y/1\"}"),
+                    "/object/id",
+                    "object.id must be a UUID");
         }
     }
 
@@ -350,8 +407,14 @@ class XapiStatementValidatorTest {
     class Timestamps {
 
         @ParameterizedTest
-        @ValueSource(strings = {"2020-07-15T06:36:01.917775+00:00", "2013-05-18T05:32:34.804Z", "2013-05-18T05:32:34Z",
-            "2013-05-18T05:32:34+05:30", "2016-12-31T23:59:60Z"})
+        @ValueSource(
+                strings = {
+                    "2020-07-15T06:36:01.917775+00:00",
+                    "2013-05-18T05:32:34.804Z",
+                    "2013-05-18T05:32:34Z",
+                    "2013-05-18T05:32:34+05:30",
+                    "2016-12-31T23:59:60Z"
+                })
         void acceptsIso8601DateTimesWithATimeZone(String timestamp) {
             assertAccepted(with(valid(), "/timestamp", "\"" + timestamp + "\""));
             assertAccepted(with(valid(), "/stored", "\"" + timestamp + "\""));
@@ -359,16 +422,29 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsTheMinusZeroOffsetThatXapiForbids() {
-            assertRejectedAt(with(valid(), "/timestamp", "\"2020-07-15T06:36:01-00:00\""), "/timestamp",
+            assertRejectedAt(
+                    with(valid(), "/timestamp", "\"2020-07-15T06:36:01-00:00\""),
+                    "/timestamp",
                     "timestamp must be an ISO 8601 date-time with a time zone (Z or an offset other than -00:00), "
                             + "such as 2020-07-15T06:36:01.917+00:00; found \"2020-07-15T06:36:01-00:00\"");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2020-07-15T06:36:01", "2020-07-15 06:36:01Z", "2020-07-15", "2020-02-30T00:00:00Z",
-            "2020-07-15t06:36:01z", "yesterday", "1594794961"})
+        @ValueSource(
+                strings = {
+                    "2020-07-15T06:36:01",
+                    "2020-07-15 06:36:01Z",
+                    "2020-07-15",
+                    "2020-02-30T00:00:00Z",
+                    "2020-07-15t06:36:01z",
+                    "yesterday",
+                    "1594794961"
+                })
         void rejectsTimestampsThatAreNotIso8601DateTimesWithATimeZone(String timestamp) {
-            assertRejectedAt(with(valid(), "/stored", "\"" + timestamp + "\""), "/stored", "stored must be an ISO 8601 date-time");
+            assertRejectedAt(
+                    with(valid(), "/stored", "\"" + timestamp + "\""),
+                    "/stored",
+                    "stored must be an ISO 8601 date-time");
         }
     }
 
@@ -384,8 +460,11 @@ class XapiStatementValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"PA1H0M0S", "P", "PT", "1H", "P1.5DT3H", "P1W2D", "-PT1H", "P1DT", "PT1H30"})
         void rejectsDurationsThatAreNotIso8601(String duration) {
-            assertRejectedAt(with(valid(), "/result/duration", "\"" + duration + "\""), "/result/duration",
-                    "result.duration must be an ISO 8601 duration such as PT1H30M or PT4H35M59.14S; found \"" + duration + "\"");
+            assertRejectedAt(
+                    with(valid(), "/result/duration", "\"" + duration + "\""),
+                    "/result/duration",
+                    "result.duration must be an ISO 8601 duration such as PT1H30M or PT4H35M59.14S; found \"" + duration
+                            + "\"");
         }
     }
 
@@ -394,33 +473,42 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsAnAgentWithTwoIdentifiers() {
-            assertRejectedAt(with(valid(), "/actor/openid", "\"https://openid.example.com/ada\""), "/actor",
+            assertRejectedAt(
+                    with(valid(), "/actor/openid", "\"https://openid.example.com/ada\""),
+                    "/actor",
                     "actor must have exactly one identifier (one of mbox, mbox_sha1sum, openid, account) to be an Agent;"
                             + " found 2 (mbox, openid)");
         }
 
         @Test
         void rejectsAnAgentWithoutIdentifier() {
-            assertRejectedAt(without(valid(), "/actor/mbox"), "/actor", "actor must have exactly one identifier", "found none");
+            assertRejectedAt(
+                    without(valid(), "/actor/mbox"), "/actor", "actor must have exactly one identifier", "found none");
         }
 
         @Test
         void rejectsAnMboxWithoutTheMailtoScheme() {
-            assertRejectedAt(with(valid(), "/actor/mbox", "\"ada@example.edu\""), "/actor/mbox",
+            assertRejectedAt(
+                    with(valid(), "/actor/mbox", "\"ada@example.edu\""),
+                    "/actor/mbox",
                     "actor.mbox must be a mailto IRI such as mailto:learner@example.com; found \"ada@example.edu\"");
         }
 
         @Test
         void rejectsAnMboxSha1sumThatIsNotFortyHexDigits() {
             ObjectNode statement = without(valid(), "/actor/mbox");
-            assertRejectedAt(with(statement, "/actor/mbox_sha1sum", "\"cd9b00a5611f94eaa7b1661edab97606\""),
-                    "/actor/mbox_sha1sum", "actor.mbox_sha1sum must be the SHA-1 of a mailto IRI as 40 hexadecimal digits");
+            assertRejectedAt(
+                    with(statement, "/actor/mbox_sha1sum", "\"cd9b00a5611f94eaa7b1661edab97606\""),
+                    "/actor/mbox_sha1sum",
+                    "actor.mbox_sha1sum must be the SHA-1 of a mailto IRI as 40 hexadecimal digits");
         }
 
         @Test
         void rejectsAnOpenidThatIsNotAnAbsoluteUri() {
             ObjectNode statement = without(valid(), "/actor/mbox");
-            assertRejectedAt(with(statement, "/actor/openid", "\"toby.openid.example.org\""), "/actor/openid",
+            assertRejectedAt(
+                    with(statement, "/actor/openid", "\"toby.openid.example.org\""),
+                    "/actor/openid",
                     "actor.openid must be an absolute URI");
         }
 
@@ -438,14 +526,21 @@ class XapiStatementValidatorTest {
         @Test
         void rejectsAnAccountPropertyXapiDoesNotDefine() {
             ObjectNode statement = without(valid(), "/actor/mbox");
-            assertRejectedAt(with(statement, "/actor/account", "{\"homePage\": \"https://lms.example.edu\", \"name\": \"42\", "
-                    + "\"email\": \"ada@example.edu\"}"), "/actor/account/email",
+            assertRejectedAt(
+                    with(
+                            statement,
+                            "/actor/account",
+                            "{\"homePage\": \"https://lms.example.edu\", \"name\": \"42\", "
+                                    + "\"email\": \"ada@example.edu\"}"),
+                    "/actor/account/email",
                     "actor.account.email is not allowed in an Account; xAPI defines only homePage, name there");
         }
 
         @Test
         void rejectsAnActorObjectTypeThatIsNeitherAgentNorGroup() {
-            assertRejectedAt(with(valid(), "/actor/objectType", "\"Person\""), "/actor/objectType",
+            assertRejectedAt(
+                    with(valid(), "/actor/objectType", "\"Person\""),
+                    "/actor/objectType",
                     "actor.objectType must be \"Agent\" or \"Group\"; found \"Person\"");
         }
     }
@@ -455,46 +550,73 @@ class XapiStatementValidatorTest {
 
         @Test
         void acceptsAnAnonymousGroupThatListsItsMembers() {
-            assertAccepted(with(valid(), "/actor", "{\"objectType\": \"Group\", \"member\": [{\"mbox\": \"mailto:a@example.com\"}]}"));
+            assertAccepted(with(
+                    valid(),
+                    "/actor",
+                    "{\"objectType\": \"Group\", \"member\": [{\"mbox\": \"mailto:a@example.com\"}]}"));
         }
 
         @Test
         void acceptsAnIdentifiedGroupWithOrWithoutMembers() {
-            assertAccepted(with(valid(), "/actor", "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.com\"}"));
-            assertAccepted(with(valid(), "/actor", "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.com\", "
-                    + "\"member\": [{\"mbox\": \"mailto:a@example.com\"}]}"));
+            assertAccepted(
+                    with(valid(), "/actor", "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.com\"}"));
+            assertAccepted(with(
+                    valid(),
+                    "/actor",
+                    "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.com\", "
+                            + "\"member\": [{\"mbox\": \"mailto:a@example.com\"}]}"));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"objectType\": \"Group\", \"name\": \"Team\"}", "{\"objectType\": \"Group\", \"member\": []}"})
+        @ValueSource(
+                strings = {
+                    "{\"objectType\": \"Group\", \"name\": \"Team\"}",
+                    "{\"objectType\": \"Group\", \"member\": []}"
+                })
         void rejectsAnAnonymousGroupWithoutMembers(String group) {
-            assertRejectedAt(with(valid(), "/actor", group), "/actor/member",
+            assertRejectedAt(
+                    with(valid(), "/actor", group),
+                    "/actor/member",
                     "actor is an anonymous Group (it has no identifier), so it must list its Agents in member");
         }
 
         @Test
         void rejectsAGroupWithTwoIdentifiers() {
-            assertRejectedAt(with(valid(), "/actor", "{\"objectType\": \"Group\", \"mbox\": \"mailto:t@example.com\", "
-                            + "\"openid\": \"https://example.com/t\"}"), "/actor",
+            assertRejectedAt(
+                    with(
+                            valid(),
+                            "/actor",
+                            "{\"objectType\": \"Group\", \"mbox\": \"mailto:t@example.com\", "
+                                    + "\"openid\": \"https://example.com/t\"}"),
+                    "/actor",
                     "actor is a Group with 2 (mbox, openid); an identified Group has exactly one identifier");
         }
 
         @Test
         void rejectsAGroupAsAMemberOfAGroup() {
-            assertRejectedAt(with(valid(), "/actor", "{\"objectType\": \"Group\", \"member\": "
-                            + "[{\"objectType\": \"Group\", \"mbox\": \"mailto:t@example.com\"}]}"), "/actor/member/0/objectType",
+            assertRejectedAt(
+                    with(
+                            valid(),
+                            "/actor",
+                            "{\"objectType\": \"Group\", \"member\": "
+                                    + "[{\"objectType\": \"Group\", \"mbox\": \"mailto:t@example.com\"}]}"),
+                    "/actor/member/0/objectType",
                     "actor.member[0].objectType must be \"Agent\"; found \"Group\"");
         }
 
         @Test
         void rejectsAMemberWithoutIdentifier() {
-            assertRejectedAt(with(valid(), "/actor", "{\"objectType\": \"Group\", \"member\": [{\"name\": \"Nobody\"}]}"),
-                    "/actor/member/0", "actor.member[0] must have exactly one identifier");
+            assertRejectedAt(
+                    with(valid(), "/actor", "{\"objectType\": \"Group\", \"member\": [{\"name\": \"Nobody\"}]}"),
+                    "/actor/member/0",
+                    "actor.member[0] must have exactly one identifier");
         }
 
         @Test
         void rejectsATeamWithoutTheGroupObjectType() {
-            assertRejectedAt(with(valid(), "/context/team", "{\"mbox\": \"mailto:team@example.com\"}"), "/context/team/objectType",
+            assertRejectedAt(
+                    with(valid(), "/context/team", "{\"mbox\": \"mailto:team@example.com\"}"),
+                    "/context/team/objectType",
                     "context.team.objectType is required in a Group but is missing");
         }
     }
@@ -511,13 +633,21 @@ class XapiStatementValidatorTest {
                 /context/contextActivities/parent/0/id | context.contextActivities.parent[0].id
                 """)
         void rejectsAnIdentifierThatIsNotAnAbsoluteIri(String pointer, String field) {
-            assertRejectedAt(with(valid(), pointer, "\"438AD672-DE2C-4F0B-8876-35444E7DD746\""), pointer,
-                    field + " must be an absolute IRI such as http://example.com/path; found \"438AD672-DE2C-4F0B-8876-35444E7DD746\"");
+            assertRejectedAt(
+                    with(valid(), pointer, "\"438AD672-DE2C-4F0B-8876-35444E7DD746\""),
+                    pointer,
+                    field
+                            + " must be an absolute IRI such as http://example.com/path; found \"438AD672-DE2C-4F0B-8876-35444E7DD746\"");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"http://example.com/ä", "urn:example:course:101", "https://example.com/a?b=c#d",
-            "http://example.com/a%20b"})
+        @ValueSource(
+                strings = {
+                    "http://example.com/ä",
+                    "urn:example:course:101",
+                    "https://example.com/a?b=c#d",
+                    "http://example.com/a%20b"
+                })
         void acceptsAbsoluteIris(String iri) {
             assertAccepted(with(valid(), "/object/id", "\"" + iri + "\""));
         }
@@ -525,7 +655,8 @@ class XapiStatementValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"/courses/101", "http://example.com/a b", "example.com", ""})
         void rejectsRelativeOrInvalidIris(String iri) {
-            assertRejectedAt(with(valid(), "/verb/id", "\"" + iri + "\""), "/verb/id", "verb.id must be an absolute IRI");
+            assertRejectedAt(
+                    with(valid(), "/verb/id", "\"" + iri + "\""), "/verb/id", "verb.id must be an absolute IRI");
         }
     }
 
@@ -533,8 +664,20 @@ class XapiStatementValidatorTest {
     class LanguageMaps {
 
         @ParameterizedTest
-        @ValueSource(strings = {"en", "en-US", "zh-Hant-TW", "es-419", "tlh", "x-klingon", "i-klingon", "de-CH-1901",
-            "sr-Latn-RS", "en-GB-oed", "zh-min-nan"})
+        @ValueSource(
+                strings = {
+                    "en",
+                    "en-US",
+                    "zh-Hant-TW",
+                    "es-419",
+                    "tlh",
+                    "x-klingon",
+                    "i-klingon",
+                    "de-CH-1901",
+                    "sr-Latn-RS",
+                    "en-GB-oed",
+                    "zh-min-nan"
+                })
         void acceptsRfc5646LanguageTagsAsKeys(String tag) {
             assertAccepted(with(valid(), "/verb/display", "{\"" + tag + "\": \"completed\"}"));
         }
@@ -542,19 +685,25 @@ class XapiStatementValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"s-something", "en_US", "en--US", "e", "en-", "123", ""})
         void rejectsAKeyThatIsNotALanguageTag(String tag) {
-            assertRejectedAt(with(valid(), "/verb/display", "{\"" + tag + "\": \"completed\"}"), "/verb/display/" + tag,
+            assertRejectedAt(
+                    with(valid(), "/verb/display", "{\"" + tag + "\": \"completed\"}"),
+                    "/verb/display/" + tag,
                     "verb.display key \"" + tag + "\" must be an RFC 5646 language tag such as en-US");
         }
 
         @Test
         void rejectsAValueThatIsNotAString() {
-            assertRejectedAt(with(valid(), "/object/definition/name", "{\"en-US\": {\"text\": \"Course\"}}"),
-                    "/object/definition/name/en-US", "object.definition.name[\"en-US\"] must be a string; found an object");
+            assertRejectedAt(
+                    with(valid(), "/object/definition/name", "{\"en-US\": {\"text\": \"Course\"}}"),
+                    "/object/definition/name/en-US",
+                    "object.definition.name[\"en-US\"] must be a string; found an object");
         }
 
         @Test
         void rejectsAContextLanguageThatIsNotATag() {
-            assertRejectedAt(with(valid(), "/context/language", "\"en_US\""), "/context/language",
+            assertRejectedAt(
+                    with(valid(), "/context/language", "\"en_US\""),
+                    "/context/language",
                     "context.language must be an RFC 5646 language tag such as en-US; found \"en_US\"");
         }
     }
@@ -564,30 +713,37 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsAnInteractionTypeOutsideTheSpecsList() {
-            assertRejectedAt(with(valid(), "/object/definition/interactionType", "\"should error\""),
-                    "/object/definition/interactionType", "object.definition.interactionType must be one of true-false, "
+            assertRejectedAt(
+                    with(valid(), "/object/definition/interactionType", "\"should error\""),
+                    "/object/definition/interactionType",
+                    "object.definition.interactionType must be one of true-false, "
                             + "choice, fill-in, long-fill-in, matching, performance, sequencing, likert, numeric or other;"
                             + " found \"should error\"");
         }
 
         @Test
         void rejectsACorrectResponsesPatternThatIsNotAnArrayOfStrings() {
-            assertRejectedAt(with(valid(), "/object/definition/correctResponsesPattern", "[1]"),
-                    "/object/definition/correctResponsesPattern/0", "object.definition.correctResponsesPattern[0] must be a string");
+            assertRejectedAt(
+                    with(valid(), "/object/definition/correctResponsesPattern", "[1]"),
+                    "/object/definition/correctResponsesPattern/0",
+                    "object.definition.correctResponsesPattern[0] must be a string");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"choices", "scale", "source", "target", "steps"})
         void rejectsAnInteractionComponentWithoutId(String list) {
-            assertRejectedAt(with(valid(), "/object/definition/" + list, "[{\"description\": {\"en-US\": \"Golf\"}}]"),
+            assertRejectedAt(
+                    with(valid(), "/object/definition/" + list, "[{\"description\": {\"en-US\": \"Golf\"}}]"),
                     "/object/definition/" + list + "/0/id",
                     "object.definition." + list + "[0].id is required in an Interaction Component but is missing");
         }
 
         @Test
         void rejectsInteractionComponentIdsThatRepeatWithinOneList() {
-            assertRejectedAt(with(valid(), "/object/definition/choices", "[{\"id\": \"golf\"}, {\"id\": \"golf\"}]"),
-                    "/object/definition/choices/1/id", "object.definition.choices[1].id repeats the id \"golf\" of "
+            assertRejectedAt(
+                    with(valid(), "/object/definition/choices", "[{\"id\": \"golf\"}, {\"id\": \"golf\"}]"),
+                    "/object/definition/choices/1/id",
+                    "object.definition.choices[1].id repeats the id \"golf\" of "
                             + "object.definition.choices[0].id; ids within one choices list must be distinct");
         }
     }
@@ -603,21 +759,29 @@ class XapiStatementValidatorTest {
         @Test
         void acceptsAnAgentAGroupAndAStatementRefAsObject() {
             assertAccepted(with(valid(), "/object", "{\"objectType\": \"Agent\", \"mbox\": \"mailto:b@example.com\"}"));
-            assertAccepted(with(valid(), "/object", "{\"objectType\": \"Group\", \"member\": [{\"mbox\": \"mailto:b@example.com\"}]}"));
-            assertAccepted(with(valid(), "/object",
+            assertAccepted(with(
+                    valid(),
+                    "/object",
+                    "{\"objectType\": \"Group\", \"member\": [{\"mbox\": \"mailto:b@example.com\"}]}"));
+            assertAccepted(with(
+                    valid(),
+                    "/object",
                     "{\"objectType\": \"StatementRef\", \"id\": \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"}"));
         }
 
         @Test
         void rejectsAnObjectTypeXapiDoesNotDefine() {
-            assertRejectedAt(with(valid(), "/object/objectType", "\"GroupActivity\""), "/object/objectType",
+            assertRejectedAt(
+                    with(valid(), "/object/objectType", "\"GroupActivity\""),
+                    "/object/objectType",
                     "object.objectType must be one of \"Activity\", \"Agent\", \"Group\", \"StatementRef\" or \"SubStatement\";"
                             + " found \"GroupActivity\"");
         }
 
         @Test
         void treatsAnObjectWithoutObjectTypeAsAnActivity() {
-            List<Violation> violations = rejection(with(valid(), "/object", "{\"mbox\": \"mailto:b@example.com\"}").toString())
+            List<Violation> violations = rejection(with(valid(), "/object", "{\"mbox\": \"mailto:b@example.com\"}")
+                            .toString())
                     .violations();
 
             assertThat(violations).extracting(Violation::pointer).containsExactly("/object/id", "/object/mbox");
@@ -625,8 +789,14 @@ class XapiStatementValidatorTest {
 
         @Test
         void rejectsAnAgentObjectWithTwoIdentifiers() {
-            assertRejectedAt(with(valid(), "/object", "{\"objectType\": \"Agent\", \"mbox\": \"mailto:b@example.com\", "
-                    + "\"openid\": \"https://example.com/b\"}"), "/object", "object must have exactly one identifier");
+            assertRejectedAt(
+                    with(
+                            valid(),
+                            "/object",
+                            "{\"objectType\": \"Agent\", \"mbox\": \"mailto:b@example.com\", "
+                                    + "\"openid\": \"https://example.com/b\"}"),
+                    "/object",
+                    "object must have exactly one identifier");
         }
     }
 
@@ -654,15 +824,20 @@ class XapiStatementValidatorTest {
                 """)
         void rejectsTheStatementPropertiesASubStatementMustNotHave(String property, String value) {
             ObjectNode statement = with(valid(), "/object", SUB);
-            assertRejectedAt(with(statement, "/object/" + property, value), "/object/" + property,
-                    "object." + property + " is not allowed in a SubStatement; xAPI defines only objectType, actor, verb,"
+            assertRejectedAt(
+                    with(statement, "/object/" + property, value),
+                    "/object/" + property,
+                    "object." + property
+                            + " is not allowed in a SubStatement; xAPI defines only objectType, actor, verb,"
                             + " object, result, context, timestamp, attachments there");
         }
 
         @Test
         void rejectsASubStatementInsideASubStatement() {
             ObjectNode statement = with(valid(), "/object", SUB);
-            assertRejectedAt(with(statement, "/object/object", SUB), "/object/object/objectType",
+            assertRejectedAt(
+                    with(statement, "/object/object", SUB),
+                    "/object/object/objectType",
                     "object.object.objectType must be one of \"Activity\", \"Agent\", \"Group\" or \"StatementRef\" "
                             + "(a SubStatement cannot hold another SubStatement); found \"SubStatement\"");
         }
@@ -670,14 +845,18 @@ class XapiStatementValidatorTest {
         @Test
         void checksTheSubStatementsOwnPartsLikeAStatements() {
             ObjectNode statement = with(valid(), "/object", SUB);
-            assertRejectedAt(with(statement, "/object/verb/display/s-something", "\"пријавио\""),
-                    "/object/verb/display/s-something", "object.verb.display key \"s-something\" must be an RFC 5646 language tag");
+            assertRejectedAt(
+                    with(statement, "/object/verb/display/s-something", "\"пријавио\""),
+                    "/object/verb/display/s-something",
+                    "object.verb.display key \"s-something\" must be an RFC 5646 language tag");
         }
 
         @Test
         void rejectsASubStatementWithoutVerb() {
             ObjectNode statement = with(valid(), "/object", SUB);
-            assertRejectedAt(without(statement, "/object/verb"), "/object/verb",
+            assertRejectedAt(
+                    without(statement, "/object/verb"),
+                    "/object/verb",
                     "object.verb is required in a SubStatement but is missing");
         }
     }
@@ -688,7 +867,9 @@ class XapiStatementValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"1.01", "-1.5", "95"})
         void rejectsAScaledScoreOutsideMinusOneToOne(String scaled) {
-            assertRejectedAt(with(valid(), "/result/score/scaled", scaled), "/result/score/scaled",
+            assertRejectedAt(
+                    with(valid(), "/result/score/scaled", scaled),
+                    "/result/score/scaled",
                     "result.score.scaled must be a number from -1 to 1; found " + scaled);
         }
 
@@ -696,19 +877,25 @@ class XapiStatementValidatorTest {
         @ValueSource(strings = {"100", "50"})
         void rejectsAMinThatIsNotBelowMax(String min) {
             ObjectNode statement = with(valid(), "/result/score", "{\"raw\": 100, \"min\": " + min + ", \"max\": 50}");
-            assertThat(violationsOf(statement)).contains(new Violation("/result/score/max",
-                    "result.score.max must be greater than result.score.min (" + min + "); found 50"));
+            assertThat(violationsOf(statement))
+                    .contains(new Violation(
+                            "/result/score/max",
+                            "result.score.max must be greater than result.score.min (" + min + "); found 50"));
         }
 
         @Test
         void rejectsARawScoreAboveMax() {
-            assertRejectedAt(with(valid(), "/result/score/raw", "101"), "/result/score/raw",
+            assertRejectedAt(
+                    with(valid(), "/result/score/raw", "101"),
+                    "/result/score/raw",
                     "result.score.raw must not be above result.score.max (100); found 101");
         }
 
         @Test
         void rejectsARawScoreBelowMin() {
-            assertRejectedAt(with(valid(), "/result/score/raw", "-1"), "/result/score/raw",
+            assertRejectedAt(
+                    with(valid(), "/result/score/raw", "-1"),
+                    "/result/score/raw",
                     "result.score.raw must not be below result.score.min (0); found -1");
         }
 
@@ -737,11 +924,15 @@ class XapiStatementValidatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"platform", "revision"})
         void rejectsPlatformAndRevisionWhenTheObjectIsNotAnActivity(String property) {
-            ObjectNode statement = with(valid(), "/object", "{\"objectType\": \"Agent\", \"mbox\": \"mailto:b@example.com\"}");
+            ObjectNode statement =
+                    with(valid(), "/object", "{\"objectType\": \"Agent\", \"mbox\": \"mailto:b@example.com\"}");
             statement.withObject("/context").put(property, "x");
 
-            assertRejectedAt(statement, "/context/" + property,
-                    "context." + property + " is only allowed when the object is an Activity; here the object is an Agent");
+            assertRejectedAt(
+                    statement,
+                    "/context/" + property,
+                    "context." + property
+                            + " is only allowed when the object is an Activity; here the object is an Agent");
         }
 
         @Test
@@ -751,52 +942,74 @@ class XapiStatementValidatorTest {
 
         @Test
         void acceptsContextActivitiesGivenAsASingleObject() {
-            assertAccepted(with(valid(), "/context/contextActivities/parent", "{\"id\": \"https://lms.example.edu/programs/7\"}"));
+            assertAccepted(with(
+                    valid(), "/context/contextActivities/parent", "{\"id\": \"https://lms.example.edu/programs/7\"}"));
         }
 
         @Test
         void rejectsAContextActivityWithoutId() {
-            assertRejectedAt(with(valid(), "/context/contextActivities/grouping", "[{\"objectType\": \"Activity\"}]"),
+            assertRejectedAt(
+                    with(valid(), "/context/contextActivities/grouping", "[{\"objectType\": \"Activity\"}]"),
                     "/context/contextActivities/grouping/0/id",
                     "context.contextActivities.grouping[0].id is required in an Activity but is missing");
         }
 
         @Test
         void rejectsContextActivitiesThatAreNotActivities() {
-            assertRejectedAt(with(valid(), "/context/contextActivities/category", "\"math\""),
-                    "/context/contextActivities/category", "context.contextActivities.category must be an Activity object "
+            assertRejectedAt(
+                    with(valid(), "/context/contextActivities/category", "\"math\""),
+                    "/context/contextActivities/category",
+                    "context.contextActivities.category must be an Activity object "
                             + "or an array of Activity objects; found \"math\"");
         }
 
         @Test
         void rejectsAContextStatementThatIsNotAStatementRef() {
-            assertRejectedAt(with(valid(), "/context/statement", "{\"objectType\": \"Statement\", "
-                            + "\"id\": \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"}"), "/context/statement/objectType",
+            assertRejectedAt(
+                    with(
+                            valid(),
+                            "/context/statement",
+                            "{\"objectType\": \"Statement\", " + "\"id\": \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"}"),
+                    "/context/statement/objectType",
                     "context.statement.objectType must be \"StatementRef\"; found \"Statement\"");
         }
 
         @Test
         void rejectsAnInstructorWithTwoIdentifiers() {
-            assertRejectedAt(with(valid(), "/context/instructor", "{\"mbox\": \"mailto:i@example.com\", "
-                    + "\"mbox_sha1sum\": \"ebd31e95054c018b10727ccffd2ef2ec3a016ee9\"}"), "/context/instructor",
+            assertRejectedAt(
+                    with(
+                            valid(),
+                            "/context/instructor",
+                            "{\"mbox\": \"mailto:i@example.com\", "
+                                    + "\"mbox_sha1sum\": \"ebd31e95054c018b10727ccffd2ef2ec3a016ee9\"}"),
+                    "/context/instructor",
                     "context.instructor must have exactly one identifier");
         }
 
         @Test
         void acceptsXapi20ContextAgentsInAnXapi20Request() {
-            ObjectNode statement = with(valid(), "/context/contextAgents", "[{\"objectType\": \"contextAgent\", "
-                    + "\"agent\": {\"mbox\": \"mailto:i@example.com\"}, \"relevantTypes\": [\"https://example.com/roles/tutor\"]}]");
+            ObjectNode statement = with(
+                    valid(),
+                    "/context/contextAgents",
+                    "[{\"objectType\": \"contextAgent\", "
+                            + "\"agent\": {\"mbox\": \"mailto:i@example.com\"}, \"relevantTypes\": [\"https://example.com/roles/tutor\"]}]");
 
-            assertThatCode(() -> validator.validate(statement.toString(), "2.0.0")).doesNotThrowAnyException();
+            assertThatCode(() -> validator.validate(statement.toString(), "2.0.0"))
+                    .doesNotThrowAnyException();
         }
 
         @Test
         void rejectsXapi20ContextAgentsInAnXapi10Request() {
-            ObjectNode statement = with(valid(), "/context/contextAgents", "[{\"objectType\": \"contextAgent\", "
-                    + "\"agent\": {\"mbox\": \"mailto:i@example.com\"}}]");
+            ObjectNode statement = with(
+                    valid(),
+                    "/context/contextAgents",
+                    "[{\"objectType\": \"contextAgent\", " + "\"agent\": {\"mbox\": \"mailto:i@example.com\"}}]");
 
-            assertRejectedAt(statement, "/context/contextAgents", "context.contextAgents exists only in xAPI 2.0; send the "
-                    + "header X-Experience-API-Version: 2.0.0, or remove it (this request declares 1.0.3)");
+            assertRejectedAt(
+                    statement,
+                    "/context/contextAgents",
+                    "context.contextAgents exists only in xAPI 2.0; send the "
+                            + "header X-Experience-API-Version: 2.0.0, or remove it (this request declares 1.0.3)");
         }
 
         @Test
@@ -805,8 +1018,10 @@ class XapiStatementValidatorTest {
 
             RejectedInputException rejected = catchRejection(() -> validator.validate(statement.toString(), "2.0"));
 
-            assertThat(rejected.violations()).containsExactly(new Violation("/context/contextGroups/0/group",
-                    "context.contextGroups[0].group is required in a contextGroup but is missing"));
+            assertThat(rejected.violations())
+                    .containsExactly(new Violation(
+                            "/context/contextGroups/0/group",
+                            "context.contextGroups[0].group is required in a contextGroup but is missing"));
         }
     }
 
@@ -828,7 +1043,9 @@ class XapiStatementValidatorTest {
         @ValueSource(strings = {"usageType", "display", "contentType", "length", "sha2"})
         void rejectsAnAttachmentWithoutARequiredProperty(String property) {
             ObjectNode statement = with(valid(), "/attachments", "[" + ATTACHMENT + "]");
-            assertRejectedAt(without(statement, "/attachments/0/" + property), "/attachments/0/" + property,
+            assertRejectedAt(
+                    without(statement, "/attachments/0/" + property),
+                    "/attachments/0/" + property,
                     "attachments[0]." + property + " is required in an Attachment but is missing");
         }
 
@@ -843,7 +1060,8 @@ class XapiStatementValidatorTest {
                 """)
         void rejectsAnAttachmentPropertyOfTheWrongForm(String property, String value, String message) {
             ObjectNode statement = with(valid(), "/attachments", "[" + ATTACHMENT + "]");
-            assertRejectedAt(with(statement, "/attachments/0/" + property, value), "/attachments/0/" + property, message);
+            assertRejectedAt(
+                    with(statement, "/attachments/0/" + property, value), "/attachments/0/" + property, message);
         }
     }
 
