@@ -4,6 +4,7 @@ import io.credbridge.CredBridgeApplication;
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
+import io.credbridge.kafka.TopicProvisioner;
 import io.credbridge.testsupport.PostgresTestDatabase;
 import io.credbridge.testsupport.TestKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +33,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -205,6 +208,7 @@ class AwardStageBenchmark {
     }
 
     private void produceAll(String topic, List<byte[]> events) throws Exception {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (byte[] event : events) {
                 String key = LearningEvent.getDecoder()
@@ -212,9 +216,12 @@ class AwardStageBenchmark {
                         .getLearnerIds()
                         .get(0)
                         .getValue();
-                producer.send(new ProducerRecord<>(topic, key, event));
+                sends.add(producer.send(new ProducerRecord<>(topic, key, event)));
             }
             producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(); // a lost record would leave the measurement waiting for it forever
+            }
         }
     }
 
@@ -246,6 +253,8 @@ class AwardStageBenchmark {
                 topics.add(new NewTopic(name, 6, (short) 1));
             }
             admin.createTopics(topics).all().get();
+            // Producing before the leaders serve the new partitions can strand records (KAFKA-15591).
+            TopicProvisioner.awaitServed(admin, List.of(names), Duration.ofSeconds(30));
         }
     }
 
