@@ -57,6 +57,22 @@ class RouteFilesTest {
         }
     }
 
+    /** Camel 4.22 warns at every startup about the compact form ({@code constant: "5"}) and asks for this one. */
+    @Test
+    void expressionsUseTheCanonicalNotation() throws IOException {
+        for (Path file : routeFiles()) {
+            JsonNode tree = yaml.readTree(file.toFile());
+            for (String language : List.of("constant", "simple")) {
+                assertThat(tree.findValues(language))
+                        .as(file + ": every " + language + " expression is written as " + language
+                                + ": {expression: ...}")
+                        .allSatisfy(expression -> assertThat(
+                                        expression.path("expression").isValueNode())
+                                .isTrue());
+            }
+        }
+    }
+
     @Test
     void connectionDetailsStayOutOfRouteFiles() throws IOException {
         for (Path file : routeFiles()) {
