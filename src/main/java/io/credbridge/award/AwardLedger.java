@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * enforced by the database too (a unique key that is set only while the award is active).
  */
 @Repository
-public class AwardLedger {
+class AwardLedger {
 
     private final NamedParameterJdbcTemplate jdbc;
 

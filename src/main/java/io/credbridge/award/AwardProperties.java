@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("credbridge.award")
-public record AwardProperties(
+record AwardProperties(
         @NotBlank(message = "must name the Kafka consumer group of the award stage")
         String consumerGroup,
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Pure logic over the catalog and the in-memory progress; the caller persists the outcome.
  */
 @Component
-public class CredentialEvaluator {
+class CredentialEvaluator {
 
     private final CredentialCatalog catalog;
     private final Clock clock;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What one learner has achieved so far: loaded for a batch, then updated as the batch's events are applied. */
-public final class LearnerProgress {
+final class LearnerProgress {
 
     private final String learnerId;
     private final Map<String, MetRequirement> met = new HashMap<>();

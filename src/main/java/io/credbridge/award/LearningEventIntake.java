@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Decodes a consumed record and resolves its learner, deciding whether the award stage can use it. */
 @Component
-public class LearningEventIntake {
+class LearningEventIntake {
 
     private final BinaryMessageDecoder<LearningEvent> decoder = LearningEvent.getDecoder();
     private final LearnerIdentityResolver identity;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * the consumer side of the outbox pattern, and what makes a redelivered event a no-op.
  */
 @Repository
-public class ProcessedEventLog implements ReprocessableEvents {
+class ProcessedEventLog implements ReprocessableEvents {
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("credbridge.badge")
-public record BadgeProperties(
+record BadgeProperties(
         @NotBlank
         @Pattern(
                 regexp = "^[A-Za-z][A-Za-z0-9+.-]*:\\S*$",

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Builds the award as an Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0). It is unsigned
  * for now; signing and revocation status lists plug in here.
  */
-public final class OpenBadgeCredentials {
+final class OpenBadgeCredentials {
 
     static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
     static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("credbridge.catalog")
-public record CatalogProperties(
+record CatalogProperties(
         @NotEmpty(
                 message = "must name at least one location of credential definition files, e.g. "
                         + "file:/etc/credbridge/catalog/*.yaml")

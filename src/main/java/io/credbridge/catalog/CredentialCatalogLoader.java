@@ -21,7 +21,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * Reads credential definitions, one per YAML file, and refuses the whole catalog if any definition is wrong:
  * awarding from a half-loaded catalog would silently miss credentials.
  */
-public final class CredentialCatalogLoader {
+final class CredentialCatalogLoader {
 
     private final ResourcePatternResolver resources;
     private final Validator validator;

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the outbox under its original id. The dead letter is marked replayed in the same transaction, and a replay
  * that cannot be published rolls back and leaves the dead letter as it was.
  */
-public final class DeadLetterReplay {
+final class DeadLetterReplay {
 
     private final DeadLetterStore store;
     private final ReprocessableEvents processedEvents;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class DeadLetterStore {
+class DeadLetterStore {
 
     private final NamedParameterJdbcTemplate jdbc;
 

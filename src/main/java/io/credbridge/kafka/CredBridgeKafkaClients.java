@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * here rather than in the component's {@code interceptor-classes}, which consumers would share and refuse.
  */
 @Component("credBridgeKafkaClients")
-public class CredBridgeKafkaClients extends DefaultKafkaClientFactory {
+class CredBridgeKafkaClients extends DefaultKafkaClientFactory {
 
     @Override
     public Producer<?, ?> getProducer(Properties kafkaProps) {

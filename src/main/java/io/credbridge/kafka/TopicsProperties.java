@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("credbridge.topics")
-public record TopicsProperties(
+record TopicsProperties(
         @NotBlank(message = "must name the topic for normalized learning events")
         String learningEvents,
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * registers a route policy of its own (Camel applies every {@link RoutePolicyFactory} bean to every route).
  */
 @Component
-public class RouteMeters implements RoutePolicyFactory {
+class RouteMeters implements RoutePolicyFactory {
 
     static final String EXCHANGES = "credbridge.route.exchanges";
     static final String IN_FLIGHT = "credbridge.route.exchanges.inflight";

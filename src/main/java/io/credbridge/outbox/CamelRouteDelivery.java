@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.camel.ProducerTemplate;
 
 /** Delivers by sending the batch into a Camel route (routes/*.camel.yaml wire what happens to it). */
-public final class CamelRouteDelivery implements OutboxDelivery {
+final class CamelRouteDelivery implements OutboxDelivery {
 
     private final ProducerTemplate routes;
     private final String endpointUri;

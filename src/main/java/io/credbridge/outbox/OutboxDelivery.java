@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Hands outbox events to their destination; returns normally only when the destination has them all. */
 @FunctionalInterface
-public interface OutboxDelivery {
+interface OutboxDelivery {
 
     void deliver(List<OutboxEvent> events) throws Exception;
 }

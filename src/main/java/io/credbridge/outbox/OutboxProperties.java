@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("credbridge.outbox")
-public record OutboxProperties(
+record OutboxProperties(
         @Min(value = 1, message = "must be at least 1") int batchSize,
 
         @NotNull(message = "must be a duration such as 500ms")

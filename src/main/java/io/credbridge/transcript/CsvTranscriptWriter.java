@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
  * returns, and a torn last line left by a crash is cut off when the file is next opened, so a redelivered entry
  * is written whole exactly once.
  */
-public final class CsvTranscriptWriter implements TranscriptWriter {
+final class CsvTranscriptWriter implements TranscriptWriter {
 
     static final String[] COLUMNS = {
         "award_id", "action", "learner_id", "credential_id", "credential_version", "credential_name",

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     producer cannot tie up the endpoint (property {@code credbridge.ingest.xapi.max-statements})
  */
 @ConfigurationProperties("credbridge.ingest.xapi")
-public record XapiIngestProperties(@DefaultValue("1000") int maxStatements) {
+record XapiIngestProperties(@DefaultValue("1000") int maxStatements) {
 
     public XapiIngestProperties {
         if (maxStatements < 1) {

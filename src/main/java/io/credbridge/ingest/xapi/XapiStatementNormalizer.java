@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * otherwise.
  */
 @Component
-public class XapiStatementNormalizer {
+class XapiStatementNormalizer {
 
     static final String SOURCE = "xapi";
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * compare fields. It reports every problem at once, located by JSON Pointer into the body.
  */
 @Component
-public class XapiStatementValidator {
+class XapiStatementValidator {
 
     private final XapiIngestProperties properties;
     private final StatementSchema schema = StatementSchema.load();
