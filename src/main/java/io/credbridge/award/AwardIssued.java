@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.credbridge.catalog.Requirement;
+import io.credbridge.catalog.Criterion;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,9 +49,7 @@ public record AwardIssued(
                 award.credential().kind().code(),
                 award.credential().issuer().id(),
                 award.credential().issuer().name(),
-                award.credential().criteria().stream()
-                        .map(Requirement::narrative)
-                        .toList(),
+                award.credential().criteria().stream().map(Criterion::narrative).toList(),
                 award.awardedAt(),
                 award.earnedAt(),
                 award.evidenceEventIds(),

@@ -2,6 +2,7 @@ package io.credbridge.award;
 
 import io.credbridge.jdbc.VarcharArray;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,12 +47,29 @@ class AwardLedger {
                                     row.getString("event_id"),
                                     row.getTimestamp("met_at").toInstant()));
                 });
+        Map<String, HeldAward> held = new LinkedHashMap<>();
         jdbc.query(
-                "select learner_id, credential_id from award where status = 'ACTIVE' and learner_id = any(:ids)",
+                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, e.event_id from award a"
+                        + " left join award_evidence e on e.award_id = a.award_id"
+                        + " where a.status = 'ACTIVE' and a.learner_id = any(:ids) order by a.award_id, e.ordinal",
                 ids,
                 row -> {
-                    learners.get(row.getString("learner_id")).holdActive(row.getString("credential_id"));
+                    HeldAward award = held.get(row.getString("award_id"));
+                    if (award == null) {
+                        award = new HeldAward(
+                                row.getString("learner_id"),
+                                row.getString("credential_id"),
+                                row.getTimestamp("earned_at").toInstant(),
+                                new ArrayList<>());
+                        held.put(row.getString("award_id"), award);
+                    }
+                    if (row.getString("event_id") != null) {
+                        award.eventIds().add(row.getString("event_id"));
+                    }
                 });
+        held.values()
+                .forEach(award -> learners.get(award.learnerId())
+                        .holdActive(award.credentialId(), new Evidence(award.eventIds(), award.earnedAt())));
         return learners;
     }
 
@@ -137,4 +155,6 @@ class AwardLedger {
         }
         return List.copyOf(awards.values());
     }
+
+    private record HeldAward(String learnerId, String credentialId, Instant earnedAt, List<String> eventIds) {}
 }

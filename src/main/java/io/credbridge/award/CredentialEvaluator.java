@@ -5,11 +5,10 @@ import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.Requirement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies one event to one learner's progress: records the requirements it newly meets, then awards every
- * credential that uses one of them and now has all its requirements met, unless the learner already holds it.
+ * credential that uses one of them and whose criteria are now met, unless the learner already holds it. An
+ * award can complete the criteria of credentials stacked on it, so those are evaluated next, to any depth.
  * Pure logic over the catalog and the in-memory progress; the caller persists the outcome.
  */
 @Component
@@ -26,28 +26,30 @@ class CredentialEvaluator {
     private final CredentialCatalog catalog;
     private final Clock clock;
 
-    public CredentialEvaluator(CredentialCatalog catalog, Clock clock) {
+    CredentialEvaluator(CredentialCatalog catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
     }
 
-    public Outcome apply(LearningEvent event, LearnerProgress learner) {
+    Outcome apply(LearningEvent event, LearnerProgress learner) {
         List<MetRequirement> newlyMet = new ArrayList<>();
-        List<Requirement> newlyMetRequirements = new ArrayList<>();
+        Deque<CredentialDefinition> affected = new ArrayDeque<>();
         for (Requirement requirement : catalog.requirementsMetBy(event)) {
             if (learner.met(requirement).isEmpty()) {
                 MetRequirement met = new MetRequirement(
                         learner.learnerId(), requirement.key(), event.getEventId(), event.getOccurredAt());
                 learner.record(met);
                 newlyMet.add(met);
-                newlyMetRequirements.add(requirement);
+                affected.addAll(catalog.credentialsRequiring(requirement));
             }
         }
         List<Award> awards = new ArrayList<>();
-        for (Requirement requirement : newlyMetRequirements) {
-            for (CredentialDefinition credential : catalog.credentialsRequiring(requirement)) {
-                awardIfEarned(credential, learner, event).ifPresent(awards::add);
-            }
+        while (!affected.isEmpty()) {
+            CredentialDefinition credential = affected.poll();
+            awardIfEarned(credential, learner, event).ifPresent(award -> {
+                awards.add(award);
+                affected.addAll(catalog.credentialsStackedOn(credential.id()));
+            });
         }
         return new Outcome(newlyMet, awards);
     }
@@ -57,31 +59,19 @@ class CredentialEvaluator {
         if (learner.holdsActive(credential.id())) {
             return Optional.empty();
         }
-        List<MetRequirement> evidence = new ArrayList<>();
-        for (Requirement requirement : credential.criteria()) {
-            Optional<MetRequirement> met = learner.met(requirement);
-            if (met.isEmpty()) {
-                return Optional.empty();
-            }
-            evidence.add(met.get());
-        }
-        learner.holdActive(credential.id());
-        Instant earnedAt = evidence.stream()
-                .map(MetRequirement::metAt)
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        List<String> evidenceEventIds = List.copyOf(new LinkedHashSet<>(
-                evidence.stream().map(MetRequirement::eventId).toList()));
-        return Optional.of(new Award(
-                UUID.randomUUID().toString(),
-                learner.learnerId(),
-                credential,
-                // Milliseconds: what Avro's timestamp-millis carries, so every output shows the same instant.
-                clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                earnedAt,
-                evidenceEventIds,
-                new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt())));
+        return CriteriaEvaluation.evaluate(credential.allCriteria(), learner).map(evidence -> {
+            learner.holdActive(credential.id(), evidence);
+            return new Award(
+                    UUID.randomUUID().toString(),
+                    learner.learnerId(),
+                    credential,
+                    // Milliseconds: what Avro's timestamp-millis carries, so every output shows the same instant.
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    evidence.earnedAt(),
+                    evidence.eventIds(),
+                    new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt()));
+        });
     }
 
-    public record Outcome(List<MetRequirement> newlyMet, List<Award> awards) {}
+    record Outcome(List<MetRequirement> newlyMet, List<Award> awards) {}
 }

@@ -2,39 +2,42 @@ package io.credbridge.award;
 
 import io.credbridge.catalog.Requirement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What one learner has achieved so far: loaded for a batch, then updated as the batch's events are applied. */
 final class LearnerProgress {
 
     private final String learnerId;
     private final Map<String, MetRequirement> met = new HashMap<>();
-    private final Set<String> activeCredentialIds = new HashSet<>();
+    private final Map<String, Evidence> held = new HashMap<>();
 
-    public LearnerProgress(String learnerId) {
+    LearnerProgress(String learnerId) {
         this.learnerId = learnerId;
     }
 
-    public String learnerId() {
+    String learnerId() {
         return learnerId;
     }
 
-    public Optional<MetRequirement> met(Requirement requirement) {
+    Optional<MetRequirement> met(Requirement requirement) {
         return Optional.ofNullable(met.get(requirement.key()));
     }
 
-    public void record(MetRequirement requirement) {
+    void record(MetRequirement requirement) {
         met.putIfAbsent(requirement.requirementKey(), requirement);
     }
 
-    public boolean holdsActive(String credentialId) {
-        return activeCredentialIds.contains(credentialId);
+    boolean holdsActive(String credentialId) {
+        return held.containsKey(credentialId);
     }
 
-    public void holdActive(String credentialId) {
-        activeCredentialIds.add(credentialId);
+    /** The evidence of the learner's active award of the credential, if they hold one. */
+    Optional<Evidence> held(String credentialId) {
+        return Optional.ofNullable(held.get(credentialId));
+    }
+
+    void holdActive(String credentialId, Evidence evidence) {
+        held.put(credentialId, evidence);
     }
 }

@@ -7,31 +7,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The credentials CredBridge can award, indexed for the questions the award stage asks of every event. */
+/**
+ * The credentials CredBridge can award, indexed for the questions the award stage asks of every event: which
+ * requirements does it meet, which credentials use them, and which credentials stack on a credential just
+ * earned. The cost of an event grows with the definitions it can affect, not with the catalog.
+ */
 public final class CredentialCatalog {
 
-    private final Map<String, CredentialDefinition> byId;
-    private final Map<String, List<Requirement>> requirementsByActivity;
-    private final Map<String, List<CredentialDefinition>> credentialsByRequirement;
+    private final Map<String, CredentialDefinition> byId = new LinkedHashMap<>();
+    private final Map<String, List<Requirement>> requirementsByActivity = new LinkedHashMap<>();
+    private final Map<String, List<CredentialDefinition>> credentialsByRequirement = new LinkedHashMap<>();
+    private final Map<String, List<CredentialDefinition>> credentialsByHeldCredential = new LinkedHashMap<>();
 
     private CredentialCatalog(List<CredentialDefinition> definitions) {
-        byId = new LinkedHashMap<>();
-        requirementsByActivity = new LinkedHashMap<>();
-        credentialsByRequirement = new LinkedHashMap<>();
         for (CredentialDefinition definition : definitions) {
             byId.put(definition.id(), definition);
-            for (Requirement requirement : definition.criteria()) {
-                List<CredentialDefinition> users =
-                        credentialsByRequirement.computeIfAbsent(requirement.key(), key -> new ArrayList<>());
-                if (users.isEmpty()) {
-                    requirementsByActivity
-                            .computeIfAbsent(requirement.activityId(), activity -> new ArrayList<>())
-                            .add(requirement);
-                }
-                if (!users.contains(definition)) {
-                    users.add(definition);
-                }
-            }
+            definition.allCriteria().requirements().forEach(requirement -> index(requirement, definition));
+            definition
+                    .allCriteria()
+                    .credentialsHeld()
+                    .distinct()
+                    .forEach(held -> credentialsByHeldCredential
+                            .computeIfAbsent(held, id -> new ArrayList<>())
+                            .add(definition));
+        }
+    }
+
+    private void index(Requirement requirement, CredentialDefinition definition) {
+        List<CredentialDefinition> users =
+                credentialsByRequirement.computeIfAbsent(requirement.key(), key -> new ArrayList<>());
+        if (users.isEmpty()) {
+            requirementsByActivity
+                    .computeIfAbsent(requirement.activityId(), activity -> new ArrayList<>())
+                    .add(requirement);
+        }
+        if (!users.contains(definition)) {
+            users.add(definition);
         }
     }
 
@@ -56,5 +67,10 @@ public final class CredentialCatalog {
 
     public List<CredentialDefinition> credentialsRequiring(Requirement requirement) {
         return List.copyOf(credentialsByRequirement.getOrDefault(requirement.key(), List.of()));
+    }
+
+    /** The credentials whose criteria include holding {@code credentialId}: what to evaluate after awarding it. */
+    public List<CredentialDefinition> credentialsStackedOn(String credentialId) {
+        return List.copyOf(credentialsByHeldCredential.getOrDefault(credentialId, List.of()));
     }
 }

@@ -39,7 +39,7 @@ final class CredentialCatalogLoader {
     public CredentialCatalog load(List<String> locations) {
         List<String> problems = new ArrayList<>();
         Map<String, String> fileById = new HashMap<>();
-        List<CredentialDefinition> definitions = new ArrayList<>();
+        List<CatalogStructure.Located> definitions = new ArrayList<>();
         for (Resource file : find(locations, problems)) {
             String fileName = describe(file);
             CredentialDefinition definition = read(file, fileName, problems);
@@ -52,9 +52,10 @@ final class CredentialCatalogLoader {
             if (clash != null) {
                 problems.add(fileName + ": credential '" + definition.id() + "': id is already defined in " + clash);
             } else if (violations.isEmpty()) {
-                definitions.add(definition);
+                definitions.add(new CatalogStructure.Located(definition, fileName));
             }
         }
+        problems.addAll(CatalogStructure.problems(definitions, fileById.keySet()));
         if (problems.isEmpty() && definitions.isEmpty()) {
             problems.add("no credential definitions found at " + locations
                     + "; point credbridge.catalog.locations at your catalog's *.yaml files");
@@ -62,7 +63,8 @@ final class CredentialCatalogLoader {
         if (!problems.isEmpty()) {
             throw new InvalidCatalogException(problems);
         }
-        return CredentialCatalog.of(definitions);
+        return CredentialCatalog.of(
+                definitions.stream().map(CatalogStructure.Located::definition).toList());
     }
 
     private List<Resource> find(List<String> locations, List<String> problems) {

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Positive;
 import java.util.List;
 
 /**
- * A credential that can be earned. It is awarded when every requirement in {@code criteria} is met; an award
- * records the {@code version} it was made under.
+ * A credential that can be earned. It is awarded when every criterion in {@code criteria} is met (each may be a
+ * group or another credential); an award records the {@code version} it was made under.
  */
 public record CredentialDefinition(
         @NotBlank
@@ -28,10 +28,15 @@ public record CredentialDefinition(
 
         @NotNull @Valid Issuer issuer,
 
-        @NotEmpty(message = "must list at least one requirement")
-        List<@NotNull @Valid Requirement> criteria) {
+        @NotEmpty(message = "must list at least one criterion")
+        List<@NotNull @Valid Criterion> criteria) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
+    }
+
+    /** All of {@link #criteria()}, as one criterion. */
+    public Criterion allCriteria() {
+        return new AllOf(criteria);
     }
 }

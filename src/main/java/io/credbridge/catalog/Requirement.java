@@ -1,19 +1,14 @@
 package io.credbridge.catalog;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.credbridge.avro.LearningEvent;
+import java.util.stream.Stream;
 
 /**
- * One thing a learner must have done to earn a credential. Progress is stored per learner and requirement
- * {@link #key()}, so credentials that share a requirement share the learner's progress on it.
+ * One thing a learner must have done, met by a single event. Progress is stored per learner and requirement
+ * {@link #key()}, so credentials that share a requirement share the learner's progress on it. Every
+ * requirement is monotonic: once met it stays met, so the order events arrive in cannot change the outcome.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = CourseCompleted.class, name = CourseCompleted.TYPE),
-    @JsonSubTypes.Type(value = AssessmentScore.class, name = AssessmentScore.TYPE)
-})
-public sealed interface Requirement permits CourseCompleted, AssessmentScore {
+public sealed interface Requirement extends Criterion permits CourseCompleted, AssessmentScore, AssessmentPassed {
 
     /** Stable identity of the requirement's content; two definitions asking the same thing get the same key. */
     String key();
@@ -23,6 +18,13 @@ public sealed interface Requirement permits CourseCompleted, AssessmentScore {
 
     boolean isMetBy(LearningEvent event);
 
-    /** The requirement in words, for transcripts and badge criteria. */
-    String narrative();
+    @Override
+    default Stream<Requirement> requirements() {
+        return Stream.of(this);
+    }
+
+    @Override
+    default Stream<String> credentialsHeld() {
+        return Stream.empty();
+    }
 }

@@ -9,8 +9,8 @@ import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialKind;
+import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.Issuer;
-import io.credbridge.catalog.Requirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,7 +92,7 @@ class CredentialEvaluatorTest {
     @Test
     void neverAwardsACredentialTheLearnerAlreadyHolds() {
         LearnerProgress alice = new LearnerProgress("alice");
-        alice.holdActive("course-badge");
+        alice.holdActive("course-badge", Evidence.of("e0", T0));
 
         CredentialEvaluator.Outcome outcome = evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
 
@@ -128,7 +128,7 @@ class CredentialEvaluatorTest {
         assertThat(outcome.awards()).isEmpty();
     }
 
-    static CredentialDefinition definition(String id, Requirement... criteria) {
+    static CredentialDefinition definition(String id, Criterion... criteria) {
         return new CredentialDefinition(
                 id,
                 1,

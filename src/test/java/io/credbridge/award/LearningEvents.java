@@ -28,6 +28,13 @@ public final class LearningEvents {
                 .build();
     }
 
+    public static LearningEvent graded(String eventId, String learner, String assessment, Boolean passed, Instant at) {
+        return base(eventId, learner, assessment, at)
+                .setType(LearningEventType.ASSESSMENT_GRADED)
+                .setScore(Score.newBuilder().setPassed(passed).build())
+                .build();
+    }
+
     private static LearningEvent.Builder base(String eventId, String learner, String objectId, Instant at) {
         return LearningEvent.newBuilder()
                 .setEventId(eventId)

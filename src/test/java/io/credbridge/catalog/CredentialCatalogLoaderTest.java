@@ -74,7 +74,7 @@ class CredentialCatalogLoaderTest {
 
         assertThatThrownBy(() -> load())
                 .hasMessageContaining(
-                        "empty.yaml: credential 'empty': field 'criteria' must list at least one" + " requirement");
+                        "empty.yaml: credential 'empty': field 'criteria' must list at least one criterion");
     }
 
     @Test

@@ -1,0 +1,28 @@
+package io.credbridge.catalog;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+
+/** Met when {@code count} of its criteria are met, e.g. three electives out of five. */
+public record AtLeast(
+        @NotNull(message = "must say how many of the criteria must be met, e.g. 2") @Positive
+        Integer count,
+
+        @NotEmpty(message = "must list at least one criterion")
+        List<@NotNull @Valid Criterion> criteria)
+        implements CriteriaGroup {
+
+    static final String TYPE = "at-least";
+
+    public AtLeast {
+        criteria = CriteriaGroup.copy(criteria);
+    }
+
+    @Override
+    public int required() {
+        return count;
+    }
+}

@@ -1,0 +1,195 @@
+package io.credbridge.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+class ComposedCatalogLoaderTest {
+
+    static final String C1 = "https://lms.example.edu/courses/1";
+    static final String C2 = "https://lms.example.edu/courses/2";
+    static final String EXAM = "https://lms.example.edu/assessments/exam";
+
+    private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
+
+    @TempDir
+    Path dir;
+
+    private final CredentialCatalogLoader loader =
+            new CredentialCatalogLoader(new PathMatchingResourcePatternResolver(), validation.getValidator());
+
+    @AfterAll
+    static void closeValidation() {
+        validation.close();
+    }
+
+    @Test
+    void readsGroupsStackingAndEveryRequirementKind() throws IOException {
+        write("badge.yaml", definition("badge", """
+                  - type: course-completed
+                    course: %s
+                """.formatted(C1)));
+        write("certificate.yaml", definition("certificate", """
+                  - type: credential-held
+                    credential: badge
+                  - type: any-of
+                    criteria:
+                      - type: assessment-passed
+                        assessment: %s
+                      - type: assessment-score
+                        assessment: %s
+                        operator: ">"
+                        minScore: 0.9
+                  - type: at-least
+                    count: 1
+                    criteria:
+                      - type: all-of
+                        criteria:
+                          - type: course-completed
+                            course: %s
+                """.formatted(EXAM, EXAM, C2)));
+
+        CredentialCatalog catalog = load();
+
+        assertThat(catalog.find("certificate").orElseThrow().criteria())
+                .containsExactly(
+                        new CredentialHeld("badge"),
+                        new AnyOf(List.of(
+                                new AssessmentPassed(EXAM), new AssessmentScore(EXAM, 0.9, ScoreOperator.ABOVE))),
+                        new AtLeast(1, List.of(new AllOf(List.of(new CourseCompleted(C2))))));
+        assertThat(catalog.credentialsStackedOn("badge"))
+                .extracting(CredentialDefinition::id)
+                .containsExactly("certificate");
+        assertThat(catalog.credentialsRequiring(new CourseCompleted(C2)))
+                .extracting(CredentialDefinition::id)
+                .containsExactly("certificate");
+    }
+
+    @Test
+    void namesEveryCycleOfStackedCredentials() throws IOException {
+        write("a.yaml", definition("a", held("b")));
+        write("b.yaml", definition("b", held("c")));
+        write("c.yaml", definition("c", held("a")));
+        write("d.yaml", definition("d", held("d")));
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageContaining("a.yaml: credential 'a': credentials stack on each other in a cycle, so none"
+                        + " of them can be earned: a -> b -> c -> a")
+                .hasMessageContaining("d.yaml: credential 'd': credentials stack on each other in a cycle, so none"
+                        + " of them can be earned: d -> d");
+    }
+
+    @Test
+    void namesTheFieldOfAReferenceToAnUnknownCredential() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: any-of
+                    criteria:
+                      - type: course-completed
+                        course: %s
+                      - type: credential-held
+                        credential: nope
+                """.formatted(C1)));
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("cert.yaml: credential 'cert': field 'criteria[0].criteria[1].credential' names"
+                        + " no credential in the catalog (was 'nope')");
+    }
+
+    @Test
+    void aReferenceToADefinitionWithItsOwnProblemIsNotAlsoReportedAsUnknown() throws IOException {
+        write("broken.yaml", definition("broken", held("cert")).replace("version: 1", "version: 0"));
+        write("cert.yaml", definition("cert", held("broken")));
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .contains("broken.yaml: credential 'broken': field 'version'"));
+    }
+
+    @Test
+    void refusesAnAtLeastThatAsksForMoreCriteriaThanItLists() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: at-least
+                    count: 3
+                    criteria:
+                      - type: course-completed
+                        course: %s
+                      - type: course-completed
+                        course: %s
+                """.formatted(C1, C2)));
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining(
+                        "cert.yaml: credential 'cert': field 'criteria[0].count' asks for 3 criteria but lists only 2");
+    }
+
+    @Test
+    void refusesAnOperatorItDoesNotKnowSayingWhichItDoes() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: assessment-score
+                    assessment: %s
+                    operator: "<"
+                    minScore: 0.5
+                """.formatted(EXAM)));
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("cert.yaml: field 'criteria[0].operator'")
+                .hasMessageContaining("unknown operator '<'; use one of >=, >");
+    }
+
+    @Test
+    void refusesAnEmptyGroupNamingIt() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: any-of
+                    criteria: []
+                """));
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining(
+                        "cert.yaml: credential 'cert': field 'criteria[0].criteria' must list at least one criterion");
+    }
+
+    private CredentialCatalog load() {
+        return loader.load(List.of(dir.toUri() + "*.yaml"));
+    }
+
+    private void write(String name, String yaml) throws IOException {
+        Files.writeString(dir.resolve(name), yaml);
+    }
+
+    private static String held(String credential) {
+        return """
+                  - type: credential-held
+                    credential: %s
+                """.formatted(credential);
+    }
+
+    private static String definition(String id, String criteria) {
+        return """
+                id: %s
+                version: 1
+                name: %s
+                kind: certificate
+                issuer:
+                  id: https://credentials.example.edu/issuers/ce
+                  name: Example University
+                criteria:
+                %s""".formatted(id, id, criteria);
+    }
+}
