@@ -6,7 +6,6 @@ import io.credbridge.deadletter.DeadLetterEntry;
 import io.credbridge.deadletter.DeadLetterRecorder;
 import io.credbridge.kafka.ConsumedRecord;
 import io.credbridge.ops.CredBridgeMetrics;
-import io.credbridge.outbox.Destination;
 import io.credbridge.outbox.OutboxEvent;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
@@ -167,10 +166,7 @@ public class AwardStage {
     private static List<OutboxEvent> outboxEventsFor(List<Award> awards, Instant now) {
         List<OutboxEvent> events = new ArrayList<>();
         for (Award award : awards) {
-            String payload = AwardIssued.of(award).toJson();
-            for (Destination destination : List.of(Destination.TRANSCRIPT, Destination.BADGE)) {
-                events.add(OutboxEvent.of(destination, "award", award.awardId(), AwardIssued.EVENT_TYPE, payload, now));
-            }
+            events.addAll(AwardOutbox.eventsFor(AwardChange.of(award), now));
         }
         return events;
     }

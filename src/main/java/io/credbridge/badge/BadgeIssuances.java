@@ -3,7 +3,7 @@ package io.credbridge.badge;
 import io.credbridge.avro.BadgeAction;
 import io.credbridge.avro.BadgeIssuance;
 import io.credbridge.avro.CredentialSummary;
-import io.credbridge.award.AwardIssued;
+import io.credbridge.award.AwardChange;
 import io.credbridge.kafka.CloudEventHeaders;
 import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.kafka.OutgoingRecord;
@@ -21,8 +21,6 @@ import java.util.List;
  * counted with its event-to-badge latency.
  */
 public final class BadgeIssuances {
-
-    public static final String TYPE = "io.credbridge.badge.issued.v1";
 
     private final OpenBadgeCredentials openBadges;
     private final CloudEventsProperties cloudEvents;
@@ -47,18 +45,22 @@ public final class BadgeIssuances {
     /** Counts what Kafka acknowledged; the route calls it after the send returned. */
     public void published(List<OutboxEvent> events) {
         for (OutboxEvent event : events) {
-            AwardIssued award = AwardIssued.fromJson(event.payload());
-            Duration latency = Duration.between(award.eventReceivedAt(), clock.instant());
-            metrics.badgePublished(
-                    award.source(), award.credentialId(), latency.isNegative() ? Duration.ZERO : latency);
+            AwardChange award = AwardChange.fromJson(event.payload());
+            if (award.action() == AwardChange.Action.ISSUED) {
+                Duration latency = Duration.between(award.eventReceivedAt(), clock.instant());
+                metrics.badgePublished(
+                        award.source(), award.credentialId(), latency.isNegative() ? Duration.ZERO : latency);
+            } else {
+                metrics.badgeChangePublished(award.source(), award.credentialId());
+            }
         }
     }
 
     private OutgoingRecord toRecord(OutboxEvent event) {
-        AwardIssued award = AwardIssued.fromJson(event.payload());
+        AwardChange award = AwardChange.fromJson(event.payload());
         BadgeIssuance issuance = BadgeIssuance.newBuilder()
                 .setIssuanceId(event.eventId())
-                .setAction(BadgeAction.ISSUED)
+                .setAction(BadgeAction.valueOf(award.action().name()))
                 .setAwardId(award.awardId())
                 .setLearnerId(award.learnerId())
                 .setCredential(CredentialSummary.newBuilder()
@@ -73,11 +75,19 @@ public final class BadgeIssuances {
                 .setEarnedAt(award.earnedAt())
                 .setEvidenceEventIds(award.evidenceEventIds())
                 .setOpenBadgeCredential(openBadges.of(award))
+                .setReason(award.reason())
+                .setChangedAt(award.changedAt())
                 .build();
         return new OutgoingRecord(
                 award.learnerId(),
                 encode(issuance),
-                CloudEventHeaders.of(event.eventId(), TYPE, cloudEvents.sourceOf("badge"), award.awardedAt()));
+                CloudEventHeaders.of(
+                        event.eventId(), typeOf(award.action()), cloudEvents.sourceOf("badge"), award.changedAt()));
+    }
+
+    /** The CloudEvents type says what happened, so subscribers can route without decoding. */
+    static String typeOf(AwardChange.Action action) {
+        return "io.credbridge.badge." + action.name().toLowerCase(java.util.Locale.ROOT) + ".v1";
     }
 
     private static byte[] encode(BadgeIssuance issuance) {

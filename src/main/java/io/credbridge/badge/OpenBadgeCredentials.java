@@ -3,7 +3,7 @@ package io.credbridge.badge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credbridge.award.AwardIssued;
+import io.credbridge.award.AwardChange;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -28,7 +28,7 @@ final class OpenBadgeCredentials {
         this.properties = properties;
     }
 
-    public String of(AwardIssued award) {
+    public String of(AwardChange award) {
         ObjectNode credential = json.createObjectNode();
         credential.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
         credential.put("id", "urn:uuid:" + award.awardId());
@@ -47,7 +47,7 @@ final class OpenBadgeCredentials {
         return credential.toString();
     }
 
-    private ObjectNode subject(AwardIssued award) {
+    private ObjectNode subject(AwardChange award) {
         ObjectNode subject = json.createObjectNode();
         subject.putArray("type").add("AchievementSubject");
         ObjectNode identifier = subject.putArray("identifier").addObject();
@@ -72,7 +72,7 @@ final class OpenBadgeCredentials {
         return subject;
     }
 
-    private ArrayNode evidence(AwardIssued award) {
+    private ArrayNode evidence(AwardChange award) {
         ArrayNode evidence = json.createArrayNode();
         for (String eventId : award.evidenceEventIds()) {
             ObjectNode item = evidence.addObject();

@@ -69,6 +69,18 @@ public class CredBridgeMetrics {
                 .record(sinceEventReceived);
     }
 
+    /** A revocation or expiry published on the badge topic: counted with the badges, no latency to measure. */
+    public void badgeChangePublished(String source, String credential) {
+        counter(
+                        "credbridge.badge.events",
+                        "Badge issuance events published",
+                        "source",
+                        source,
+                        "credential",
+                        credential)
+                .increment();
+    }
+
     public void deadLettered(String stage, String source) {
         counter(
                         "credbridge.dead.letters",

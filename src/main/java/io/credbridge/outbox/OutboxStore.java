@@ -47,14 +47,20 @@ public class OutboxStore {
     }
 
     /**
-     * Locks up to {@code limit} due pending events of one destination, oldest first. The limit sits in a subquery
-     * because H2 would otherwise lock every matching row; PostgreSQL is indifferent.
+     * Locks up to {@code limit} due pending events of one destination, oldest first. An event waits while an
+     * earlier event of the same aggregate (award) is still pending for that destination, so a retried ISSUED is
+     * never overtaken by its REVOKED. The limit sits in a subquery because H2 would otherwise lock every matching
+     * row; PostgreSQL is indifferent.
      */
     public List<OutboxEvent> claimDue(Destination destination, int limit, Instant now) {
         return jdbc.query(
-                "select " + COLUMNS + " from outbox_event where seq in (select seq from outbox_event"
-                        + " where destination = :destination and status = 'PENDING' and next_attempt_at <= :now"
-                        + " order by seq limit :limit) order by seq for update skip locked",
+                "select " + COLUMNS + " from outbox_event where seq in (select candidate.seq from outbox_event"
+                        + " candidate where candidate.destination = :destination and candidate.status = 'PENDING'"
+                        + " and candidate.next_attempt_at <= :now and not exists (select 1 from outbox_event earlier"
+                        + " where earlier.destination = candidate.destination"
+                        + " and earlier.aggregate_id = candidate.aggregate_id and earlier.seq < candidate.seq"
+                        + " and earlier.status = 'PENDING') order by candidate.seq limit :limit)"
+                        + " order by seq for update skip locked",
                 Map.of("destination", destination.name(), "now", Timestamp.from(now), "limit", limit),
                 OutboxStore::toEvent);
     }

@@ -1,6 +1,6 @@
 package io.credbridge.transcript;
 
-import io.credbridge.award.AwardIssued;
+import io.credbridge.award.AwardChange;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxEvent;
 import java.util.List;
@@ -20,7 +20,7 @@ public class TranscriptEntries {
 
     public List<TranscriptEntry> fromOutbox(List<OutboxEvent> events) {
         return events.stream()
-                .map(event -> TranscriptEntry.issued(AwardIssued.fromJson(event.payload())))
+                .map(event -> TranscriptEntry.of(AwardChange.fromJson(event.payload())))
                 .toList();
     }
 

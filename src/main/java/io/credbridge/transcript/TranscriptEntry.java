@@ -1,6 +1,6 @@
 package io.credbridge.transcript;
 
-import io.credbridge.award.AwardIssued;
+import io.credbridge.award.AwardChange;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,14 +24,17 @@ public record TranscriptEntry(
         evidenceEventIds = List.copyOf(evidenceEventIds);
     }
 
+    /** The row's action: the award was issued, or it ended (revoked by the registrar, or expired). */
     public enum Action {
-        ISSUED
+        ISSUED,
+        REVOKED,
+        EXPIRED
     }
 
-    public static TranscriptEntry issued(AwardIssued award) {
+    public static TranscriptEntry of(AwardChange award) {
         return new TranscriptEntry(
                 award.awardId(),
-                Action.ISSUED,
+                Action.valueOf(award.action().name()),
                 award.learnerId(),
                 award.credentialId(),
                 award.credentialVersion(),

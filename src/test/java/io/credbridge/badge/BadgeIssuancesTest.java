@@ -11,7 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.credbridge.avro.BadgeAction;
 import io.credbridge.avro.BadgeIssuance;
-import io.credbridge.award.AwardIssued;
+import io.credbridge.award.AwardChange;
 import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.kafka.OutgoingRecord;
 import io.credbridge.ops.CredBridgeMetrics;
@@ -123,8 +123,47 @@ class BadgeIssuancesTest {
                 .isEqualTo(1040.0);
     }
 
+    @Test
+    void aRevocationIsPublishedAsRevokedWithItsReasonTypeAndTime() throws Exception {
+        Instant revokedAt = AWARDED.plusSeconds(3600);
+        OutboxEvent event = outboxEvent(AwardChange.Action.REVOKED, "academic misconduct", revokedAt);
+
+        OutgoingRecord record = issuances.toRecords(List.of(event)).get(0);
+
+        assertThat(record.headers())
+                .containsEntry("ce_type", "io.credbridge.badge.revoked.v1")
+                .containsEntry("ce_time", "2026-11-21T11:00:00Z");
+        BadgeIssuance issuance = BadgeIssuance.getDecoder().decode(record.value());
+        assertThat(issuance.getAction()).isEqualTo(BadgeAction.REVOKED);
+        assertThat(issuance.getReason()).isEqualTo("academic misconduct");
+        assertThat(issuance.getChangedAt()).isEqualTo(revokedAt);
+        assertThat(issuance.getAwardedAt()).isEqualTo(AWARDED);
+    }
+
+    @Test
+    void anIssuedAwardCarriesNoReasonAndChangedAtIsWhenItWasAwarded() throws Exception {
+        BadgeIssuance issuance = BadgeIssuance.getDecoder()
+                .decode(issuances.toRecords(List.of(outboxEvent())).get(0).value());
+
+        assertThat(issuance.getReason()).isNull();
+        assertThat(issuance.getChangedAt()).isEqualTo(AWARDED);
+    }
+
+    @Test
+    void onlyIssuedBadgesCountTowardsTheEventToBadgeLatency() {
+        issuances.published(List.of(outboxEvent(AwardChange.Action.EXPIRED, "validity ended", AWARDED)));
+
+        assertThat(meters.get("credbridge.badge.events").counter().count()).isEqualTo(1.0);
+        assertThat(meters.find("credbridge.event.to.badge.latency").timer()).isNull();
+    }
+
     static OutboxEvent outboxEvent() {
-        AwardIssued award = new AwardIssued(
+        return outboxEvent(AwardChange.Action.ISSUED, null, null);
+    }
+
+    static OutboxEvent outboxEvent(AwardChange.Action action, String reason, Instant changedAt) {
+        AwardChange award = new AwardChange(
+                action,
                 "0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f",
                 "alice",
                 "sql-proficiency",
@@ -139,8 +178,9 @@ class BadgeIssuancesTest {
                 AWARDED.minusSeconds(60),
                 List.of("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02"),
                 "xapi",
-                AWARDED.minusSeconds(1));
-        return OutboxEvent.of(
-                Destination.BADGE, "award", award.awardId(), AwardIssued.EVENT_TYPE, award.toJson(), AWARDED);
+                AWARDED.minusSeconds(1),
+                reason,
+                changedAt);
+        return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), award.eventType(), award.toJson(), AWARDED);
     }
 }

@@ -93,6 +93,57 @@ abstract class OutboxStoreContract {
                 .satisfies(due -> assertThat(due.attempts()).isZero());
     }
 
+    @Test
+    void anAwardsLaterChangeWaitsWhileItsEarlierOneIsPendingForRetry() {
+        OutboxEvent issued = change("award-1", "award.issued", NOW.minusSeconds(30));
+        OutboxEvent otherAward = change("award-2", "award.issued", NOW.minusSeconds(20));
+        OutboxEvent revoked = change("award-1", "award.revoked", NOW.minusSeconds(10));
+        store.append(List.of(issued, otherAward, revoked));
+        store.scheduleRetry(List.of(issued.eventId()), "SIS down", NOW.plusSeconds(60));
+
+        assertThat(claim(Destination.BADGE, 10, NOW))
+                .as("the revocation must not overtake its award")
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(otherAward.eventId());
+        assertThat(claim(Destination.BADGE, 10, NOW.plusSeconds(60)))
+                .as("the award is due again; its revocation still waits for it to be delivered")
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(issued.eventId(), otherAward.eventId());
+        transactions.executeWithoutResult(status -> store.markCompleted(List.of(issued.eventId()), NOW));
+        assertThat(claim(Destination.BADGE, 10, NOW.plusSeconds(60)))
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(otherAward.eventId(), revoked.eventId());
+    }
+
+    @Test
+    void aGivenUpEarlierChangeNoLongerHoldsBackTheLaterOne() {
+        OutboxEvent issued = change("award-1", "award.issued", NOW.minusSeconds(30));
+        OutboxEvent revoked = change("award-1", "award.revoked", NOW.minusSeconds(10));
+        store.append(List.of(issued, revoked));
+        store.markFailed(List.of(issued.eventId()), "gave up");
+
+        assertThat(claim(Destination.BADGE, 10, NOW))
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(revoked.eventId());
+    }
+
+    @Test
+    void anEarlierChangePendingForAnotherDestinationDoesNotHoldBackThisOne() {
+        OutboxEvent transcript =
+                OutboxEvent.of(Destination.TRANSCRIPT, "award", "award-1", "award.issued", "{}", NOW.minusSeconds(30));
+        OutboxEvent badge = change("award-1", "award.issued", NOW.minusSeconds(30));
+        store.append(List.of(transcript, badge));
+        store.scheduleRetry(List.of(transcript.eventId()), "SIS down", NOW.plusSeconds(60));
+
+        assertThat(claim(Destination.BADGE, 10, NOW))
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(badge.eventId());
+    }
+
+    static OutboxEvent change(String awardId, String type, Instant at) {
+        return OutboxEvent.of(Destination.BADGE, "award", awardId, type, "{}", at);
+    }
+
     List<OutboxEvent> claim(Destination destination, int limit, Instant now) {
         return transactions.execute(status -> store.claimDue(destination, limit, now));
     }

@@ -10,11 +10,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The outbox payload announcing an award to the SIS adapter and the badge publisher. It snapshots the
- * credential definition, so a delivery made after a catalog change still says what was awarded. Its JSON form
- * is private to CredBridge (the public contract is the Avro BadgeIssuance), hence its own fixed mapper.
+ * The outbox payload announcing a change in an award's life (issued, revoked, expired) to the SIS adapter and
+ * the badge publisher. It snapshots the credential definition, so a delivery made after a catalog change still
+ * says what was awarded. Its JSON form is private to CredBridge (the public contract is the Avro
+ * BadgeIssuance), hence its own fixed mapper. Payloads written before actions existed read as ISSUED.
+ *
+ * @param reason why the award ended (REVOKED, EXPIRED); null for ISSUED
+ * @param changedAt when the award took this state
  */
-public record AwardIssued(
+public record AwardChange(
+        Action action,
         String awardId,
         String learnerId,
         String credentialId,
@@ -29,17 +34,34 @@ public record AwardIssued(
         Instant earnedAt,
         List<String> evidenceEventIds,
         String source,
-        Instant eventReceivedAt) {
+        Instant eventReceivedAt,
+        String reason,
+        Instant changedAt) {
 
-    public static final String EVENT_TYPE = "award.issued";
+    /** What happened to the award. */
+    public enum Action {
+        ISSUED,
+        REVOKED,
+        EXPIRED
+    }
+
+    public AwardChange {
+        action = action == null ? Action.ISSUED : action;
+        changedAt = changedAt == null ? awardedAt : changedAt;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public static AwardIssued of(Award award) {
-        return new AwardIssued(
+    public static AwardChange of(Award award) {
+        return of(award, Action.ISSUED, null, award.awardedAt());
+    }
+
+    public static AwardChange of(Award award, Action action, String reason, Instant changedAt) {
+        return new AwardChange(
+                action,
                 award.awardId(),
                 award.learnerId(),
                 award.credential().id(),
@@ -54,7 +76,14 @@ public record AwardIssued(
                 award.earnedAt(),
                 award.evidenceEventIds(),
                 award.triggeredBy().source(),
-                award.triggeredBy().receivedAt());
+                award.triggeredBy().receivedAt(),
+                reason,
+                changedAt);
+    }
+
+    /** The outbox event type: {@code award.issued}, {@code award.revoked} or {@code award.expired}. */
+    public String eventType() {
+        return "award." + action.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String toJson() {
@@ -65,11 +94,11 @@ public record AwardIssued(
         }
     }
 
-    public static AwardIssued fromJson(String json) {
+    public static AwardChange fromJson(String json) {
         try {
-            return JSON.readValue(json, AwardIssued.class);
+            return JSON.readValue(json, AwardChange.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an award.issued payload: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not an award change payload: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,0 +1,13 @@
+-- Runs unchanged on PostgreSQL and on H2 (the embedded default, in PostgreSQL mode): keep to the SQL both speak.
+
+-- How an award ended: REVOKED (by whom and why, or the award it was stacked on) or EXPIRED. A learner can hold a
+-- credential again after an award ends (a new award id); the ended rows are the history.
+alter table award add column expires_at timestamp with time zone;
+alter table award add column ended_at timestamp with time zone;
+alter table award add column end_reason varchar(2000);
+alter table award add column ended_by varchar(255);
+create index award_expiring on award (status, expires_at);
+
+-- A destination receives one award's changes in the order they happened (ISSUED before REVOKED): a claim skips
+-- an event while an earlier one for the same award is still pending there.
+create index outbox_event_by_aggregate on outbox_event (destination, aggregate_id, seq);
