@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -57,6 +58,7 @@ class AwardLedger {
                     HeldAward award = held.get(row.getString("award_id"));
                     if (award == null) {
                         award = new HeldAward(
+                                row.getString("award_id"),
                                 row.getString("learner_id"),
                                 row.getString("credential_id"),
                                 row.getTimestamp("earned_at").toInstant(),
@@ -69,7 +71,10 @@ class AwardLedger {
                 });
         held.values()
                 .forEach(award -> learners.get(award.learnerId())
-                        .holdActive(award.credentialId(), new Evidence(award.eventIds(), award.earnedAt())));
+                        .holdActive(
+                                award.credentialId(),
+                                award.awardId(),
+                                new Evidence(award.eventIds(), award.earnedAt())));
         return learners;
     }
 
@@ -125,25 +130,34 @@ class AwardLedger {
                 evidence.toArray(SqlParameterSource[]::new));
     }
 
-    /** A learner's awards, newest first, with their evidence. */
+    /** A learner's awards, newest first, with their evidence and how each ended. */
     public List<AwardRecord> awardsOf(String learnerId) {
+        return awards("learner_id = :learner", Map.of("learner", learnerId));
+    }
+
+    private List<AwardRecord> awards(String condition, Map<String, Object> parameters) {
         Map<String, AwardRecord> awards = new LinkedHashMap<>();
         jdbc.query(
-                "select award_id, credential_id, credential_version, status, awarded_at, earned_at from award"
-                        + " where learner_id = :learner order by awarded_at desc, award_id",
-                Map.of("learner", learnerId),
+                "select award_id, learner_id, credential_id, credential_version, status, awarded_at, earned_at,"
+                        + " expires_at, ended_at, end_reason, ended_by from award where " + condition
+                        + " order by awarded_at desc, award_id",
+                parameters,
                 row -> {
                     awards.put(
                             row.getString("award_id"),
                             new AwardRecord(
                                     row.getString("award_id"),
-                                    learnerId,
+                                    row.getString("learner_id"),
                                     row.getString("credential_id"),
                                     row.getInt("credential_version"),
                                     row.getString("status"),
                                     row.getTimestamp("awarded_at").toInstant(),
                                     row.getTimestamp("earned_at").toInstant(),
-                                    new ArrayList<>()));
+                                    new ArrayList<>(),
+                                    instant(row.getTimestamp("expires_at")),
+                                    instant(row.getTimestamp("ended_at")),
+                                    row.getString("end_reason"),
+                                    row.getString("ended_by")));
                 });
         if (!awards.isEmpty()) {
             jdbc.query(
@@ -156,5 +170,33 @@ class AwardLedger {
         return List.copyOf(awards.values());
     }
 
-    private record HeldAward(String learnerId, String credentialId, Instant earnedAt, List<String> eventIds) {}
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** One award, if it exists. */
+    public Optional<AwardRecord> find(String awardId) {
+        List<AwardRecord> found = awards("award_id = :award", Map.of("award", awardId));
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Ends an active award: REVOKED or EXPIRED, when, why and by whom. Returns false when the award is not active
+     * (ended already, or by a concurrent request), so an award ends once.
+     */
+    public boolean end(String awardId, String status, String reason, String actor, Instant at) {
+        return jdbc.update(
+                        "update award set status = :status, active_key = null, ended_at = :at, end_reason = :reason,"
+                                + " ended_by = :actor where award_id = :award and status = 'ACTIVE'",
+                        new MapSqlParameterSource()
+                                .addValue("status", status)
+                                .addValue("at", Timestamp.from(at))
+                                .addValue("reason", reason)
+                                .addValue("actor", actor)
+                                .addValue("award", awardId))
+                == 1;
+    }
+
+    private record HeldAward(
+            String awardId, String learnerId, String credentialId, Instant earnedAt, List<String> eventIds) {}
 }

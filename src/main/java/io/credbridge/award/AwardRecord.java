@@ -3,7 +3,15 @@ package io.credbridge.award;
 import java.time.Instant;
 import java.util.List;
 
-/** An award as stored: what the awards API returns. */
+/**
+ * An award as stored: what the awards API returns.
+ *
+ * @param status ACTIVE, REVOKED or EXPIRED
+ * @param expiresAt when the award's validity ends; null when it never does
+ * @param endedAt when it was revoked or expired; null while active
+ * @param endReason why it ended
+ * @param endedBy who revoked it (the actor named in the request), or CredBridge for an expiry
+ */
 public record AwardRecord(
         String awardId,
         String learnerId,
@@ -12,4 +20,13 @@ public record AwardRecord(
         String status,
         Instant awardedAt,
         Instant earnedAt,
-        List<String> evidenceEventIds) {}
+        List<String> evidenceEventIds,
+        Instant expiresAt,
+        Instant endedAt,
+        String endReason,
+        String endedBy) {
+
+    public boolean active() {
+        return "ACTIVE".equals(status);
+    }
+}

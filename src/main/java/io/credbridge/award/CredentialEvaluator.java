@@ -60,9 +60,10 @@ class CredentialEvaluator {
             return Optional.empty();
         }
         return CriteriaEvaluation.evaluate(credential.allCriteria(), learner).map(evidence -> {
-            learner.holdActive(credential.id(), evidence);
+            String awardId = UUID.randomUUID().toString();
+            learner.holdActive(credential.id(), awardId, evidence);
             return new Award(
-                    UUID.randomUUID().toString(),
+                    awardId,
                     learner.learnerId(),
                     credential,
                     // Milliseconds: what Avro's timestamp-millis carries, so every output shows the same instant.

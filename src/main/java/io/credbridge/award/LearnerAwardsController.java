@@ -39,10 +39,17 @@ class LearnerAwardsController {
                 award.status(),
                 award.awardedAt(),
                 award.earnedAt(),
-                award.evidenceEventIds());
+                award.evidenceEventIds(),
+                award.expiresAt(),
+                award.endedAt(),
+                award.endReason(),
+                award.endedBy());
     }
 
-    /** @param evidence ids of the learning events that earned the award */
+    /**
+     * @param status ACTIVE, REVOKED or EXPIRED; ended awards stay in the list as the learner's history
+     * @param evidence ids of the learning events that earned the award
+     */
     record AwardView(
             String awardId,
             String credentialId,
@@ -51,5 +58,9 @@ class LearnerAwardsController {
             String status,
             Instant awardedAt,
             Instant earnedAt,
-            List<String> evidence) {}
+            List<String> evidence,
+            Instant expiresAt,
+            Instant endedAt,
+            String endReason,
+            String endedBy) {}
 }

@@ -11,6 +11,7 @@ final class LearnerProgress {
     private final String learnerId;
     private final Map<String, MetRequirement> met = new HashMap<>();
     private final Map<String, Evidence> held = new HashMap<>();
+    private final Map<String, String> heldAwardIds = new HashMap<>();
 
     LearnerProgress(String learnerId) {
         this.learnerId = learnerId;
@@ -39,5 +40,21 @@ final class LearnerProgress {
 
     void holdActive(String credentialId, Evidence evidence) {
         held.put(credentialId, evidence);
+    }
+
+    void holdActive(String credentialId, String awardId, Evidence evidence) {
+        holdActive(credentialId, evidence);
+        heldAwardIds.put(credentialId, awardId);
+    }
+
+    /** The id of the learner's active award of the credential, when it was loaded or made here. */
+    Optional<String> heldAwardId(String credentialId) {
+        return Optional.ofNullable(heldAwardIds.get(credentialId));
+    }
+
+    /** The learner no longer holds the credential: its award was revoked or expired. */
+    void release(String credentialId) {
+        held.remove(credentialId);
+        heldAwardIds.remove(credentialId);
     }
 }

@@ -39,6 +39,18 @@ public class CredBridgeMetrics {
                 .increment();
     }
 
+    /** An award ended: {@code action} is REVOKED or EXPIRED. */
+    public void awardChanged(String action, String credential) {
+        counter(
+                        "credbridge.award.changes",
+                        "Awards that ended, by what ended them",
+                        "action",
+                        action,
+                        "credential",
+                        credential)
+                .increment();
+    }
+
     public void transcriptRowWritten(String target, String source, String credential) {
         counter(
                         "credbridge.transcript.rows",

@@ -1,11 +1,13 @@
 package io.credbridge.endtoend;
 
 import static io.credbridge.endtoend.XapiStatements.COURSE;
+import static io.credbridge.endtoend.XapiStatements.EXAM;
 import static io.credbridge.endtoend.XapiStatements.completed;
 import static io.credbridge.endtoend.XapiStatements.completedByHashedMailbox;
 import static io.credbridge.endtoend.XapiStatements.demo;
 import static io.credbridge.endtoend.XapiStatements.newId;
 import static io.credbridge.endtoend.XapiStatements.newLearner;
+import static io.credbridge.endtoend.XapiStatements.scored;
 import static io.credbridge.endtoend.XapiStatements.withoutVerb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -159,6 +161,61 @@ abstract class EndToEndScenarios {
                 .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"badge\"}")
                 .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"transcript\"}")
                 .contains("credbridge_route_exchanges_inflight{route=\"dead-letter\"}");
+    }
+
+    @Test
+    void revokingABadgeRevokesTheCertificateStackedOnItAndEveryOutputHearsOfBothInOrder() throws Exception {
+        String learner = newLearner("revoked");
+        assertThat(post("[" + completed(newId(), learner, COURSE) + "," + scored(newId(), learner, EXAM, 0.9) + "]")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(3));
+        awaitQuiet();
+        String sqlAward =
+                byCredential(awards(learner), "sql-proficiency").path("awardId").asText();
+        String certificate = byCredential(awards(learner), "applied-data-analysis")
+                .path("awardId")
+                .asText();
+
+        HttpResponse<String> revoked = post(
+                "/api/awards/" + sqlAward + "/revoke",
+                "{\"reason\": \"exam voided: proctoring breach\", \"actor\": \"registrar@demo.edu\"}");
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(texts(json.readTree(revoked.body()).path("revoked").findValues("awardId")))
+                .containsExactly(sqlAward, certificate);
+        awaitQuiet();
+        List<JsonNode> history = awards(learner);
+        assertThat(byCredential(history, "data-analysis-fundamentals")
+                        .path("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
+        JsonNode sql = byCredential(history, "sql-proficiency");
+        assertThat(sql.path("status").asText()).isEqualTo("REVOKED");
+        assertThat(sql.path("endReason").asText()).isEqualTo("exam voided: proctoring breach");
+        assertThat(sql.path("endedBy").asText()).isEqualTo("registrar@demo.edu");
+        assertThat(byCredential(history, "applied-data-analysis")
+                        .path("endReason")
+                        .asText())
+                .startsWith("stacked on sql-proficiency, which was revoked");
+        for (String awardId : List.of(sqlAward, certificate)) {
+            assertThat(csvRows(awardId)).extracting(row -> row.get("action")).containsExactly("ISSUED", "REVOKED");
+            assertThat(badgeRecords(awardId))
+                    .extracting(record -> decodeBadge(record).getAction().name())
+                    .containsExactly("ISSUED", "REVOKED");
+            assertThat(header(badgeRecords(awardId).get(1), "ce_type")).isEqualTo("io.credbridge.badge.revoked.v1");
+        }
+
+        assertThat(post("/api/awards/" + sqlAward + "/revoke", "{\"reason\": \"again\", \"actor\": \"r\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(post("/api/awards/no-such-award/revoke", "{\"reason\": \"x\", \"actor\": \"r\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> noReason = post("/api/awards/" + certificate + "/revoke", "{\"actor\": \"r\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(texts(json.readTree(noReason.body()).path("errors").findValues("pointer")))
+                .containsExactly("/reason");
     }
 
     @Test
@@ -424,6 +481,10 @@ abstract class EndToEndScenarios {
         assertThat(record.headers().lastHeader("Content-Type"))
                 .as("Camel's spelling must not leak")
                 .isNull();
+    }
+
+    static BadgeIssuance decodeBadge(ConsumerRecord<String, byte[]> record) {
+        return decode(BadgeIssuance.getDecoder(), record.value());
     }
 
     List<ConsumerRecord<String, byte[]>> badgeRecords(String awardId) {

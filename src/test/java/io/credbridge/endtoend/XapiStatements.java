@@ -33,6 +33,17 @@ final class XapiStatements {
                 """.formatted(id, HOME, learner, course);
     }
 
+    static String scored(String id, String learner, String assessment, double scaled) {
+        return """
+                {"id": "%s",
+                 "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "%s"}},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/scored"},
+                 "object": {"objectType": "Activity", "id": "%s"},
+                 "result": {"score": {"scaled": %s}},
+                 "timestamp": "2026-11-20T11:00:00Z"}
+                """.formatted(id, HOME, learner, assessment, scaled);
+    }
+
     static String completedByHashedMailbox(String id, String course) {
         return """
                 {"id": "%s",
