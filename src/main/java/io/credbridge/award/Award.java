@@ -3,6 +3,7 @@ package io.credbridge.award;
 import io.credbridge.catalog.CredentialDefinition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A credential awarded to a learner under one version of its definition.
@@ -21,6 +22,11 @@ public record Award(
 
     public Award {
         evidenceEventIds = List.copyOf(evidenceEventIds);
+    }
+
+    /** When the award stops holding, as its credential's validity says; empty when it never expires. */
+    public Optional<Instant> expiresAt() {
+        return credential.expiryFor(earnedAt);
     }
 
     public record Trigger(String eventId, String source, Instant receivedAt) {}

@@ -50,7 +50,7 @@ class AwardLedger {
                 });
         Map<String, HeldAward> held = new LinkedHashMap<>();
         jdbc.query(
-                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, e.event_id from award a"
+                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, e.event_id from award a"
                         + " left join award_evidence e on e.award_id = a.award_id"
                         + " where a.status = 'ACTIVE' and a.learner_id = any(:ids) order by a.award_id, e.ordinal",
                 ids,
@@ -62,6 +62,7 @@ class AwardLedger {
                                 row.getString("learner_id"),
                                 row.getString("credential_id"),
                                 row.getTimestamp("earned_at").toInstant(),
+                                instant(row.getTimestamp("expires_at")),
                                 new ArrayList<>());
                         held.put(row.getString("award_id"), award);
                     }
@@ -74,7 +75,8 @@ class AwardLedger {
                         .holdActive(
                                 award.credentialId(),
                                 award.awardId(),
-                                new Evidence(award.eventIds(), award.earnedAt())));
+                                new Evidence(award.eventIds(), award.earnedAt()),
+                                award.expiresAt()));
         return learners;
     }
 
@@ -101,8 +103,8 @@ class AwardLedger {
         }
         jdbc.batchUpdate(
                 "insert into award (award_id, learner_id, credential_id, credential_version, status,"
-                        + " active_key, awarded_at, earned_at) values (:id, :learner, :credential, :version, 'ACTIVE',"
-                        + " :activeKey, :awardedAt, :earnedAt)",
+                        + " active_key, awarded_at, earned_at, expires_at) values (:id, :learner, :credential, :version,"
+                        + " 'ACTIVE', :activeKey, :awardedAt, :earnedAt, :expiresAt)",
                 awards.stream()
                         .map(award -> new MapSqlParameterSource()
                                 .addValue("id", award.awardId())
@@ -114,7 +116,11 @@ class AwardLedger {
                                         award.learnerId() + "|"
                                                 + award.credential().id())
                                 .addValue("awardedAt", Timestamp.from(award.awardedAt()))
-                                .addValue("earnedAt", Timestamp.from(award.earnedAt())))
+                                .addValue("earnedAt", Timestamp.from(award.earnedAt()))
+                                .addValue(
+                                        "expiresAt",
+                                        award.expiresAt().map(Timestamp::from).orElse(null),
+                                        java.sql.Types.TIMESTAMP))
                         .toArray(SqlParameterSource[]::new));
         List<SqlParameterSource> evidence = new ArrayList<>();
         for (Award award : awards) {
@@ -174,6 +180,15 @@ class AwardLedger {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** Active awards whose validity has ended by {@code now}, the longest overdue first. */
+    public List<String> dueToExpire(Instant now, int limit) {
+        return jdbc.queryForList(
+                "select award_id from award where status = 'ACTIVE' and expires_at <= :now"
+                        + " order by expires_at, award_id limit :limit",
+                new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("limit", limit),
+                String.class);
+    }
+
     /** One award, if it exists. */
     public Optional<AwardRecord> find(String awardId) {
         List<AwardRecord> found = awards("award_id = :award", Map.of("award", awardId));
@@ -198,5 +213,10 @@ class AwardLedger {
     }
 
     private record HeldAward(
-            String awardId, String learnerId, String credentialId, Instant earnedAt, List<String> eventIds) {}
+            String awardId,
+            String learnerId,
+            String credentialId,
+            Instant earnedAt,
+            Instant expiresAt,
+            List<String> eventIds) {}
 }

@@ -3,6 +3,8 @@ package io.credbridge.award;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollTimeoutMs how long one poll waits for records; a partly filled batch is applied when a poll comes
  *     back empty after this long
  * @param maxBatchWaitMs under a steady trickle of events, the longest a partly filled batch waits
+ * @param expirySweepInterval how often awards past their validity are marked EXPIRED (routes/award-expiry)
  */
 @Validated
 @ConfigurationProperties("credbridge.award")
@@ -25,4 +28,7 @@ record AwardProperties(
         int maxBatchSize,
 
         @Min(value = 1, message = "must be at least 1 ms") int pollTimeoutMs,
-        @Min(value = 1, message = "must be at least 1 ms") int maxBatchWaitMs) {}
+        @Min(value = 1, message = "must be at least 1 ms") int maxBatchWaitMs,
+
+        @NotNull(message = "must say how often awards past their validity are expired, e.g. 1m")
+        Duration expirySweepInterval) {}

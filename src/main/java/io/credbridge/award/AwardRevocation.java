@@ -65,6 +65,9 @@ class AwardRevocation {
 
     private List<Revoked> revokeWithCascade(String awardId, String reason, String actor) {
         AwardRecord award = ledger.find(awardId).orElseThrow(() -> new AwardNotFoundException(awardId));
+        catalog.find(award.credentialId())
+                .orElseThrow(() -> new AwardNotActiveException(
+                        award, "its credential " + award.credentialId() + " is no longer in the catalog"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!ledger.end(awardId, REVOKED, reason, actor, now)) {
             throw new AwardNotActiveException(award);
@@ -77,7 +80,7 @@ class AwardRevocation {
             for (CredentialDefinition stacked : catalog.credentialsStackedOn(endedCredential)) {
                 String stackedAwardId = learner.heldAwardId(stacked.id()).orElse(null);
                 if (stackedAwardId == null
-                        || CriteriaEvaluation.evaluate(stacked.allCriteria(), learner)
+                        || CriteriaEvaluation.evaluate(stacked.allCriteria(), learner, now)
                                 .isPresent()) {
                     continue;
                 }
@@ -90,25 +93,12 @@ class AwardRevocation {
             }
         }
         List<OutboxEvent> events = new ArrayList<>();
-        revoked.forEach(each -> events.addAll(AwardOutbox.eventsFor(change(each, actor, now), now)));
+        revoked.forEach(each -> events.addAll(AwardOutbox.eventsFor(
+                EndedAwards.change(
+                        each.award(), catalog, AwardChange.Action.REVOKED, each.reason(), "admin:" + actor, now),
+                now)));
         outbox.append(events);
         return revoked;
-    }
-
-    private AwardChange change(Revoked revoked, String actor, Instant now) {
-        AwardRecord award = revoked.award();
-        CredentialDefinition definition = catalog.find(award.credentialId())
-                .orElseThrow(() -> new IllegalStateException("credential " + award.credentialId() + " of award "
-                        + award.awardId() + " is no longer in the catalog"));
-        Award snapshot = new Award(
-                award.awardId(),
-                award.learnerId(),
-                definition,
-                award.awardedAt(),
-                award.earnedAt(),
-                award.evidenceEventIds(),
-                new Award.Trigger(null, "admin:" + actor, now));
-        return AwardChange.of(snapshot, AwardChange.Action.REVOKED, revoked.reason(), now);
     }
 
     /** An award this revocation ended, and why. */
@@ -131,8 +121,14 @@ class AwardRevocation {
         private static final long serialVersionUID = 1L;
 
         AwardNotActiveException(AwardRecord award) {
-            super("award " + award.awardId() + " is " + award.status() + " already"
-                    + (award.endedAt() == null ? "" : " (since " + award.endedAt() + ")"));
+            this(
+                    award,
+                    "it is " + award.status() + " already"
+                            + (award.endedAt() == null ? "" : " (since " + award.endedAt() + ")"));
+        }
+
+        AwardNotActiveException(AwardRecord award, String why) {
+            super("award " + award.awardId() + " cannot be revoked: " + why);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.Requirement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,19 +60,25 @@ class CredentialEvaluator {
         if (learner.holdsActive(credential.id())) {
             return Optional.empty();
         }
-        return CriteriaEvaluation.evaluate(credential.allCriteria(), learner).map(evidence -> {
-            String awardId = UUID.randomUUID().toString();
-            learner.holdActive(credential.id(), awardId, evidence);
-            return new Award(
-                    awardId,
-                    learner.learnerId(),
-                    credential,
-                    // Milliseconds: what Avro's timestamp-millis carries, so every output shows the same instant.
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    evidence.earnedAt(),
-                    evidence.eventIds(),
-                    new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt()));
-        });
+        // Milliseconds: what Avro's timestamp-millis carries, so every output shows the same instant.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return CriteriaEvaluation.evaluate(credential.allCriteria(), learner, now)
+                .map(evidence -> {
+                    Award award = new Award(
+                            UUID.randomUUID().toString(),
+                            learner.learnerId(),
+                            credential,
+                            now,
+                            evidence.earnedAt(),
+                            evidence.eventIds(),
+                            new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt()));
+                    learner.holdActive(
+                            credential.id(),
+                            award.awardId(),
+                            evidence,
+                            award.expiresAt().orElse(null));
+                    return award;
+                });
     }
 
     record Outcome(List<MetRequirement> newlyMet, List<Award> awards) {}

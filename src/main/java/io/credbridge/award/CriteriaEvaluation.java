@@ -4,6 +4,7 @@ import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.CriteriaGroup;
 import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.Requirement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,20 +19,21 @@ final class CriteriaEvaluation {
 
     private CriteriaEvaluation() {}
 
-    static Optional<Evidence> evaluate(Criterion criterion, LearnerProgress learner) {
+    /** @param at the moment of the evaluation: a credential held counts only while it has not expired */
+    static Optional<Evidence> evaluate(Criterion criterion, LearnerProgress learner, Instant at) {
         if (criterion instanceof Requirement requirement) {
             return learner.met(requirement).map(met -> Evidence.of(met.eventId(), met.metAt()));
         }
         if (criterion instanceof CredentialHeld held) {
-            return learner.held(held.credential());
+            return learner.held(held.credential(), at);
         }
-        return group((CriteriaGroup) criterion, learner);
+        return group((CriteriaGroup) criterion, learner, at);
     }
 
-    private static Optional<Evidence> group(CriteriaGroup group, LearnerProgress learner) {
+    private static Optional<Evidence> group(CriteriaGroup group, LearnerProgress learner, Instant at) {
         List<Evidence> met = new ArrayList<>();
         for (Criterion criterion : group.criteria()) {
-            evaluate(criterion, learner).ifPresent(met::add);
+            evaluate(criterion, learner, at).ifPresent(met::add);
         }
         if (met.size() < group.required()) {
             return Optional.empty();

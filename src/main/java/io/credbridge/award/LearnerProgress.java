@@ -1,6 +1,7 @@
 package io.credbridge.award;
 
 import io.credbridge.catalog.Requirement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ final class LearnerProgress {
     private final Map<String, MetRequirement> met = new HashMap<>();
     private final Map<String, Evidence> held = new HashMap<>();
     private final Map<String, String> heldAwardIds = new HashMap<>();
+    private final Map<String, Instant> heldUntil = new HashMap<>();
 
     LearnerProgress(String learnerId) {
         this.learnerId = learnerId;
@@ -33,8 +35,15 @@ final class LearnerProgress {
         return held.containsKey(credentialId);
     }
 
-    /** The evidence of the learner's active award of the credential, if they hold one. */
-    Optional<Evidence> held(String credentialId) {
+    /**
+     * The evidence of the learner's award of the credential, if they hold one that is active and not expired at
+     * {@code at}: an expired part never counts, even before the expiry sweep has marked it.
+     */
+    Optional<Evidence> held(String credentialId, Instant at) {
+        Instant until = heldUntil.get(credentialId);
+        if (until != null && !until.isAfter(at)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(held.get(credentialId));
     }
 
@@ -47,6 +56,13 @@ final class LearnerProgress {
         heldAwardIds.put(credentialId, awardId);
     }
 
+    void holdActive(String credentialId, String awardId, Evidence evidence, Instant expiresAt) {
+        holdActive(credentialId, awardId, evidence);
+        if (expiresAt != null) {
+            heldUntil.put(credentialId, expiresAt);
+        }
+    }
+
     /** The id of the learner's active award of the credential, when it was loaded or made here. */
     Optional<String> heldAwardId(String credentialId) {
         return Optional.ofNullable(heldAwardIds.get(credentialId));
@@ -56,5 +72,6 @@ final class LearnerProgress {
     void release(String credentialId) {
         held.remove(credentialId);
         heldAwardIds.remove(credentialId);
+        heldUntil.remove(credentialId);
     }
 }

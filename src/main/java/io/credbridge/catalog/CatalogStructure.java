@@ -31,6 +31,10 @@ final class CatalogStructure {
         located.forEach(each -> byId.putIfAbsent(each.definition().id(), each));
         List<String> problems = new ArrayList<>();
         for (Located each : located) {
+            Validity validity = each.definition().validity();
+            if (validity != null) {
+                validity.problem().ifPresent(problem -> problems.add(prefix(each) + "field 'validity' " + problem));
+            }
             walk(each.definition(), (criterion, path) -> {
                 if (criterion instanceof AtLeast atLeast
                         && atLeast.count() > atLeast.criteria().size()) {

@@ -6,10 +6,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A credential that can be earned. It is awarded when every criterion in {@code criteria} is met (each may be a
+ * A credential that can be earned; its awards expire as {@code validity} says, or never. It is awarded when every criterion in {@code criteria} is met (each may be a
  * group or another credential); an award records the {@code version} it was made under.
  */
 public record CredentialDefinition(
@@ -29,10 +31,28 @@ public record CredentialDefinition(
         @NotNull @Valid Issuer issuer,
 
         @NotEmpty(message = "must list at least one criterion")
-        List<@NotNull @Valid Criterion> criteria) {
+        List<@NotNull @Valid Criterion> criteria,
+
+        Validity validity) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
+    }
+
+    public CredentialDefinition(
+            String id,
+            Integer version,
+            String name,
+            String description,
+            CredentialKind kind,
+            Issuer issuer,
+            List<Criterion> criteria) {
+        this(id, version, name, description, kind, issuer, criteria, null);
+    }
+
+    /** When an award earned at {@code earnedAt} expires; empty when the credential never expires. */
+    public Optional<Instant> expiryFor(Instant earnedAt) {
+        return Optional.ofNullable(validity).map(valid -> valid.expiryFor(earnedAt));
     }
 
     /** All of {@link #criteria()}, as one criterion. */

@@ -98,7 +98,7 @@ class ArrivalOrderTest {
             earnedMore = false;
             for (var definition : CATALOG.definitions()) {
                 if (!held.contains(definition.id())) {
-                    var evidence = CriteriaEvaluation.evaluate(definition.allCriteria(), all);
+                    var evidence = CriteriaEvaluation.evaluate(definition.allCriteria(), all, T0);
                     if (evidence.isPresent()) {
                         all.holdActive(definition.id(), evidence.get());
                         held.add(definition.id());

@@ -16,7 +16,10 @@ import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
+import io.credbridge.catalog.CredentialKind;
+import io.credbridge.catalog.Issuer;
 import io.credbridge.catalog.ScoreOperator;
+import io.credbridge.catalog.Validity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -70,7 +73,7 @@ class ComposedCriteriaTest {
         alice.record(new MetRequirement("alice", "course-completed:" + C2, "e2", T0.plusSeconds(10)));
         alice.record(new MetRequirement("alice", "course-completed:" + C3, "e3", T0.plusSeconds(20)));
 
-        Evidence evidence = CriteriaEvaluation.evaluate(twoOfThree, alice).orElseThrow();
+        Evidence evidence = CriteriaEvaluation.evaluate(twoOfThree, alice, T0).orElseThrow();
 
         assertThat(evidence.eventIds()).containsExactly("e2", "e3");
         assertThat(evidence.earnedAt()).isEqualTo(T0.plusSeconds(20));
@@ -143,6 +146,51 @@ class ComposedCriteriaTest {
                 .containsExactly("badge-two", "certificate");
     }
 
+    @Test
+    void anExpiredPartNeverCountsForTheCredentialStackedOnIt() {
+        Evaluator catalog = catalogAt(
+                T0.plusSeconds(7200),
+                definition("badge-one", new CourseCompleted(C1)),
+                definition("badge-two", new CourseCompleted(C2)),
+                definition("certificate", new CredentialHeld("badge-one"), new CredentialHeld("badge-two")));
+        catalog.alice.holdActive("badge-one", "award-1", Evidence.of("earlier", T0), T0.plusSeconds(3600));
+
+        assertThat(ids(catalog.apply(completed("e2", "alice", C2, T0.plusSeconds(60)))))
+                .containsExactly("badge-two");
+    }
+
+    @Test
+    void aPartExpiringTheInstantItIsUsedNoLongerCounts() {
+        LearnerProgress alice = new LearnerProgress("alice");
+        Instant expiry = T0.plusSeconds(3600);
+        alice.holdActive("badge-one", "award-1", Evidence.of("e1", T0), expiry);
+
+        assertThat(alice.held("badge-one", expiry.minusMillis(1))).isPresent();
+        assertThat(alice.held("badge-one", expiry)).isEmpty();
+    }
+
+    @Test
+    void anAwardExpiresAsItsCredentialsValiditySays() {
+        Evaluator catalog = catalog(new CredentialDefinition(
+                "two-years",
+                1,
+                "Two years",
+                null,
+                CredentialKind.BADGE,
+                new Issuer("https://credentials.example.edu", "Example University"),
+                List.of(new CourseCompleted(C1)),
+                new Validity("P2Y", null)));
+
+        Award award = catalog.apply(completed("e1", "alice", C1, Instant.parse("2026-02-28T12:00:00Z")))
+                .get(0);
+
+        assertThat(award.expiresAt()).hasValue(Instant.parse("2028-02-28T12:00:00Z"));
+        assertThat(catalog.alice.held("two-years", Instant.parse("2028-02-28T11:59:59Z")))
+                .isPresent();
+        assertThat(catalog.alice.held("two-years", Instant.parse("2028-02-28T12:00:00Z")))
+                .isEmpty();
+    }
+
     private static AtLeast twoOfThreeCourses() {
         return new AtLeast(2, List.of(new CourseCompleted(C1), new CourseCompleted(C2), new CourseCompleted(C3)));
     }
@@ -152,8 +200,12 @@ class ComposedCriteriaTest {
     }
 
     private static Evaluator catalog(CredentialDefinition... definitions) {
-        return new Evaluator(new CredentialEvaluator(
-                CredentialCatalog.of(List.of(definitions)), Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC)));
+        return catalogAt(T0.plusSeconds(3600), definitions);
+    }
+
+    private static Evaluator catalogAt(Instant now, CredentialDefinition... definitions) {
+        return new Evaluator(
+                new CredentialEvaluator(CredentialCatalog.of(List.of(definitions)), Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     /** One learner's progress carried from event to event, as the award stage carries it within a batch. */

@@ -8,6 +8,7 @@ import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,49 @@ class ComposedCatalogLoaderTest {
         assertThatThrownBy(this::load)
                 .hasMessageContaining(
                         "cert.yaml: credential 'cert': field 'criteria[0].criteria' must list at least one criterion");
+    }
+
+    @Test
+    void readsAValidityAsAPeriodADurationOrAFixedInstant() throws IOException {
+        write("years.yaml", definition("years", held("fixed")) + "validity:\n  expiresAfter: P2Y\n");
+        write("hours.yaml", definition("hours", held("fixed")) + "validity:\n  expiresAfter: PT12H\n");
+        write("fixed.yaml", definition("fixed", course(C1)) + "validity:\n  expiresAt: 2027-06-30T00:00:00Z\n");
+
+        CredentialCatalog catalog = load();
+        Instant earned = Instant.parse("2026-01-31T10:00:00Z");
+
+        assertThat(catalog.find("years").orElseThrow().expiryFor(earned))
+                .hasValue(Instant.parse("2028-01-31T10:00:00Z"));
+        assertThat(catalog.find("hours").orElseThrow().expiryFor(earned))
+                .hasValue(Instant.parse("2026-01-31T22:00:00Z"));
+        assertThat(catalog.find("fixed").orElseThrow().expiryFor(earned))
+                .hasValue(Instant.parse("2027-06-30T00:00:00Z"));
+        assertThat(new CredentialDefinition(
+                                "never", 1, "Never", null, CredentialKind.BADGE, null, List.of(new CourseCompleted(C1)))
+                        .expiryFor(earned))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAValidityThatIsUnreadableNegativeOrAmbiguous() throws IOException {
+        write("a.yaml", definition("a", held("c")) + "validity:\n  expiresAfter: two years\n");
+        write("b.yaml", definition("b", held("c")) + "validity:\n  expiresAfter: P-1Y\n");
+        write(
+                "c.yaml",
+                definition("c", course(C1)) + "validity:\n  expiresAfter: P1Y\n  expiresAt: 2027-06-30T00:00:00Z\n");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems()).hasSize(3))
+                .hasMessageContaining("a.yaml: credential 'a': field 'validity' expiresAfter must be a positive ISO"
+                        + " 8601 period or duration such as P2Y, P90D or PT12H (was 'two years')")
+                .hasMessageContaining("(was 'P-1Y')")
+                .hasMessageContaining("c.yaml: credential 'c': field 'validity' must give either expiresAfter");
+    }
+
+    private static String course(String course) {
+        return "  - type: course-completed\n    course: " + course + "\n";
     }
 
     private CredentialCatalog load() {

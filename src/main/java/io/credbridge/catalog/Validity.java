@@ -1,0 +1,63 @@
+package io.credbridge.catalog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * How long an award of a credential holds: {@code expiresAfter} an ISO 8601 period or duration counted from when
+ * it was earned (e.g. {@code P2Y}, {@code P90D}, {@code PT12H}), or until the fixed instant {@code expiresAt}.
+ * A definition without validity never expires.
+ */
+public record Validity(String expiresAfter, Instant expiresAt) {
+
+    /** When an award earned at {@code earnedAt} stops holding. */
+    public Instant expiryFor(Instant earnedAt) {
+        if (expiresAt != null) {
+            return expiresAt;
+        }
+        return parse(expiresAfter)
+                .map(amount -> amount instanceof Period period
+                        ? earnedAt.atOffset(ZoneOffset.UTC).plus(period).toInstant()
+                        : earnedAt.plus((Duration) amount))
+                .orElseThrow(() -> new IllegalStateException("validity has neither expiresAfter nor expiresAt"));
+    }
+
+    /** A period (years, months, days) or a duration (hours and less), as ISO 8601 writes them. */
+    static Optional<Object> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Period.parse(text));
+        } catch (DateTimeParseException notAPeriod) {
+            try {
+                return Optional.of(Duration.parse(text));
+            } catch (DateTimeParseException notADuration) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** What is wrong with it, if anything: exactly one of the two, and a positive, readable amount. */
+    Optional<String> problem() {
+        if ((expiresAfter == null) == (expiresAt == null)) {
+            return Optional.of("must give either expiresAfter (e.g. P2Y) or expiresAt (e.g. 2027-06-30T00:00:00Z)");
+        }
+        if (expiresAfter != null) {
+            Optional<Object> amount = parse(expiresAfter);
+            boolean positive = amount.map(value -> value instanceof Period period
+                            ? !period.isNegative() && !period.isZero()
+                            : !((Duration) value).isNegative() && !((Duration) value).isZero())
+                    .orElse(false);
+            if (!positive) {
+                return Optional.of("expiresAfter must be a positive ISO 8601 period or duration such as P2Y, P90D or"
+                        + " PT12H (was '" + expiresAfter + "')");
+            }
+        }
+        return Optional.empty();
+    }
+}
