@@ -16,10 +16,18 @@ class LearnerAwardsController {
 
     private final AwardLedger ledger;
     private final CredentialCatalog catalog;
+    private final ProgressReport progress;
 
-    LearnerAwardsController(AwardLedger ledger, CredentialCatalog catalog) {
+    LearnerAwardsController(AwardLedger ledger, CredentialCatalog catalog, ProgressReport progress) {
         this.ledger = ledger;
         this.catalog = catalog;
+        this.progress = progress;
+    }
+
+    /** For every credential: which criteria the learner meets, with which events, and what is still missing. */
+    @GetMapping("/{learnerId}/progress")
+    List<ProgressReport.CredentialProgress> progress(@PathVariable String learnerId) {
+        return progress.of(learnerId);
     }
 
     @GetMapping("/{learnerId}/awards")

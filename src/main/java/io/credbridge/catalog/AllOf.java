@@ -12,6 +12,11 @@ public record AllOf(
 
     static final String TYPE = "all-of";
 
+    @Override
+    public String typeName() {
+        return TYPE;
+    }
+
     public AllOf {
         criteria = CriteriaGroup.copy(criteria);
     }

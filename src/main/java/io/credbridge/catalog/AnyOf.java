@@ -12,6 +12,11 @@ public record AnyOf(
 
     static final String TYPE = "any-of";
 
+    @Override
+    public String typeName() {
+        return TYPE;
+    }
+
     public AnyOf {
         criteria = CriteriaGroup.copy(criteria);
     }

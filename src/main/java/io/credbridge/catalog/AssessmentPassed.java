@@ -13,6 +13,11 @@ public record AssessmentPassed(
     static final String TYPE = "assessment-passed";
 
     @Override
+    public String typeName() {
+        return TYPE;
+    }
+
+    @Override
     public String key() {
         return TYPE + ":" + assessment;
     }

@@ -37,6 +37,11 @@ public record AssessmentScore(
     static final String TYPE = "assessment-score";
 
     @Override
+    public String typeName() {
+        return TYPE;
+    }
+
+    @Override
     public String key() {
         return TYPE + ":" + assessment + operator.symbol() + minScore;
     }

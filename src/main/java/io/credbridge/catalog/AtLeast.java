@@ -17,6 +17,11 @@ public record AtLeast(
 
     static final String TYPE = "at-least";
 
+    @Override
+    public String typeName() {
+        return TYPE;
+    }
+
     public AtLeast {
         criteria = CriteriaGroup.copy(criteria);
     }

@@ -13,6 +13,11 @@ public record CourseCompleted(
     static final String TYPE = "course-completed";
 
     @Override
+    public String typeName() {
+        return TYPE;
+    }
+
+    @Override
     public String key() {
         return TYPE + ":" + course;
     }

@@ -15,6 +15,11 @@ public record CredentialHeld(
     static final String TYPE = "credential-held";
 
     @Override
+    public String typeName() {
+        return TYPE;
+    }
+
+    @Override
     public Stream<Requirement> requirements() {
         return Stream.empty();
     }

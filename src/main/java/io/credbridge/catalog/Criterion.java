@@ -26,6 +26,9 @@ public sealed interface Criterion permits Requirement, CredentialHeld, CriteriaG
     /** The ids of every credential this criterion requires the learner to hold, however deep. */
     Stream<String> credentialsHeld();
 
+    /** The {@code type} that names this kind of criterion in the catalog, e.g. {@code any-of}. */
+    String typeName();
+
     /** The criterion in words, for transcripts and badge criteria. */
     String narrative();
 }

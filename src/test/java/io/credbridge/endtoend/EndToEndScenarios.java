@@ -113,6 +113,20 @@ abstract class EndToEndScenarios {
         assertThat(texts(applied.path("evidence")))
                 .containsExactly("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01", "6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02");
         assertThat(awards("bob")).as("0.6 is below the 0.8 threshold").isEmpty();
+        JsonNode bobsSql = byCredential(
+                list(json.readTree(get("/api/learners/bob/progress").body())), "sql-proficiency");
+        assertThat(bobsSql.path("met").asBoolean()).isFalse();
+        assertThat(bobsSql.path("criteria")
+                        .get(0)
+                        .path("criteria")
+                        .get(0)
+                        .path("missing")
+                        .asText())
+                .startsWith("no event has met it yet: Score at least 80%");
+        JsonNode alicesCertificate = byCredential(
+                list(json.readTree(get("/api/learners/alice/progress").body())), "applied-data-analysis");
+        assertThat(alicesCertificate.path("heldAwardId").asText())
+                .isEqualTo(applied.path("awardId").asText());
 
         for (JsonNode award : awards) {
             String awardId = award.path("awardId").asText();
