@@ -3,13 +3,7 @@ package io.credbridge.award;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,37 +32,6 @@ class AwardAdminController {
                         AwardRevocation.REVOKED,
                         revoked.reason()))
                 .toList());
-    }
-
-    @ExceptionHandler(AwardRevocation.AwardNotFoundException.class)
-    ProblemDetail notFound(AwardRevocation.AwardNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "award-not-found", e.getMessage());
-    }
-
-    @ExceptionHandler(AwardRevocation.AwardNotActiveException.class)
-    ProblemDetail notActive(AwardRevocation.AwardNotActiveException e) {
-        return problem(HttpStatus.CONFLICT, "award-not-active", e.getMessage());
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of(
-                        "pointer", "/" + error.getField(),
-                        "detail", error.getField() + " " + error.getDefaultMessage()))
-                .toList();
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-input",
-                errors.size() + " problem(s) found in the request; nothing was changed");
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:credbridge:problem:" + type));
-        return problem;
     }
 
     /**

@@ -145,7 +145,8 @@ class AwardLedger {
         Map<String, AwardRecord> awards = new LinkedHashMap<>();
         jdbc.query(
                 "select award_id, learner_id, credential_id, credential_version, status, awarded_at, earned_at,"
-                        + " expires_at, ended_at, end_reason, ended_by from award where " + condition
+                        + " expires_at, ended_at, end_reason, ended_by, basis, granted_by, grant_reason from award where "
+                        + condition
                         + " order by awarded_at desc, award_id",
                 parameters,
                 row -> {
@@ -163,7 +164,10 @@ class AwardLedger {
                                     instant(row.getTimestamp("expires_at")),
                                     instant(row.getTimestamp("ended_at")),
                                     row.getString("end_reason"),
-                                    row.getString("ended_by")));
+                                    row.getString("ended_by"),
+                                    row.getString("basis"),
+                                    row.getString("granted_by"),
+                                    row.getString("grant_reason")));
                 });
         if (!awards.isEmpty()) {
             jdbc.query(
@@ -187,6 +191,17 @@ class AwardLedger {
                         + " order by expires_at, award_id limit :limit",
                 new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("limit", limit),
                 String.class);
+    }
+
+    /** Marks an award recorded in this transaction as granted rather than earned: on what basis, by whom, why. */
+    public void recordGrant(String awardId, String basis, String actor, String reason) {
+        jdbc.update(
+                "update award set basis = :basis, granted_by = :actor, grant_reason = :reason where award_id = :award",
+                new MapSqlParameterSource()
+                        .addValue("basis", basis)
+                        .addValue("actor", actor)
+                        .addValue("reason", reason)
+                        .addValue("award", awardId));
     }
 
     /** One award, if it exists. */

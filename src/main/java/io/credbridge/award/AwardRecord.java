@@ -11,6 +11,9 @@ import java.util.List;
  * @param endedAt when it was revoked or expired; null while active
  * @param endReason why it ended
  * @param endedBy who revoked it (the actor named in the request), or CredBridge for an expiry
+ * @param basis EARNED from learning events, or granted: MANUAL or PRIOR_LEARNING
+ * @param grantedBy who granted it, for a grant
+ * @param grantReason why it was granted, for a grant
  */
 public record AwardRecord(
         String awardId,
@@ -24,7 +27,10 @@ public record AwardRecord(
         Instant expiresAt,
         Instant endedAt,
         String endReason,
-        String endedBy) {
+        String endedBy,
+        String basis,
+        String grantedBy,
+        String grantReason) {
 
     public boolean active() {
         return "ACTIVE".equals(status);

@@ -44,19 +44,33 @@ class CredentialEvaluator {
                 affected.addAll(catalog.credentialsRequiring(requirement));
             }
         }
+        Award.Trigger trigger = new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt());
+        return new Outcome(newlyMet, awardEarned(affected, learner, trigger));
+    }
+
+    /**
+     * Awards the credentials stacked on one the learner was just given by other means (a manual or
+     * prior-learning award), to any depth.
+     */
+    List<Award> awardStackedOn(String credentialId, LearnerProgress learner, Award.Trigger trigger) {
+        return awardEarned(new ArrayDeque<>(catalog.credentialsStackedOn(credentialId)), learner, trigger);
+    }
+
+    private List<Award> awardEarned(
+            Deque<CredentialDefinition> affected, LearnerProgress learner, Award.Trigger trigger) {
         List<Award> awards = new ArrayList<>();
         while (!affected.isEmpty()) {
             CredentialDefinition credential = affected.poll();
-            awardIfEarned(credential, learner, event).ifPresent(award -> {
+            awardIfEarned(credential, learner, trigger).ifPresent(award -> {
                 awards.add(award);
                 affected.addAll(catalog.credentialsStackedOn(credential.id()));
             });
         }
-        return new Outcome(newlyMet, awards);
+        return awards;
     }
 
     private Optional<Award> awardIfEarned(
-            CredentialDefinition credential, LearnerProgress learner, LearningEvent event) {
+            CredentialDefinition credential, LearnerProgress learner, Award.Trigger trigger) {
         if (learner.holdsActive(credential.id())) {
             return Optional.empty();
         }
@@ -71,7 +85,7 @@ class CredentialEvaluator {
                             now,
                             evidence.earnedAt(),
                             evidence.eventIds(),
-                            new Award.Trigger(event.getEventId(), event.getSource(), event.getReceivedAt()));
+                            trigger);
                     learner.holdActive(
                             credential.id(),
                             award.awardId(),

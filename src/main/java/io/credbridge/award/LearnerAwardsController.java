@@ -2,11 +2,20 @@ package io.credbridge.award;
 
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A learner's awards, for registrars and integrators checking what CredBridge decided. */
@@ -17,11 +26,34 @@ class LearnerAwardsController {
     private final AwardLedger ledger;
     private final CredentialCatalog catalog;
     private final ProgressReport progress;
+    private final AwardGrants grants;
 
-    LearnerAwardsController(AwardLedger ledger, CredentialCatalog catalog, ProgressReport progress) {
+    LearnerAwardsController(
+            AwardLedger ledger, CredentialCatalog catalog, ProgressReport progress, AwardGrants grants) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.progress = progress;
+        this.grants = grants;
+    }
+
+    /**
+     * A manual or prior-learning award. The answer lists it first, then the credentials stacked on it that it
+     * completed.
+     */
+    @PostMapping("/{learnerId}/awards")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<AwardView> grant(@PathVariable String learnerId, @Valid @RequestBody GrantRequest request) {
+        return grants
+                .grant(
+                        learnerId,
+                        request.credentialId(),
+                        request.basis(),
+                        request.reason(),
+                        request.actor(),
+                        request.earnedAt())
+                .stream()
+                .map(award -> view(ledger.find(award.awardId()).orElseThrow()))
+                .toList();
     }
 
     /** For every credential: which criteria the learner meets, with which events, and what is still missing. */
@@ -51,11 +83,15 @@ class LearnerAwardsController {
                 award.expiresAt(),
                 award.endedAt(),
                 award.endReason(),
-                award.endedBy());
+                award.endedBy(),
+                award.basis(),
+                award.grantedBy(),
+                award.grantReason());
     }
 
     /**
      * @param status ACTIVE, REVOKED or EXPIRED; ended awards stay in the list as the learner's history
+     * @param basis EARNED by the catalog's criteria, or granted: MANUAL or PRIOR_LEARNING
      * @param evidence ids of the learning events that earned the award
      */
     record AwardView(
@@ -70,5 +106,28 @@ class LearnerAwardsController {
             Instant expiresAt,
             Instant endedAt,
             String endReason,
-            String endedBy) {}
+            String endedBy,
+            String basis,
+            String grantedBy,
+            String grantReason) {}
+
+    /**
+     * @param basis MANUAL, or PRIOR_LEARNING the institution assessed
+     * @param earnedAt when the learner achieved it; now when not given
+     */
+    record GrantRequest(
+            @NotBlank(message = "must name the credential to award")
+            String credentialId,
+
+            @NotNull(message = "must be MANUAL or PRIOR_LEARNING")
+            AwardGrants.Basis basis,
+
+            @NotBlank(message = "must say why the award is granted") @Size(max = 1000)
+            String reason,
+
+            @NotBlank(message = "must name who grants the award") @Size(max = 255)
+            String actor,
+
+            @PastOrPresent(message = "must not be in the future")
+            Instant earnedAt) {}
 }

@@ -233,6 +233,52 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void aPriorLearningAwardCountsAsHoldingTheCredentialAndCompletesTheCertificateStackedOnIt() throws Exception {
+        String learner = newLearner("prior");
+        assertThat(post(completed(newId(), learner, COURSE)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+
+        HttpResponse<String> granted = post(
+                "/api/learners/" + learner + "/awards",
+                "{\"credentialId\": \"sql-proficiency\", \"basis\": \"PRIOR_LEARNING\","
+                        + " \"reason\": \"industry certification assessed by the department\","
+                        + " \"actor\": \"registrar@demo.edu\", \"earnedAt\": \"2026-06-01T00:00:00Z\"}");
+
+        assertThat(granted.statusCode()).isEqualTo(201);
+        List<JsonNode> both = list(json.readTree(granted.body()));
+        assertThat(both)
+                .extracting(award -> award.path("credentialId").asText())
+                .containsExactly("sql-proficiency", "applied-data-analysis");
+        assertThat(both.get(0).path("basis").asText()).isEqualTo("PRIOR_LEARNING");
+        assertThat(both.get(0).path("grantedBy").asText()).isEqualTo("registrar@demo.edu");
+        assertThat(both.get(0).path("earnedAt").asText()).isEqualTo("2026-06-01T00:00:00Z");
+        assertThat(both.get(1).path("basis").asText()).isEqualTo("EARNED");
+        awaitQuiet();
+        for (JsonNode award : both) {
+            String awardId = award.path("awardId").asText();
+            assertThat(csvRows(awardId)).extracting(row -> row.get("action")).containsExactly("ISSUED");
+            assertThat(badgeRecords(awardId)).hasSize(1);
+        }
+
+        assertThat(post("/api/learners/" + learner + "/awards", grantOf("sql-proficiency", "MANUAL"))
+                        .statusCode())
+                .isEqualTo(409);
+        HttpResponse<String> unknown = post("/api/learners/" + learner + "/awards", grantOf("no-such", "MANUAL"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(texts(json.readTree(unknown.body()).path("errors").findValues("pointer")))
+                .containsExactly("/credentialId");
+        HttpResponse<String> badBasis = post("/api/learners/" + learner + "/awards", grantOf("sql-proficiency", "X"));
+        assertThat(badBasis.statusCode()).isEqualTo(400);
+        assertThat(texts(json.readTree(badBasis.body()).path("errors").findValues("pointer")))
+                .containsExactly("/basis");
+    }
+
+    private static String grantOf(String credentialId, String basis) {
+        return "{\"credentialId\": \"" + credentialId + "\", \"basis\": \"" + basis
+                + "\", \"reason\": \"r\", \"actor\": \"a\"}";
+    }
+
+    @Test
     void postingTheSameStatementTwiceAwardsWritesAndPublishesOnce() throws Exception {
         String learner = newLearner("dup");
         String id = newId();

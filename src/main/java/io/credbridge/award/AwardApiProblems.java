@@ -1,0 +1,87 @@
+package io.credbridge.award;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
+
+/**
+ * RFC 9457 problem details for the award APIs, naming the field at fault where there is one. It comes before
+ * Spring's generic problem-details handler, whose answers do not say which field is wrong.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = {AwardAdminController.class, LearnerAwardsController.class})
+class AwardApiProblems {
+
+    @ExceptionHandler(AwardRevocation.AwardNotFoundException.class)
+    ProblemDetail notFound(AwardRevocation.AwardNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "award-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(AwardRevocation.AwardNotActiveException.class)
+    ProblemDetail notActive(AwardRevocation.AwardNotActiveException e) {
+        return problem(HttpStatus.CONFLICT, "award-not-active", e.getMessage());
+    }
+
+    @ExceptionHandler(AwardGrants.AlreadyHeldException.class)
+    ProblemDetail alreadyHeld(AwardGrants.AlreadyHeldException e) {
+        return problem(HttpStatus.CONFLICT, "award-already-held", e.getMessage());
+    }
+
+    @ExceptionHandler(AwardGrants.UnknownCredentialException.class)
+    ProblemDetail unknownCredential(AwardGrants.UnknownCredentialException e) {
+        return invalid(List.of(Map.of("pointer", "/credentialId", "detail", e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        return invalid(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of(
+                        "pointer", "/" + error.getField(),
+                        "detail", error.getField() + " " + error.getDefaultMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String pointer = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+            return invalid(List.of(
+                    Map.of("pointer", pointer, "detail", pointer.substring(1) + ": " + jackson.getOriginalMessage())));
+        }
+        String detail =
+                cause.getMessage() == null ? "the body is not the JSON this endpoint takes" : cause.getMessage();
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "the request body cannot be read: " + detail.lines().findFirst().orElse(detail));
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                errors.size() + " problem(s) found in the request; nothing was changed");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:credbridge:problem:" + type));
+        return problem;
+    }
+}
