@@ -66,8 +66,9 @@ class AwardGrants {
      */
     List<Award> grant(
             String learnerId, String credentialId, Basis basis, String reason, String actor, Instant earnedAt) {
-        CredentialDefinition credential =
-                catalog.find(credentialId).orElseThrow(() -> new UnknownCredentialException(credentialId));
+        CredentialDefinition credential = catalog.find(credentialId)
+                .filter(definition -> !definition.retired())
+                .orElseThrow(() -> new UnknownCredentialException(credentialId));
         List<Award> awards = transactions.execute(status -> {
             LearnerProgress learner = ledger.progressOf(List.of(learnerId)).get(learnerId);
             if (learner.holdsActive(credentialId)) {
@@ -107,7 +108,8 @@ class AwardGrants {
         private static final long serialVersionUID = 1L;
 
         UnknownCredentialException(String credentialId) {
-            super("credentialId names no credential in the catalog (was '" + credentialId + "')");
+            super("credentialId names no credential in the catalog that can still be awarded (was '" + credentialId
+                    + "')");
         }
     }
 

@@ -19,9 +19,15 @@ public final class CredentialCatalog {
     private final Map<String, List<CredentialDefinition>> credentialsByRequirement = new LinkedHashMap<>();
     private final Map<String, List<CredentialDefinition>> credentialsByHeldCredential = new LinkedHashMap<>();
 
-    private CredentialCatalog(List<CredentialDefinition> definitions) {
+    private final List<String> warnings;
+
+    private CredentialCatalog(List<CredentialDefinition> definitions, List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         for (CredentialDefinition definition : definitions) {
             byId.put(definition.id(), definition);
+            if (definition.retired()) {
+                continue; // no new awards: nothing an event or another award does can lead to it
+            }
             definition.allCriteria().requirements().forEach(requirement -> index(requirement, definition));
             definition
                     .allCriteria()
@@ -47,7 +53,16 @@ public final class CredentialCatalog {
     }
 
     public static CredentialCatalog of(List<CredentialDefinition> definitions) {
-        return new CredentialCatalog(definitions);
+        return new CredentialCatalog(definitions, List.of());
+    }
+
+    static CredentialCatalog of(List<CredentialDefinition> definitions, List<String> warnings) {
+        return new CredentialCatalog(definitions, warnings);
+    }
+
+    /** What the loader found worth telling but not worth refusing, e.g. missing EU micro-credential elements. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public List<CredentialDefinition> definitions() {

@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -23,6 +25,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * awarding from a half-loaded catalog would silently miss credentials.
  */
 final class CredentialCatalogLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialCatalogLoader.class);
 
     private final ResourcePatternResolver resources;
     private final Validator validator;
@@ -65,8 +69,16 @@ final class CredentialCatalogLoader {
         if (!problems.isEmpty()) {
             throw new InvalidCatalogException(problems);
         }
+        List<String> warnings = definitions.stream()
+                .filter(each -> !each.definition().missingEuMandatoryElements().isEmpty())
+                .map(each -> each.file() + ": credential '" + each.definition().id() + "' lacks the elements the EU"
+                        + " Council Recommendation on micro-credentials (2022/C 243/02, Annex I) makes mandatory,"
+                        + " under euMicroCredential: "
+                        + String.join(", ", each.definition().missingEuMandatoryElements()))
+                .toList();
+        warnings.forEach(log::warn);
         return CredentialCatalog.of(
-                definitions.stream().map(CatalogStructure.Located::definition).toList());
+                definitions.stream().map(CatalogStructure.Located::definition).toList(), warnings);
     }
 
     private List<Resource> find(List<String> locations, List<String> problems) {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A credential that can be earned; its awards expire as {@code validity} says, or never. It is awarded when every criterion in {@code criteria} is met (each may be a
+ * A credential that can be earned; its awards expire as {@code validity} says, or never. A {@code retired}
+ * definition earns no new awards; the awards made under it stay. It is awarded when every criterion in {@code criteria} is met (each may be a
  * group or another credential); an award records the {@code version} it was made under.
  */
 public record CredentialDefinition(
@@ -25,7 +26,7 @@ public record CredentialDefinition(
         @NotBlank String name,
         String description,
 
-        @NotNull(message = "must be 'badge' or 'certificate'")
+        @NotNull(message = "must be 'badge', 'certificate' or 'certification'")
         CredentialKind kind,
 
         @NotNull @Valid Issuer issuer,
@@ -33,10 +34,17 @@ public record CredentialDefinition(
         @NotEmpty(message = "must list at least one criterion")
         List<@NotNull @Valid Criterion> criteria,
 
-        Validity validity) {
+        Validity validity,
+        String level,
+        List<@NotNull @Valid Alignment> competencies,
+        @Valid Credit credit,
+        @Valid EuMicroCredential euMicroCredential,
+        Boolean retired) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
+        competencies = competencies == null ? List.of() : List.copyOf(competencies);
+        retired = Boolean.TRUE.equals(retired);
     }
 
     public CredentialDefinition(
@@ -48,6 +56,23 @@ public record CredentialDefinition(
             Issuer issuer,
             List<Criterion> criteria) {
         this(id, version, name, description, kind, issuer, criteria, null);
+    }
+
+    public CredentialDefinition(
+            String id,
+            Integer version,
+            String name,
+            String description,
+            CredentialKind kind,
+            Issuer issuer,
+            List<Criterion> criteria,
+            Validity validity) {
+        this(id, version, name, description, kind, issuer, criteria, validity, null, null, null, null, false);
+    }
+
+    /** The EU micro-credential elements (Annex I) this definition does not give; all of them without the block. */
+    public List<String> missingEuMandatoryElements() {
+        return euMicroCredential == null ? EuMicroCredential.allMandatory() : euMicroCredential.missingMandatory();
     }
 
     /** When an award earned at {@code earnedAt} expires; empty when the credential never expires. */

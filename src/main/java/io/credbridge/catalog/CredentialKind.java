@@ -7,7 +7,8 @@ import java.util.Locale;
 
 public enum CredentialKind {
     BADGE,
-    CERTIFICATE;
+    CERTIFICATE,
+    CERTIFICATION;
 
     @JsonValue
     public String code() {

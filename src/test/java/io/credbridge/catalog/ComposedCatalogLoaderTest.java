@@ -209,6 +209,93 @@ class ComposedCatalogLoaderTest {
         return "  - type: course-completed\n    course: " + course + "\n";
     }
 
+    @Test
+    void readsTheRecognitionElementsOfADefinition() throws IOException {
+        write("cert.yaml", definition("cert", course(C1)).replace("kind: certificate", "kind: certification") + """
+                level: Intermediate (EQF 5)
+                competencies:
+                  - targetUrl: https://skills.example.edu/sql
+                    targetName: SQL
+                    targetFramework: Example skills
+                    targetCode: SK-1
+                credit:
+                  ects: 2.5
+                  sisCode: CERT-1
+                  gradeMode: pass/fail
+                euMicroCredential:
+                  learningOutcomes: [Writes SQL.]
+                  workload: {hours: 60, ects: 2.5}
+                  eqfLevel: 5
+                  assessmentType: proctored exam
+                  participation: blended
+                  qualityAssurance: internal QA
+                  awardingBodyCountry: NL
+                """);
+
+        CredentialCatalog catalog = load();
+        CredentialDefinition cert = catalog.find("cert").orElseThrow();
+
+        assertThat(cert.kind()).isEqualTo(CredentialKind.CERTIFICATION);
+        assertThat(cert.level()).isEqualTo("Intermediate (EQF 5)");
+        assertThat(cert.competencies())
+                .containsExactly(new Alignment("https://skills.example.edu/sql", "SQL", "Example skills", "SK-1"));
+        assertThat(cert.credit().ects()).isEqualByComparingTo("2.5");
+        assertThat(cert.euMicroCredential().participation()).isEqualTo(EuMicroCredential.Participation.BLENDED);
+        assertThat(cert.missingEuMandatoryElements()).isEmpty();
+        assertThat(catalog.warnings()).isEmpty();
+    }
+
+    @Test
+    void warnsButLoadsWhenEuMandatoryElementsAreMissingSayingWhich() throws IOException {
+        write("partial.yaml", definition("partial", course(C1)) + """
+                euMicroCredential:
+                  learningOutcomes: [Writes SQL.]
+                  eqfLevel: 5
+                  participation: online
+                """);
+        write("bare.yaml", definition("bare", course(C2)));
+
+        CredentialCatalog catalog = load();
+
+        assertThat(catalog.find("partial")).isPresent();
+        assertThat(catalog.warnings())
+                .anySatisfy(warning -> assertThat(warning)
+                        .contains("partial.yaml: credential 'partial' lacks the elements the EU Council Recommendation")
+                        .endsWith("workload, assessmentType, qualityAssurance, awardingBodyCountry"))
+                .anySatisfy(warning -> assertThat(warning)
+                        .contains("bare.yaml")
+                        .contains("learningOutcomes, workload, eqfLevel or qfEheaLevel"));
+    }
+
+    @Test
+    void refusesRecognitionElementsOutOfRangeNamingEachField() throws IOException {
+        write("cert.yaml", definition("cert", course(C1)) + """
+                competencies:
+                  - targetUrl: not-a-url
+                    targetName: SQL
+                euMicroCredential:
+                  eqfLevel: 9
+                  awardingBodyCountry: nld
+                """);
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("field 'competencies[0].targetUrl'")
+                .hasMessageContaining("field 'euMicroCredential.eqfLevel' must be an EQF level from 1 to 8")
+                .hasMessageContaining("field 'euMicroCredential.awardingBodyCountry' must be an ISO 3166-1 alpha-2");
+    }
+
+    @Test
+    void aRetiredCredentialIsKnownButNothingLeadsToItAnyMore() throws IOException {
+        write("old.yaml", definition("old", course(C1)) + "retired: true\n");
+        write("stacked.yaml", definition("stacked", held("old")) + "retired: true\n");
+
+        CredentialCatalog catalog = load();
+
+        assertThat(catalog.find("old")).isPresent();
+        assertThat(catalog.credentialsRequiring(new CourseCompleted(C1))).isEmpty();
+        assertThat(catalog.credentialsStackedOn("old")).isEmpty();
+    }
+
     private CredentialCatalog load() {
         return loader.load(List.of(dir.toUri() + "*.yaml"));
     }

@@ -104,7 +104,7 @@ class CredentialCatalogLoaderTest {
 
         assertThatThrownBy(() -> load())
                 .hasMessageContaining("kind.yaml: field 'kind'")
-                .hasMessageContaining("kind must be one of [badge, certificate], was 'diploma'");
+                .hasMessageContaining("kind must be one of [badge, certificate, certification], was 'diploma'");
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.credbridge.catalog;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A competency the credential certifies, in a framework outside CredBridge (e.g. a 1EdTech CASE item, ESCO
+ * skill or O*NET code): the Open Badges 3.0 {@code Alignment} the badge side publishes.
+ *
+ * @param targetUrl where the competency is defined
+ * @param targetFramework the framework's name, e.g. ESCO
+ * @param targetCode the competency's code in that framework
+ */
+public record Alignment(
+        @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
+        String targetUrl,
+
+        @NotBlank String targetName,
+        String targetFramework,
+        String targetCode) {}
