@@ -204,6 +204,21 @@ class AwardLedger {
                         .addValue("award", awardId));
     }
 
+    /**
+     * The learners a draft definition could concern: those with progress on one of its requirements or an active
+     * award of a credential it stacks on. Everyone else meets none of its criteria.
+     */
+    public List<String> learnersWithAnyOf(Collection<String> requirementKeys, Collection<String> credentialIds) {
+        return jdbc.queryForList(
+                "select learner_id from requirement_progress where requirement_key = any(:keys)"
+                        + " union select learner_id from award where status = 'ACTIVE' and credential_id = any(:held)"
+                        + " order by learner_id",
+                new MapSqlParameterSource()
+                        .addValue("keys", VarcharArray.of(requirementKeys))
+                        .addValue("held", VarcharArray.of(credentialIds)),
+                String.class);
+    }
+
     /** One award, if it exists. */
     public Optional<AwardRecord> find(String awardId) {
         List<AwardRecord> found = awards("award_id = :award", Map.of("award", awardId));

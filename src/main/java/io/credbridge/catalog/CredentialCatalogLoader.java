@@ -10,13 +10,17 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -98,11 +102,42 @@ final class CredentialCatalogLoader {
         return found;
     }
 
+    /**
+     * Reads one draft definition (YAML or JSON) and checks it as a catalog file would be checked, against the
+     * credentials of {@code current}; a draft with the id of a current definition stands in for it.
+     *
+     * @throws InvalidCatalogException listing every problem of the draft
+     */
+    CredentialDefinition readDraft(String text, CredentialCatalog current) {
+        List<String> problems = new ArrayList<>();
+        CredentialDefinition draft =
+                read(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)), "draft", problems);
+        if (draft != null) {
+            problems.addAll(violations(draft, "draft"));
+        }
+        if (draft != null && problems.isEmpty()) {
+            List<CatalogStructure.Located> all = new ArrayList<>();
+            current.definitions().stream()
+                    .filter(definition -> !definition.id().equals(draft.id()))
+                    .forEach(definition -> all.add(new CatalogStructure.Located(definition, "catalog")));
+            all.add(new CatalogStructure.Located(draft, "draft"));
+            Set<String> ids = new HashSet<>();
+            all.forEach(each -> ids.add(each.definition().id()));
+            CatalogStructure.problems(all, ids).stream()
+                    .filter(problem -> problem.startsWith("draft") || problem.contains(draft.id()))
+                    .forEach(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCatalogException(problems);
+        }
+        return draft;
+    }
+
     private CredentialDefinition read(Resource file, String fileName, List<String> problems) {
         try (InputStream in = file.getInputStream()) {
             CredentialDefinition definition = yaml.readValue(in, CredentialDefinition.class);
             if (definition == null) {
-                problems.add(fileName + ": the file is empty");
+                problems.add(fileName + ": " + ("draft".equals(fileName) ? "the body is empty" : "the file is empty"));
             }
             return definition;
         } catch (JsonMappingException e) {

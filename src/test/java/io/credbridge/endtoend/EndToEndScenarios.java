@@ -279,6 +279,49 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void aDryRunOfADraftSaysWhoWouldHoldItAndAwardsNothing() throws Exception {
+        String both = newLearner("aaa-dry-both");
+        String courseOnly = newLearner("aaa-dry-course");
+        assertThat(post("[" + completed(newId(), both, COURSE) + "," + scored(newId(), both, EXAM, 0.9) + ","
+                                + completed(newId(), courseOnly, COURSE) + "]")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(both)).hasSize(3));
+        awaitQuiet();
+        String draft = """
+                id: course-and-sql
+                version: 1
+                name: Course and SQL
+                kind: certificate
+                issuer: {id: "https://credentials.demo.credbridge.io/issuers/continuing-education", name: Demo}
+                criteria:
+                  - type: course-completed
+                    course: %s
+                  - type: credential-held
+                    credential: sql-proficiency
+                """.formatted(COURSE);
+
+        HttpResponse<String> dryRun = post("/api/catalog/dry-run", draft, "application/yaml");
+
+        assertThat(dryRun.statusCode()).isEqualTo(200);
+        JsonNode result = json.readTree(dryRun.body());
+        assertThat(result.path("credentialId").asText()).isEqualTo("course-and-sql");
+        assertThat(result.path("wouldHold").asInt()).isPositive();
+        List<String> sampled = texts(result.path("sample").findValues("learnerId"));
+        assertThat(sampled).contains(both).doesNotContain(courseOnly);
+        assertThat(awards(both))
+                .extracting(award -> award.path("credentialId").asText())
+                .doesNotContain("course-and-sql");
+
+        HttpResponse<String> bad = post(
+                "/api/catalog/dry-run",
+                draft.replace("credential: sql-proficiency", "credential: nope").replace("version: 1", "version: 0"),
+                "application/yaml");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).path("errors").toString()).contains("field 'version'");
+    }
+
+    @Test
     void postingTheSameStatementTwiceAwardsWritesAndPublishesOnce() throws Exception {
         String learner = newLearner("dup");
         String id = newId();
@@ -470,9 +513,13 @@ abstract class EndToEndScenarios {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, "application/json");
+    }
+
+    HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", contentType)
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
