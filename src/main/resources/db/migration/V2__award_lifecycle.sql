@@ -8,6 +8,6 @@ alter table award add column end_reason varchar(2000);
 alter table award add column ended_by varchar(255);
 create index award_expiring on award (status, expires_at);
 
--- A destination receives one award's changes in the order they happened (ISSUED before REVOKED): a claim skips
--- an event while an earlier one for the same award is still pending there.
+-- A destination receives one award's changes in the order they happened (ISSUED before REVOKED): a later change
+-- is appended WAITING while an earlier one is pending, and released when that one is delivered or given up.
 create index outbox_event_by_aggregate on outbox_event (destination, aggregate_id, seq);

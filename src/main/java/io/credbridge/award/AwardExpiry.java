@@ -84,7 +84,7 @@ class AwardExpiry {
                 events.addAll(AwardOutbox.eventsFor(change, now));
             }
         }
-        outbox.append(events);
+        outbox.appendInOrder(events);
         return expired;
     }
 }

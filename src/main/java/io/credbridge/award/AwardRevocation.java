@@ -97,7 +97,7 @@ class AwardRevocation {
                 EndedAwards.change(
                         each.award(), catalog, AwardChange.Action.REVOKED, each.reason(), "admin:" + actor, now),
                 now)));
-        outbox.append(events);
+        outbox.appendInOrder(events);
         return revoked;
     }
 

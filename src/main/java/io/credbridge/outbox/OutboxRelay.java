@@ -87,6 +87,7 @@ public final class OutboxRelay {
      */
     public int relayOnce(Destination destination) {
         Integer claimed = transactions.execute(status -> {
+            store.releaseReady(destination, clock.instant());
             List<OutboxEvent> due = store.claimDue(destination, properties.batchSize(), clock.instant());
             if (due.isEmpty()) {
                 return 0;

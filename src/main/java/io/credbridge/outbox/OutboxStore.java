@@ -47,20 +47,58 @@ public class OutboxStore {
     }
 
     /**
-     * Locks up to {@code limit} due pending events of one destination, oldest first. An event waits while an
-     * earlier event of the same aggregate (award) is still pending for that destination, so a retried ISSUED is
-     * never overtaken by its REVOKED. The limit sits in a subquery because H2 would otherwise lock every matching
-     * row; PostgreSQL is indifferent.
+     * Appends later changes of aggregates (a REVOKED after its ISSUED): an event whose aggregate still has an
+     * earlier event pending or waiting for the same destination waits (status WAITING, never claimed) until
+     * {@link #releaseReady} finds its predecessors delivered or given up. Each destination so receives one award's
+     * changes in the order they happened, also across retries and relay instances.
+     */
+    public void appendInOrder(List<OutboxEvent> events) {
+        append(events);
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.update(
+                "update outbox_event set status = 'WAITING' where event_id = any(:ids) and exists (select 1 from"
+                        + " outbox_event earlier where earlier.destination = outbox_event.destination"
+                        + " and earlier.aggregate_id = outbox_event.aggregate_id and earlier.seq < outbox_event.seq"
+                        + " and earlier.status in ('PENDING', 'WAITING'))",
+                Map.of(
+                        "ids",
+                        VarcharArray.of(
+                                events.stream().map(OutboxEvent::eventId).toList())));
+    }
+
+    /**
+     * Makes each waiting event whose predecessors have all been delivered or given up pending, due now. Cheap
+     * when nothing waits, which is nearly always.
+     */
+    public int releaseReady(Destination destination, Instant now) {
+        Map<String, Object> params = Map.of("destination", destination.name(), "now", Timestamp.from(now));
+        Boolean waiting = jdbc.queryForObject(
+                "select exists (select 1 from outbox_event where destination = :destination and status = 'WAITING')",
+                params,
+                Boolean.class);
+        if (!Boolean.TRUE.equals(waiting)) {
+            return 0;
+        }
+        return jdbc.update(
+                "update outbox_event set status = 'PENDING', next_attempt_at = :now where destination = :destination"
+                        + " and status = 'WAITING' and not exists (select 1 from outbox_event earlier"
+                        + " where earlier.destination = outbox_event.destination"
+                        + " and earlier.aggregate_id = outbox_event.aggregate_id and earlier.seq < outbox_event.seq"
+                        + " and earlier.status in ('PENDING', 'WAITING'))",
+                params);
+    }
+
+    /**
+     * Locks up to {@code limit} due pending events of one destination, oldest first. The limit sits in a subquery
+     * because H2 would otherwise lock every matching row; PostgreSQL is indifferent.
      */
     public List<OutboxEvent> claimDue(Destination destination, int limit, Instant now) {
         return jdbc.query(
-                "select " + COLUMNS + " from outbox_event where seq in (select candidate.seq from outbox_event"
-                        + " candidate where candidate.destination = :destination and candidate.status = 'PENDING'"
-                        + " and candidate.next_attempt_at <= :now and not exists (select 1 from outbox_event earlier"
-                        + " where earlier.destination = candidate.destination"
-                        + " and earlier.aggregate_id = candidate.aggregate_id and earlier.seq < candidate.seq"
-                        + " and earlier.status = 'PENDING') order by candidate.seq limit :limit)"
-                        + " order by seq for update skip locked",
+                "select " + COLUMNS + " from outbox_event where seq in (select seq from outbox_event"
+                        + " where destination = :destination and status = 'PENDING' and next_attempt_at <= :now"
+                        + " order by seq limit :limit) order by seq for update skip locked",
                 Map.of("destination", destination.name(), "now", Timestamp.from(now), "limit", limit),
                 OutboxStore::toEvent);
     }
