@@ -6,7 +6,9 @@ alter table award add column expires_at timestamp with time zone;
 alter table award add column ended_at timestamp with time zone;
 alter table award add column end_reason varchar(2000);
 alter table award add column ended_by varchar(255);
-create index award_expiring on award (status, expires_at);
+-- By expiry alone: an index that led with status would tempt the planner into scanning every active award when it
+-- looks up a batch's learners.
+create index award_expiring on award (expires_at);
 
 -- A destination receives one award's changes in the order they happened (ISSUED before REVOKED): a later change
 -- is appended WAITING while an earlier one is pending, and released when that one is delivered or given up.

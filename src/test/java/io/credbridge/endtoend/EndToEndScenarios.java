@@ -551,7 +551,9 @@ abstract class EndToEndScenarios {
     void awaitQuiet() {
         await().atMost(PATIENCE)
                 .until(() -> kafka().caughtUp("credbridge-award", LEARNING_EVENTS)
-                        && jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'", Long.class)
+                        && jdbc.queryForObject(
+                                        "select count(*) from outbox_event where status in ('PENDING', 'WAITING')",
+                                        Long.class)
                                 == 0);
     }
 
