@@ -491,6 +491,19 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void theAppServesAnOpenApiDocumentOfItsRestApis() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(response.body()).path("paths");
+        assertThat(paths.has("/api/awards/{awardId}/revoke")).isTrue();
+        assertThat(paths.has("/api/learners/{learnerId}/awards")).isTrue();
+        assertThat(paths.has("/api/learners/{learnerId}/progress")).isTrue();
+        assertThat(paths.has("/api/catalog/dry-run")).isTrue();
+        assertThat(paths.has("/api/dead-letters/{deadLetterId}/replay")).isTrue();
+    }
+
+    @Test
     void healthReportsTheDatabaseAndKafkaUp() throws Exception {
         JsonNode health = json.readTree(get("/actuator/health").body());
 
