@@ -1,0 +1,123 @@
+package io.credbridge.award;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.credbridge.catalog.AnyOf;
+import io.credbridge.catalog.CourseCompleted;
+import io.credbridge.catalog.CredentialCatalog;
+import io.credbridge.catalog.CredentialHeld;
+import io.credbridge.catalog.Criterion;
+import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.outbox.OutboxRelay;
+import io.credbridge.outbox.OutboxStore;
+import io.credbridge.testsupport.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mockito.Mockito;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Revocation cascades on a real (embedded) database: who loses what, and what each destination hears. */
+@Timeout(60)
+class AwardRevocationIT {
+
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    static final String C1 = "https://lms.example.edu/courses/1";
+    static final String C2 = "https://lms.example.edu/courses/2";
+    static final String C3 = "https://lms.example.edu/courses/3";
+
+    static final CredentialCatalog CATALOG = CredentialCatalog.of(List.of(
+            CredentialEvaluatorTest.definition("badge-one", new CourseCompleted(C1)),
+            CredentialEvaluatorTest.definition("badge-two", new CourseCompleted(C2)),
+            CredentialEvaluatorTest.definition(
+                    "certificate", new CredentialHeld("badge-one"), new CredentialHeld("badge-two")),
+            CredentialEvaluatorTest.definition("diploma", new CredentialHeld("certificate")),
+            CredentialEvaluatorTest.definition(
+                    "either",
+                    new AnyOf(List.<Criterion>of(new CredentialHeld("badge-one"), new CourseCompleted(C3))))));
+
+    private final MutableClock clock = new MutableClock(T0);
+    private NamedParameterJdbcTemplate jdbc;
+    private TransactionTemplate transactions;
+    private AwardLedger ledger;
+    private AwardRevocation revocation;
+    private CredentialEvaluator evaluator;
+
+    @BeforeEach
+    void migrate() {
+        DataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ledger = new AwardLedger(jdbc);
+        evaluator = new CredentialEvaluator(CATALOG, clock);
+        revocation = new AwardRevocation(
+                ledger,
+                CATALOG,
+                new OutboxStore(jdbc),
+                Mockito.mock(OutboxRelay.class),
+                transactions,
+                new CredBridgeMetrics(new SimpleMeterRegistry()),
+                clock);
+    }
+
+    @Test
+    void revokingABadgeRevokesEveryAwardThatNoLongerHoldsWithoutItToAnyDepthAndKeepsTheRest() {
+        Map<String, Award> held = earn("alice", C1, C3, C2);
+        assertThat(held).containsOnlyKeys("badge-one", "badge-two", "certificate", "diploma", "either");
+
+        List<AwardRevocation.Revoked> revoked =
+                revocation.revoke(held.get("badge-one").awardId(), "course record corrected", "registrar");
+
+        assertThat(revoked)
+                .extracting(AwardRevocation.Revoked::credentialId)
+                .containsExactly("badge-one", "certificate", "diploma");
+        assertThat(revoked.get(2).reason()).startsWith("stacked on certificate, which was revoked");
+        assertThat(status(held.get("either")))
+                .as("any-of still holds through course 3")
+                .isEqualTo("ACTIVE");
+        assertThat(status(held.get("badge-two"))).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForList(
+                        "select event_type from outbox_event where aggregate_id = :award order by seq",
+                        Map.of("award", held.get("diploma").awardId()),
+                        String.class))
+                .containsExactly("award.revoked", "award.revoked");
+        assertThatThrownBy(() -> revocation.revoke(held.get("badge-one").awardId(), "again", "registrar"))
+                .isInstanceOf(AwardRevocation.AwardNotActiveException.class)
+                .hasMessageContaining("REVOKED already");
+    }
+
+    /** Awards what the events earn, in order, as the award stage would record them. */
+    private Map<String, Award> earn(String learner, String... courses) {
+        LearnerProgress progress = new LearnerProgress(learner);
+        java.util.LinkedHashMap<String, Award> awards = new java.util.LinkedHashMap<>();
+        for (String course : courses) {
+            CredentialEvaluator.Outcome outcome =
+                    evaluator.apply(LearningEvents.completed("e-" + course, learner, course, T0), progress);
+            transactions.executeWithoutResult(status -> {
+                ledger.recordProgress(outcome.newlyMet());
+                ledger.recordAwards(outcome.awards());
+            });
+            outcome.awards().forEach(award -> awards.put(award.credential().id(), award));
+        }
+        return awards;
+    }
+
+    private String status(Award award) {
+        return ledger.find(award.awardId()).orElseThrow().status();
+    }
+}
