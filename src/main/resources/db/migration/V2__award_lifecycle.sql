@@ -13,3 +13,6 @@ create index award_expiring on award (expires_at);
 -- A destination receives one award's changes in the order they happened (ISSUED before REVOKED): a later change
 -- is appended WAITING while an earlier one is pending, and released when that one is delivered or given up.
 create index outbox_event_by_aggregate on outbox_event (destination, aggregate_id, seq);
+
+-- A voided event is withdrawn from the progress it made: found by its id.
+create index requirement_progress_by_event on requirement_progress (event_id);

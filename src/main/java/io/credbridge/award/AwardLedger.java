@@ -219,6 +219,22 @@ class AwardLedger {
                 String.class);
     }
 
+    /**
+     * Withdraws an event from every learner's progress (its source voided it); returns those learners. The
+     * requirements it met are unmet again until another event meets them.
+     */
+    public List<String> forgetEvent(String eventId) {
+        Map<String, Object> params = Map.of("event", eventId);
+        List<String> learners = jdbc.queryForList(
+                "select distinct learner_id from requirement_progress where event_id = :event order by learner_id",
+                params,
+                String.class);
+        if (!learners.isEmpty()) {
+            jdbc.update("delete from requirement_progress where event_id = :event", params);
+        }
+        return learners;
+    }
+
     /** One award, if it exists. */
     public Optional<AwardRecord> find(String awardId) {
         List<AwardRecord> found = awards("award_id = :award", Map.of("award", awardId));

@@ -74,17 +74,41 @@ class AwardRevocation {
         }
         List<Revoked> revoked = new ArrayList<>(List.of(new Revoked(award, reason)));
         LearnerProgress learner = ledger.progressOf(List.of(award.learnerId())).get(award.learnerId());
-        Deque<String> ended = new ArrayDeque<>(List.of(award.credentialId()));
+        revoked.addAll(cascade(ledger, catalog, learner, award.credentialId(), reason, actor, now));
+        List<OutboxEvent> events = new ArrayList<>();
+        revoked.forEach(each -> events.addAll(AwardOutbox.eventsFor(
+                EndedAwards.change(
+                        each.award(), catalog, AwardChange.Action.REVOKED, each.reason(), "admin:" + actor, now),
+                now)));
+        outbox.appendInOrder(events);
+        return revoked;
+    }
+
+    /**
+     * Revokes, to any depth, the learner's awards stacked on {@code endedCredential} whose criteria no longer hold
+     * now that it has ended; {@code learner} is the progress without it. Returns them in the order revoked.
+     */
+    static List<Revoked> cascade(
+            AwardLedger ledger,
+            CredentialCatalog catalog,
+            LearnerProgress learner,
+            String endedCredential,
+            String reason,
+            String actor,
+            Instant now) {
+        List<Revoked> revoked = new ArrayList<>();
+        learner.release(endedCredential);
+        Deque<String> ended = new ArrayDeque<>(List.of(endedCredential));
         while (!ended.isEmpty()) {
-            String endedCredential = ended.poll();
-            for (CredentialDefinition stacked : catalog.credentialsStackedOn(endedCredential)) {
+            String credential = ended.poll();
+            for (CredentialDefinition stacked : catalog.credentialsStackedOn(credential)) {
                 String stackedAwardId = learner.heldAwardId(stacked.id()).orElse(null);
                 if (stackedAwardId == null
                         || CriteriaEvaluation.evaluate(stacked.allCriteria(), learner, now)
                                 .isPresent()) {
                     continue;
                 }
-                String why = "stacked on " + endedCredential + ", which was revoked: " + reason;
+                String why = "stacked on " + credential + ", which was revoked: " + reason;
                 if (ledger.end(stackedAwardId, REVOKED, why, actor, now)) {
                     revoked.add(new Revoked(ledger.find(stackedAwardId).orElseThrow(), why));
                 }
@@ -92,12 +116,6 @@ class AwardRevocation {
                 ended.add(stacked.id());
             }
         }
-        List<OutboxEvent> events = new ArrayList<>();
-        revoked.forEach(each -> events.addAll(AwardOutbox.eventsFor(
-                EndedAwards.change(
-                        each.award(), catalog, AwardChange.Action.REVOKED, each.reason(), "admin:" + actor, now),
-                now)));
-        outbox.appendInOrder(events);
         return revoked;
     }
 

@@ -47,6 +47,7 @@ public class AwardStage {
     private final OutboxRelay relay;
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
+    private final Regressions regressions;
     private final Clock clock;
 
     public AwardStage(
@@ -59,6 +60,7 @@ public class AwardStage {
             OutboxRelay relay,
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
+            Regressions regressions,
             Clock clock) {
         this.intake = intake;
         this.processedEvents = processedEvents;
@@ -69,6 +71,7 @@ public class AwardStage {
         this.relay = relay;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.regressions = regressions;
         this.clock = clock;
     }
 
@@ -138,11 +141,15 @@ public class AwardStage {
         List<MetRequirement> progress = new ArrayList<>();
         List<Award> awards = new ArrayList<>();
         List<DeadLetterEntry> unusable = new ArrayList<>();
+        List<Intake.Voiding> voidings = new ArrayList<>();
         for (Intake each : fresh.values()) {
             if (each instanceof Intake.Usable usable) {
                 CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learners.get(usable.learnerId()));
                 progress.addAll(outcome.newlyMet());
                 awards.addAll(outcome.awards());
+                processed.add(new ProcessedEvent(each.dedupKey(), Outcome.ACCEPTED));
+            } else if (each instanceof Intake.Voiding voiding) {
+                voidings.add(voiding);
                 processed.add(new ProcessedEvent(each.dedupKey(), Outcome.ACCEPTED));
             } else if (each instanceof Intake.Unusable bad) {
                 unusable.add(DeadLetterEntry.ofRecord(
@@ -159,8 +166,16 @@ public class AwardStage {
         ledger.recordProgress(progress);
         ledger.recordAwards(awards);
         outbox.append(outboxEventsFor(awards, now));
+        // After this batch's awards are stored, so a void can withdraw an event applied earlier in the same batch.
+        List<AwardRevocation.Revoked> revoked =
+                voidings.isEmpty() ? List.of() : regressions.apply(voidings, fresh.keySet(), now);
         deadLetters.record(unusable);
-        return new BatchResult(intakes.size(), intakes.size() - fresh.size(), awards, unusable.size());
+        return new BatchResult(
+                intakes.size(),
+                intakes.size() - fresh.size(),
+                awards,
+                unusable.size(),
+                revoked.stream().map(AwardRevocation.Revoked::credentialId).toList());
     }
 
     private static List<OutboxEvent> outboxEventsFor(List<Award> awards, Instant now) {
@@ -175,7 +190,10 @@ public class AwardStage {
         result.awards()
                 .forEach(award -> metrics.awarded(
                         award.triggeredBy().source(), award.credential().id()));
-        if (!result.awards().isEmpty() || result.deadLettered() > 0) {
+        result.revokedCredentials().forEach(credential -> metrics.awardChanged(AwardRevocation.REVOKED, credential));
+        if (!result.awards().isEmpty()
+                || result.deadLettered() > 0
+                || !result.revokedCredentials().isEmpty()) {
             relay.wakeUp();
         }
     }
@@ -208,16 +226,24 @@ public class AwardStage {
      * What one batch did.
      *
      * @param duplicates events skipped because their id was processed before (or earlier in the batch)
+     * @param revokedCredentials the credentials of the awards voided events revoked
      */
-    public record BatchResult(int received, int duplicates, List<Award> awards, int deadLettered) {
+    public record BatchResult(
+            int received, int duplicates, List<Award> awards, int deadLettered, List<String> revokedCredentials) {
 
-        static final BatchResult EMPTY = new BatchResult(0, 0, List.of(), 0);
+        static final BatchResult EMPTY = new BatchResult(0, 0, List.of(), 0, List.of());
 
         BatchResult plus(BatchResult other) {
             List<Award> all = new ArrayList<>(awards);
             all.addAll(other.awards);
+            List<String> revoked = new ArrayList<>(revokedCredentials);
+            revoked.addAll(other.revokedCredentials);
             return new BatchResult(
-                    received + other.received, duplicates + other.duplicates, all, deadLettered + other.deadLettered);
+                    received + other.received,
+                    duplicates + other.duplicates,
+                    all,
+                    deadLettered + other.deadLettered,
+                    revoked);
         }
     }
 }

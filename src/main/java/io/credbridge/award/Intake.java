@@ -21,6 +21,18 @@ sealed interface Intake {
         }
     }
 
+    /** The source withdrew an earlier event (a voided xAPI statement); whoever voids it, it is not a learner's. */
+    record Voiding(ConsumedRecord record, LearningEvent event) implements Intake {
+        @Override
+        public String dedupKey() {
+            return event.getEventId();
+        }
+
+        String voidedEventId() {
+            return event.getObjectId();
+        }
+    }
+
     record Unusable(ConsumedRecord record, LearningEvent event, String reason, String errorType) implements Intake {
         @Override
         public String dedupKey() {

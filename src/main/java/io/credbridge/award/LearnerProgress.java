@@ -68,6 +68,15 @@ final class LearnerProgress {
         return Optional.ofNullable(heldAwardIds.get(credentialId));
     }
 
+    /** The credentials the learner holds whose evidence includes the event. */
+    java.util.List<String> heldOnEvidence(String eventId) {
+        return held.entrySet().stream()
+                .filter(entry -> entry.getValue().eventIds().contains(eventId))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /** The learner no longer holds the credential: its award was revoked or expired. */
     void release(String credentialId) {
         held.remove(credentialId);

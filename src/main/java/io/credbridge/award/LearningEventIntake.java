@@ -40,6 +40,9 @@ class LearningEventIntake {
                             + " (the producer is newer); replay it after upgrading",
                     "unknown-event-type");
         }
+        if (event.getType() == LearningEventType.VOIDED) {
+            return new Intake.Voiding(record, event);
+        }
         Optional<String> learner = identity.resolve(event.getLearnerIds());
         if (learner.isEmpty()) {
             return new Intake.Unusable(

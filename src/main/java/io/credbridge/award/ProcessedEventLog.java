@@ -62,6 +62,8 @@ class ProcessedEventLog implements ReprocessableEvents {
 
     public enum Outcome {
         ACCEPTED,
-        DEAD_LETTERED
+        DEAD_LETTERED,
+        /** Withdrawn by its source before it arrived: when it comes, it is skipped like a duplicate. */
+        VOIDED
     }
 }

@@ -39,12 +39,14 @@ public record CredentialDefinition(
         List<@NotNull @Valid Alignment> competencies,
         @Valid Credit credit,
         @Valid EuMicroCredential euMicroCredential,
-        Boolean retired) {
+        Boolean retired,
+        RegressionPolicy onRegression) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
         competencies = competencies == null ? List.of() : List.copyOf(competencies);
         retired = Boolean.TRUE.equals(retired);
+        onRegression = onRegression == null ? RegressionPolicy.REVOKE : onRegression;
     }
 
     public CredentialDefinition(
@@ -67,7 +69,7 @@ public record CredentialDefinition(
             Issuer issuer,
             List<Criterion> criteria,
             Validity validity) {
-        this(id, version, name, description, kind, issuer, criteria, validity, null, null, null, null, false);
+        this(id, version, name, description, kind, issuer, criteria, validity, null, null, null, null, false, null);
     }
 
     /** The EU micro-credential elements (Annex I) this definition does not give; all of them without the block. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.credbridge.catalog.AnyOf;
 import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
+import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.Criterion;
 import io.credbridge.ops.CredBridgeMetrics;
@@ -99,6 +100,52 @@ class AwardRevocationIT {
         assertThatThrownBy(() -> revocation.revoke(held.get("badge-one").awardId(), "again", "registrar"))
                 .isInstanceOf(AwardRevocation.AwardNotActiveException.class)
                 .hasMessageContaining("REVOKED already");
+    }
+
+    @Test
+    void aVoidedEventRevokesOnlyWhatNoLongerHoldsAndNothingWhoseDefinitionKeepsIt() {
+        CredentialDefinition kept = new CredentialDefinition(
+                "kept",
+                1,
+                "Kept",
+                null,
+                io.credbridge.catalog.CredentialKind.BADGE,
+                new io.credbridge.catalog.Issuer("https://credentials.example.edu", "Example University"),
+                List.of(new CourseCompleted(C1)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                io.credbridge.catalog.RegressionPolicy.KEEP);
+        CredentialCatalog catalog = CredentialCatalog.of(List.of(
+                kept,
+                CredentialEvaluatorTest.definition("badge-one", new CourseCompleted(C1)),
+                CredentialEvaluatorTest.definition(
+                        "either", new AnyOf(List.<Criterion>of(new CourseCompleted(C1), new CourseCompleted(C3))))));
+        evaluator = new CredentialEvaluator(catalog, clock);
+        Map<String, Award> held = earn("bob", C1, C3);
+        Regressions regressions = new Regressions(ledger, new ProcessedEventLog(jdbc), catalog, new OutboxStore(jdbc));
+
+        List<AwardRevocation.Revoked> revoked = transactions.execute(
+                status -> regressions.apply(List.of(voiding("e-" + C1)), List.of("e-" + C1), T0.plusSeconds(60)));
+
+        assertThat(revoked).extracting(AwardRevocation.Revoked::credentialId).containsExactly("badge-one");
+        assertThat(status(held.get("kept"))).as("its definition keeps it").isEqualTo("ACTIVE");
+        assertThat(status(held.get("either"))).as("course 3 still meets it").isEqualTo("ACTIVE");
+        assertThat(ledger.progressOf(List.of("bob")).get("bob").met(new CourseCompleted(C1)))
+                .as("the voided event no longer counts")
+                .isEmpty();
+    }
+
+    private static Intake.Voiding voiding(String voidedEventId) {
+        io.credbridge.avro.LearningEvent event = io.credbridge.avro.LearningEvent.newBuilder(
+                        LearningEvents.completed("void-1", "lrs-admin", "https://lms.example.edu/x", T0))
+                .setType(io.credbridge.avro.LearningEventType.VOIDED)
+                .setObjectId(voidedEventId)
+                .build();
+        return new Intake.Voiding(null, event);
     }
 
     /** Awards what the events earn, in order, as the award stage would record them. */

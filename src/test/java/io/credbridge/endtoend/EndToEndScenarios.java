@@ -8,6 +8,7 @@ import static io.credbridge.endtoend.XapiStatements.demo;
 import static io.credbridge.endtoend.XapiStatements.newId;
 import static io.credbridge.endtoend.XapiStatements.newLearner;
 import static io.credbridge.endtoend.XapiStatements.scored;
+import static io.credbridge.endtoend.XapiStatements.voiding;
 import static io.credbridge.endtoend.XapiStatements.withoutVerb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -319,6 +320,50 @@ abstract class EndToEndScenarios {
                 "application/yaml");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).path("errors").toString()).contains("field 'version'");
+    }
+
+    @Test
+    void aVoidedStatementRevokesTheAwardThatRestedOnItAndALaterCompletionAwardsItAgain() throws Exception {
+        String learner = newLearner("voided");
+        String completion = newId();
+        assertThat(post(completed(completion, learner, COURSE)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        awaitQuiet();
+        String first = single(awards(learner)).path("awardId").asText();
+
+        assertThat(post(voiding(newId(), completion)).statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(single(awards(learner)).path("status").asText())
+                                .isEqualTo("REVOKED"));
+        assertThat(single(awards(learner)).path("endReason").asText())
+                .contains(completion)
+                .contains("voided");
+        awaitQuiet();
+        assertThat(csvRows(first)).extracting(row -> row.get("action")).containsExactly("ISSUED", "REVOKED");
+        assertThat(badgeRecords(first))
+                .extracting(record -> decodeBadge(record).getAction().name())
+                .containsExactly("ISSUED", "REVOKED");
+
+        assertThat(post(completed(newId(), learner, COURSE)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(awards(learner))
+                        .extracting(award -> award.path("status").asText())
+                        .containsExactlyInAnyOrder("REVOKED", "ACTIVE"));
+
+        String latecomer = newLearner("voided-first");
+        String withdrawnBeforeArrival = newId();
+        assertThat(post(voiding(newId(), withdrawnBeforeArrival)).statusCode()).isEqualTo(200);
+        awaitQuiet();
+        assertThat(post(completed(withdrawnBeforeArrival, latecomer, COURSE)).statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> learningEventsWithId(withdrawnBeforeArrival).size() == 1);
+        awaitQuiet();
+        assertThat(awards(latecomer))
+                .as("a statement voided before it arrived never counts")
+                .isEmpty();
     }
 
     @Test

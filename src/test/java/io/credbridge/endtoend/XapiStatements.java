@@ -44,6 +44,16 @@ final class XapiStatements {
                 """.formatted(id, HOME, learner, assessment, scaled);
     }
 
+    /** An LRS administrator withdraws a statement (xAPI voiding). */
+    static String voiding(String id, String voidedStatementId) {
+        return """
+                {"id": "%s",
+                 "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "lrs-admin"}},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/voided", "display": {"en-US": "voided"}},
+                 "object": {"objectType": "StatementRef", "id": "%s"}}
+                """.formatted(id, HOME, voidedStatementId);
+    }
+
     static String completedByHashedMailbox(String id, String course) {
         return """
                 {"id": "%s",

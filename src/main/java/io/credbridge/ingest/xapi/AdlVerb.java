@@ -9,7 +9,9 @@ enum AdlVerb {
     COMPLETED("http://adlnet.gov/expapi/verbs/completed", LearningEventType.COURSE_COMPLETED, null),
     PASSED("http://adlnet.gov/expapi/verbs/passed", LearningEventType.ASSESSMENT_GRADED, Boolean.TRUE),
     FAILED("http://adlnet.gov/expapi/verbs/failed", LearningEventType.ASSESSMENT_GRADED, Boolean.FALSE),
-    SCORED("http://adlnet.gov/expapi/verbs/scored", LearningEventType.ASSESSMENT_GRADED, null);
+    SCORED("http://adlnet.gov/expapi/verbs/scored", LearningEventType.ASSESSMENT_GRADED, null),
+    /** The source withdraws an earlier statement (xAPI 1.0.3, 2.3.2): its object is a StatementRef to it. */
+    VOIDED("http://adlnet.gov/expapi/verbs/voided", LearningEventType.VOIDED, null);
 
     private final String id;
     private final LearningEventType eventType;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a valid xAPI statement into a {@link LearningEvent} when CredBridge acts on it (an ADL
- * completed, passed, failed or scored verb on an Activity) and into an {@link IgnoredStatement}
- * otherwise.
+ * completed, passed, failed or scored verb on an Activity, or voided on a StatementRef) and into an
+ * {@link IgnoredStatement} otherwise.
  */
 @Component
 class XapiStatementNormalizer {
@@ -33,13 +33,38 @@ class XapiStatementNormalizer {
         String verbId = statement.path("verb").path("id").asText();
         Optional<AdlVerb> verb = AdlVerb.of(verbId);
         if (verb.isEmpty()) {
-            return ignored(id, verbId, "CredBridge acts only on the ADL verbs completed, passed, failed and scored");
+            return ignored(
+                    id, verbId, "CredBridge acts only on the ADL verbs completed, passed, failed, scored and voided");
         }
         String objectType = ObjectTypes.of(statement.get("object"));
+        if (verb.get() == AdlVerb.VOIDED) {
+            if (!"StatementRef".equals(objectType)) {
+                return ignored(
+                        id,
+                        verbId,
+                        "a voiding statement's object must be a StatementRef, not " + Phrases.withArticle(objectType));
+            }
+            return new Normalized.Event(voiding(id, statement, receivedAt));
+        }
         if (!"Activity".equals(objectType)) {
             return ignored(id, verbId, "the object is " + Phrases.withArticle(objectType) + ", not an Activity");
         }
         return new Normalized.Event(event(id, verb.get(), statement, receivedAt));
+    }
+
+    /** The statement withdraws the one its StatementRef names; that one no longer counts towards anything. */
+    private static LearningEvent voiding(String id, JsonNode statement, Instant receivedAt) {
+        return LearningEvent.newBuilder()
+                .setEventId(id)
+                .setSource(SOURCE)
+                .setSourceSystem(statement.path("context").path("platform").asText(null))
+                .setOccurredAt(occurredAt(statement, receivedAt))
+                .setReceivedAt(millis(receivedAt))
+                .setType(LearningEventType.VOIDED)
+                .setLearnerIds(LearnerIds.of(statement.path("actor")))
+                .setObjectId(statement.path("object").path("id").asText())
+                .setCourseIds(List.of())
+                .build();
     }
 
     private static LearningEvent event(String id, AdlVerb verb, JsonNode statement, Instant receivedAt) {

@@ -51,7 +51,7 @@ class XapiStatementIngestTest {
                 .containsExactly(new IgnoredStatement(
                         SECOND_ID,
                         "http://adlnet.gov/expapi/verbs/launched",
-                        "CredBridge acts only on the ADL verbs completed, passed, failed and scored"));
+                        "CredBridge acts only on the ADL verbs completed, passed, failed, scored and voided"));
     }
 
     @Test

@@ -232,6 +232,35 @@ class XapiStatementNormalizerTest {
     @Nested
     class IgnoredStatements {
 
+        @Test
+        void aVoidingStatementBecomesAVoidedEventNamingTheStatementItWithdraws() {
+            ObjectNode statement = with(
+                    with(valid(), "/verb/id", "\"http://adlnet.gov/expapi/verbs/voided\""),
+                    "/object",
+                    "{\"objectType\": \"StatementRef\", \"id\": \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"}");
+
+            Normalized normalized = normalizer.normalize(statement, RECEIVED);
+
+            assertThat(normalized).isInstanceOfSatisfying(Normalized.Event.class, event -> {
+                assertThat(event.event().getType()).isEqualTo(LearningEventType.VOIDED);
+                assertThat(event.event().getObjectId()).isEqualTo("e05aa883-acaf-40ad-bf54-02c8ce485fb0");
+                assertThat(event.event().getEventId()).isEqualTo(Statements.ID);
+                assertThat(event.event().getCourseIds()).isEmpty();
+                assertThat(event.event().getScore()).isNull();
+            });
+        }
+
+        @Test
+        void aVoidingStatementWhoseObjectIsNoStatementRefIsIgnoredSayingWhy() {
+            ObjectNode statement = with(valid(), "/verb/id", "\"http://adlnet.gov/expapi/verbs/voided\"");
+
+            assertThat(normalizer.normalize(statement, RECEIVED))
+                    .isEqualTo(new Normalized.Ignored(new IgnoredStatement(
+                            Statements.ID,
+                            "http://adlnet.gov/expapi/verbs/voided",
+                            "a voiding statement's object must be a StatementRef, not an Activity")));
+        }
+
         @ParameterizedTest
         @ValueSource(
                 strings = {
@@ -247,7 +276,7 @@ class XapiStatementNormalizerTest {
                     .isEqualTo(new Normalized.Ignored(new IgnoredStatement(
                             Statements.ID,
                             verbId,
-                            "CredBridge acts only on the ADL verbs completed, passed, failed and scored")));
+                            "CredBridge acts only on the ADL verbs completed, passed, failed, scored and voided")));
         }
 
         @ParameterizedTest
