@@ -3,6 +3,7 @@ package io.credbridge.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -135,7 +136,12 @@ final class CredentialCatalogLoader {
 
     private CredentialDefinition read(Resource file, String fileName, List<String> problems) {
         try (InputStream in = file.getInputStream()) {
-            CredentialDefinition definition = yaml.readValue(in, CredentialDefinition.class);
+            byte[] text = in.readAllBytes();
+            JsonNode tree = yaml.readTree(text);
+            // Bound from the text where possible: errors then carry line and column.
+            CredentialDefinition definition = tree != null && CourseLists.expand(tree)
+                    ? yaml.treeToValue(tree, CredentialDefinition.class)
+                    : yaml.readValue(text, CredentialDefinition.class);
             if (definition == null) {
                 problems.add(fileName + ": " + ("draft".equals(fileName) ? "the body is empty" : "the file is empty"));
             }

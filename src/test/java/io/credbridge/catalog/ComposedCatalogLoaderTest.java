@@ -296,6 +296,41 @@ class ComposedCatalogLoaderTest {
         assertThat(catalog.credentialsStackedOn("old")).isEmpty();
     }
 
+    @Test
+    void readsACourseListAsAnyOfItsCoursesAtAnyDepth() throws IOException {
+        write("any-course.yaml", definition("any-course", """
+                  - type: course-completed
+                    courses: [%s, %s]
+                  - type: all-of
+                    criteria:
+                      - type: course-completed
+                        courses: [%s]
+                """.formatted(C1, C2, C1)));
+
+        CredentialCatalog catalog = load();
+
+        assertThat(catalog.find("any-course").orElseThrow().criteria())
+                .containsExactly(
+                        new AnyOf(List.of(new CourseCompleted(C1), new CourseCompleted(C2))),
+                        new AllOf(List.of(new AnyOf(List.of(new CourseCompleted(C1))))));
+        assertThat(catalog.credentialsRequiring(new CourseCompleted(C2)))
+                .extracting(CredentialDefinition::id)
+                .containsExactly("any-course");
+    }
+
+    @Test
+    void aCourseListBesideASingleCourseIsReportedAsAnUnexpectedField() throws IOException {
+        write("both.yaml", definition("both", """
+                  - type: course-completed
+                    course: %s
+                    courses: [%s]
+                """.formatted(C1, C2)));
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("both.yaml: field 'criteria[0].courses'")
+                .hasMessageContaining("(line 11");
+    }
+
     private CredentialCatalog load() {
         return loader.load(List.of(dir.toUri() + "*.yaml"));
     }
