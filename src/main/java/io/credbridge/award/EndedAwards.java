@@ -20,7 +20,8 @@ final class EndedAwards {
             String reason,
             String source,
             Instant at) {
-        CredentialDefinition definition = catalog.find(award.credentialId())
+        CredentialDefinition definition = catalog.find(award.credentialId(), award.credentialVersion())
+                .or(() -> catalog.find(award.credentialId()))
                 .orElseThrow(() -> new IllegalStateException("credential " + award.credentialId() + " of award "
                         + award.awardId() + " is no longer in the catalog; put its definition back to end it"));
         Award snapshot = new Award(

@@ -27,8 +27,13 @@ final class CatalogStructure {
      * @param knownIds every credential id the catalog defines, including ones refused for other problems
      */
     static List<String> problems(List<Located> located, Set<String> knownIds) {
+        // Cycles matter among the current (highest) versions: only they earn new awards.
         Map<String, Located> byId = new LinkedHashMap<>();
-        located.forEach(each -> byId.putIfAbsent(each.definition().id(), each));
+        located.forEach(each -> byId.merge(
+                each.definition().id(),
+                each,
+                (kept, other) ->
+                        other.definition().version() > kept.definition().version() ? other : kept));
         List<String> problems = new ArrayList<>();
         for (Located each : located) {
             Validity validity = each.definition().validity();

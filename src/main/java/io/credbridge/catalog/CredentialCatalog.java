@@ -21,10 +21,15 @@ public final class CredentialCatalog {
 
     private final List<String> warnings;
 
+    private final Map<String, CredentialDefinition> byIdAndVersion = new LinkedHashMap<>();
+
     private CredentialCatalog(List<CredentialDefinition> definitions, List<String> warnings) {
         this.warnings = List.copyOf(warnings);
         for (CredentialDefinition definition : definitions) {
-            byId.put(definition.id(), definition);
+            byIdAndVersion.put(definition.id() + "/" + definition.version(), definition);
+            byId.merge(definition.id(), definition, (kept, other) -> other.version() > kept.version() ? other : kept);
+        }
+        for (CredentialDefinition definition : byId.values()) {
             if (definition.retired()) {
                 continue; // no new awards: nothing an event or another award does can lead to it
             }
@@ -69,8 +74,14 @@ public final class CredentialCatalog {
         return List.copyOf(byId.values());
     }
 
+    /** The current definition of the credential: its highest version, the one new awards are made under. */
     public Optional<CredentialDefinition> find(String credentialId) {
         return Optional.ofNullable(byId.get(credentialId));
+    }
+
+    /** The definition an award was made under, while the catalog still holds that version. */
+    public Optional<CredentialDefinition> find(String credentialId, int version) {
+        return Optional.ofNullable(byIdAndVersion.get(credentialId + "/" + version));
     }
 
     /** Every distinct requirement of any credential that the event meets. */

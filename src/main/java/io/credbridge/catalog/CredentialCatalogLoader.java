@@ -59,14 +59,17 @@ final class CredentialCatalogLoader {
             }
             List<String> violations = violations(definition, fileName);
             problems.addAll(violations);
-            String clash = fileById.putIfAbsent(definition.id(), fileName);
+            String clash = fileById.putIfAbsent(definition.id() + " v" + definition.version(), fileName);
             if (clash != null) {
-                problems.add(fileName + ": credential '" + definition.id() + "': id is already defined in " + clash);
+                problems.add(fileName + ": credential '" + definition.id() + "': version " + definition.version()
+                        + " is already defined in " + clash + "; a changed definition needs a new version");
             } else if (violations.isEmpty()) {
                 definitions.add(new CatalogStructure.Located(definition, fileName));
             }
         }
-        problems.addAll(CatalogStructure.problems(definitions, fileById.keySet()));
+        Set<String> ids = new HashSet<>();
+        fileById.keySet().forEach(key -> ids.add(key.substring(0, key.lastIndexOf(" v"))));
+        problems.addAll(CatalogStructure.problems(definitions, ids));
         if (problems.isEmpty() && definitions.isEmpty()) {
             problems.add("no credential definitions found at " + locations
                     + "; point credbridge.catalog.locations at your catalog's *.yaml files");

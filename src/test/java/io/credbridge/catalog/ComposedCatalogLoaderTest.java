@@ -331,6 +331,24 @@ class ComposedCatalogLoaderTest {
                 .hasMessageContaining("(line 11");
     }
 
+    @Test
+    void aChangedDefinitionIsANewVersionThatNewAwardsFollowWhileOldOnesKeepTheirs() throws IOException {
+        write("v1.yaml", definition("cert", course(C1)));
+        write("v2.yaml", definition("cert", course(C2)).replace("version: 1", "version: 2"));
+
+        CredentialCatalog catalog = load();
+
+        assertThat(catalog.find("cert").orElseThrow().version()).isEqualTo(2);
+        assertThat(catalog.find("cert", 1).orElseThrow().criteria()).containsExactly(new CourseCompleted(C1));
+        assertThat(catalog.credentialsRequiring(new CourseCompleted(C1)))
+                .as("version 1 earns nothing new")
+                .isEmpty();
+        assertThat(catalog.credentialsRequiring(new CourseCompleted(C2)))
+                .extracting(CredentialDefinition::version)
+                .containsExactly(2);
+        assertThat(catalog.definitions()).extracting(CredentialDefinition::id).containsExactly("cert");
+    }
+
     private CredentialCatalog load() {
         return loader.load(List.of(dir.toUri() + "*.yaml"));
     }

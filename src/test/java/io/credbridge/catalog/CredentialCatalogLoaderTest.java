@@ -113,7 +113,7 @@ class CredentialCatalogLoaderTest {
         write("b.yaml", valid("twice"));
 
         assertThatThrownBy(() -> load())
-                .hasMessageContaining("b.yaml: credential 'twice': id is already defined in")
+                .hasMessageContaining("b.yaml: credential 'twice': version 1 is already defined in")
                 .hasMessageContaining("a.yaml");
     }
 
