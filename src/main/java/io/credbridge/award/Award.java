@@ -24,6 +24,12 @@ public record Award(
         evidenceEventIds = List.copyOf(evidenceEventIds);
     }
 
+    /** The award as the learner's progress holds it, for the credentials stacked on it. */
+    HeldAward held() {
+        return new HeldAward(
+                awardId, new Evidence(evidenceEventIds, earnedAt), expiresAt().orElse(null));
+    }
+
     /** When the award stops holding, as its credential's validity says; empty when it never expires. */
     public Optional<Instant> expiresAt() {
         return credential.expiryFor(earnedAt);

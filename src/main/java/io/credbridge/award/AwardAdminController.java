@@ -29,7 +29,7 @@ class AwardAdminController {
                         revoked.award().awardId(),
                         revoked.award().learnerId(),
                         revoked.credentialId(),
-                        AwardRevocation.REVOKED,
+                        AwardEndings.REVOKED,
                         revoked.reason()))
                 .toList());
     }

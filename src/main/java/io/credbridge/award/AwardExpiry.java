@@ -2,8 +2,6 @@ package io.credbridge.award;
 
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.ops.CredBridgeMetrics;
-import io.credbridge.outbox.OutboxEvent;
-import io.credbridge.outbox.OutboxStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +26,7 @@ class AwardExpiry {
 
     private final AwardLedger ledger;
     private final CredentialCatalog catalog;
-    private final OutboxStore outbox;
+    private final AwardEndings endings;
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
@@ -36,13 +34,13 @@ class AwardExpiry {
     AwardExpiry(
             AwardLedger ledger,
             CredentialCatalog catalog,
-            OutboxStore outbox,
+            AwardEndings endings,
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
             Clock clock) {
         this.ledger = ledger;
         this.catalog = catalog;
-        this.outbox = outbox;
+        this.endings = endings;
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,7 +51,7 @@ class AwardExpiry {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int total = 0;
         while (true) {
-            List<AwardRecord> expired = transactions.execute(status -> expireBatch(now));
+            List<EndedAward> expired = transactions.execute(status -> expireBatch(now));
             expired.forEach(award -> metrics.awardChanged(EXPIRED, award.credentialId()));
             total += expired.size();
             if (expired.size() < BATCH) {
@@ -66,25 +64,24 @@ class AwardExpiry {
         return total;
     }
 
-    private List<AwardRecord> expireBatch(Instant now) {
-        List<AwardRecord> expired = new ArrayList<>();
-        List<OutboxEvent> events = new ArrayList<>();
+    private List<EndedAward> expireBatch(Instant now) {
+        List<EndedAward> expired = new ArrayList<>();
         for (String awardId : ledger.dueToExpire(now, BATCH)) {
             AwardRecord award = ledger.find(awardId).orElseThrow();
-            String reason = "its validity ended at " + award.expiresAt();
-            AwardChange change;
-            try {
-                change = EndedAwards.change(award, catalog, AwardChange.Action.EXPIRED, reason, "expiry", now);
-            } catch (IllegalStateException e) {
-                log.error("Award {} is past its validity but cannot be expired: {}", awardId, e.getMessage());
+            if (catalog.find(award.credentialId()).isEmpty()) {
+                log.error(
+                        "Award {} is past its validity but cannot be expired: its credential {} is no longer in"
+                                + " the catalog",
+                        awardId,
+                        award.credentialId());
                 continue;
             }
+            String reason = "its validity ended at " + award.expiresAt();
             if (ledger.end(awardId, EXPIRED, reason, "credbridge", now)) {
-                expired.add(award);
-                events.addAll(AwardOutbox.eventsFor(change, now));
+                expired.add(new EndedAward(award, reason));
             }
         }
-        outbox.appendInOrder(events);
+        endings.announce(expired, AwardChange.Action.EXPIRED, "expiry", now);
         return expired;
     }
 }

@@ -84,11 +84,7 @@ class AwardGrants {
                     earnedAt == null ? now : earnedAt,
                     List.of(),
                     trigger);
-            learner.holdActive(
-                    credentialId,
-                    granted.awardId(),
-                    new Evidence(List.of(), granted.earnedAt()),
-                    granted.expiresAt().orElse(null));
+            learner.hold(credentialId, granted.held());
             List<Award> all = new ArrayList<>(List.of(granted));
             all.addAll(evaluator.awardStackedOn(credentialId, learner, trigger));
             ledger.recordAwards(all);

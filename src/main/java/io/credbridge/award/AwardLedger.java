@@ -48,16 +48,16 @@ class AwardLedger {
                                     row.getString("event_id"),
                                     row.getTimestamp("met_at").toInstant()));
                 });
-        Map<String, HeldAward> held = new LinkedHashMap<>();
+        Map<String, HeldRow> held = new LinkedHashMap<>();
         jdbc.query(
                 "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, e.event_id from award a"
                         + " left join award_evidence e on e.award_id = a.award_id"
                         + " where a.status = 'ACTIVE' and a.learner_id = any(:ids) order by a.award_id, e.ordinal",
                 ids,
                 row -> {
-                    HeldAward award = held.get(row.getString("award_id"));
+                    HeldRow award = held.get(row.getString("award_id"));
                     if (award == null) {
-                        award = new HeldAward(
+                        award = new HeldRow(
                                 row.getString("award_id"),
                                 row.getString("learner_id"),
                                 row.getString("credential_id"),
@@ -72,11 +72,12 @@ class AwardLedger {
                 });
         held.values()
                 .forEach(award -> learners.get(award.learnerId())
-                        .holdActive(
+                        .hold(
                                 award.credentialId(),
-                                award.awardId(),
-                                new Evidence(award.eventIds(), award.earnedAt()),
-                                award.expiresAt()));
+                                new HeldAward(
+                                        award.awardId(),
+                                        new Evidence(award.eventIds(), award.earnedAt()),
+                                        award.expiresAt())));
         return learners;
     }
 
@@ -258,7 +259,8 @@ class AwardLedger {
                 == 1;
     }
 
-    private record HeldAward(
+    /** One active award as the query returns it, its evidence gathered row by row. */
+    private record HeldRow(
             String awardId,
             String learnerId,
             String credentialId,

@@ -167,15 +167,14 @@ public class AwardStage {
         ledger.recordAwards(awards);
         outbox.append(outboxEventsFor(awards, now));
         // After this batch's awards are stored, so a void can withdraw an event applied earlier in the same batch.
-        List<AwardRevocation.Revoked> revoked =
-                voidings.isEmpty() ? List.of() : regressions.apply(voidings, fresh.keySet(), now);
+        List<EndedAward> revoked = voidings.isEmpty() ? List.of() : regressions.apply(voidings, fresh.keySet(), now);
         deadLetters.record(unusable);
         return new BatchResult(
                 intakes.size(),
                 intakes.size() - fresh.size(),
                 awards,
                 unusable.size(),
-                revoked.stream().map(AwardRevocation.Revoked::credentialId).toList());
+                revoked.stream().map(EndedAward::credentialId).toList());
     }
 
     private static List<OutboxEvent> outboxEventsFor(List<Award> awards, Instant now) {
@@ -190,7 +189,7 @@ public class AwardStage {
         result.awards()
                 .forEach(award -> metrics.awarded(
                         award.triggeredBy().source(), award.credential().id()));
-        result.revokedCredentials().forEach(credential -> metrics.awardChanged(AwardRevocation.REVOKED, credential));
+        result.revokedCredentials().forEach(credential -> metrics.awardChanged(AwardEndings.REVOKED, credential));
         if (!result.awards().isEmpty()
                 || result.deadLettered() > 0
                 || !result.revokedCredentials().isEmpty()) {

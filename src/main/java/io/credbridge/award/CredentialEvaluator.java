@@ -86,11 +86,7 @@ class CredentialEvaluator {
                             evidence.earnedAt(),
                             evidence.eventIds(),
                             trigger);
-                    learner.holdActive(
-                            credential.id(),
-                            award.awardId(),
-                            evidence,
-                            award.expiresAt().orElse(null));
+                    learner.hold(credential.id(), award.held());
                     return award;
                 });
     }

@@ -3,6 +3,7 @@ package io.credbridge.award;
 import io.credbridge.catalog.Requirement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +12,7 @@ final class LearnerProgress {
 
     private final String learnerId;
     private final Map<String, MetRequirement> met = new HashMap<>();
-    private final Map<String, Evidence> held = new HashMap<>();
-    private final Map<String, String> heldAwardIds = new HashMap<>();
-    private final Map<String, Instant> heldUntil = new HashMap<>();
+    private final Map<String, HeldAward> held = new HashMap<>();
 
     LearnerProgress(String learnerId) {
         this.learnerId = learnerId;
@@ -40,38 +39,22 @@ final class LearnerProgress {
      * {@code at}: an expired part never counts, even before the expiry sweep has marked it.
      */
     Optional<Evidence> held(String credentialId, Instant at) {
-        Instant until = heldUntil.get(credentialId);
-        if (until != null && !until.isAfter(at)) {
-            return Optional.empty();
-        }
+        return heldAward(credentialId).filter(award -> award.countsAt(at)).map(HeldAward::evidence);
+    }
+
+    /** The learner's active award of the credential, expired or not, when it was loaded or made here. */
+    Optional<HeldAward> heldAward(String credentialId) {
         return Optional.ofNullable(held.get(credentialId));
     }
 
-    void holdActive(String credentialId, Evidence evidence) {
-        held.put(credentialId, evidence);
-    }
-
-    void holdActive(String credentialId, String awardId, Evidence evidence) {
-        holdActive(credentialId, evidence);
-        heldAwardIds.put(credentialId, awardId);
-    }
-
-    void holdActive(String credentialId, String awardId, Evidence evidence, Instant expiresAt) {
-        holdActive(credentialId, awardId, evidence);
-        if (expiresAt != null) {
-            heldUntil.put(credentialId, expiresAt);
-        }
-    }
-
-    /** The id of the learner's active award of the credential, when it was loaded or made here. */
-    Optional<String> heldAwardId(String credentialId) {
-        return Optional.ofNullable(heldAwardIds.get(credentialId));
+    void hold(String credentialId, HeldAward award) {
+        held.put(credentialId, award);
     }
 
     /** The credentials the learner holds whose evidence includes the event. */
-    java.util.List<String> heldOnEvidence(String eventId) {
+    List<String> heldOnEvidence(String eventId) {
         return held.entrySet().stream()
-                .filter(entry -> entry.getValue().eventIds().contains(eventId))
+                .filter(entry -> entry.getValue().evidence().eventIds().contains(eventId))
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
@@ -80,7 +63,5 @@ final class LearnerProgress {
     /** The learner no longer holds the credential: its award was revoked or expired. */
     void release(String credentialId) {
         held.remove(credentialId);
-        heldAwardIds.remove(credentialId);
-        heldUntil.remove(credentialId);
     }
 }

@@ -41,7 +41,7 @@ class ProgressReport {
         return new CredentialProgress(
                 definition.id(),
                 definition.name(),
-                learner.heldAwardId(definition.id()).orElse(null),
+                learner.heldAward(definition.id()).map(HeldAward::awardId).orElse(null),
                 criteria.met(),
                 criteria.criteria());
     }

@@ -5,8 +5,6 @@ import io.credbridge.award.ProcessedEventLog.ProcessedEvent;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.RegressionPolicy;
-import io.credbridge.outbox.OutboxEvent;
-import io.credbridge.outbox.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,26 +27,26 @@ class Regressions {
     private final AwardLedger ledger;
     private final ProcessedEventLog processedEvents;
     private final CredentialCatalog catalog;
-    private final OutboxStore outbox;
+    private final AwardEndings endings;
 
-    Regressions(AwardLedger ledger, ProcessedEventLog processedEvents, CredentialCatalog catalog, OutboxStore outbox) {
+    Regressions(
+            AwardLedger ledger, ProcessedEventLog processedEvents, CredentialCatalog catalog, AwardEndings endings) {
         this.ledger = ledger;
         this.processedEvents = processedEvents;
         this.catalog = catalog;
-        this.outbox = outbox;
+        this.endings = endings;
     }
 
     /**
      * @param processedInBatch ids of the events this batch has just applied (a void may follow its event in it)
      * @return the awards revoked
      */
-    List<AwardRevocation.Revoked> apply(
-            List<Intake.Voiding> voidings, Collection<String> processedInBatch, Instant now) {
+    List<EndedAward> apply(List<Intake.Voiding> voidings, Collection<String> processedInBatch, Instant now) {
         Map<String, Intake.Voiding> byVoidedId = new LinkedHashMap<>();
         voidings.forEach(voiding -> byVoidedId.putIfAbsent(voiding.voidedEventId(), voiding));
         Set<String> known = processedEvents.alreadyProcessed(byVoidedId.keySet());
         List<ProcessedEvent> early = new ArrayList<>();
-        List<AwardRevocation.Revoked> revoked = new ArrayList<>();
+        List<EndedAward> revoked = new ArrayList<>();
         for (Map.Entry<String, Intake.Voiding> entry : byVoidedId.entrySet()) {
             String voidedId = entry.getKey();
             if (known.contains(voidedId) || processedInBatch.contains(voidedId)) {
@@ -58,16 +56,12 @@ class Regressions {
             }
         }
         processedEvents.record(early, now);
-        List<OutboxEvent> events = new ArrayList<>();
-        revoked.forEach(each -> events.addAll(AwardOutbox.eventsFor(
-                EndedAwards.change(each.award(), catalog, AwardChange.Action.REVOKED, each.reason(), "void", now),
-                now)));
-        outbox.appendInOrder(events);
+        endings.announce(revoked, AwardChange.Action.REVOKED, "void", now);
         return revoked;
     }
 
-    private List<AwardRevocation.Revoked> withdraw(String voidedId, Intake.Voiding voiding, Instant now) {
-        List<AwardRevocation.Revoked> revoked = new ArrayList<>();
+    private List<EndedAward> withdraw(String voidedId, Intake.Voiding voiding, Instant now) {
+        List<EndedAward> revoked = new ArrayList<>();
         String actor = "voided by " + voiding.event().getSource() + " statement "
                 + voiding.event().getEventId();
         String reason = "the event " + voidedId + " it rested on was voided by its source";
@@ -75,7 +69,8 @@ class Regressions {
             LearnerProgress learner = ledger.progressOf(List.of(learnerId)).get(learnerId);
             for (String credentialId : learner.heldOnEvidence(voidedId)) {
                 CredentialDefinition definition = catalog.find(credentialId).orElse(null);
-                String awardId = learner.heldAwardId(credentialId).orElse(null);
+                String awardId =
+                        learner.heldAward(credentialId).map(HeldAward::awardId).orElse(null);
                 if (definition == null
                         || awardId == null
                         || definition.onRegression() == RegressionPolicy.KEEP
@@ -83,10 +78,7 @@ class Regressions {
                                 .isPresent()) {
                     continue;
                 }
-                if (ledger.end(awardId, AwardRevocation.REVOKED, reason, actor, now)) {
-                    revoked.add(new AwardRevocation.Revoked(ledger.find(awardId).orElseThrow(), reason));
-                    revoked.addAll(AwardRevocation.cascade(ledger, catalog, learner, credentialId, reason, actor, now));
-                }
+                revoked.addAll(endings.revoke(awardId, learner, credentialId, reason, actor, now));
             }
         }
         return revoked;

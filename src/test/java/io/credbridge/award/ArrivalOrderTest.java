@@ -100,7 +100,7 @@ class ArrivalOrderTest {
                 if (!held.contains(definition.id())) {
                     var evidence = CriteriaEvaluation.evaluate(definition.allCriteria(), all, T0);
                     if (evidence.isPresent()) {
-                        all.holdActive(definition.id(), evidence.get());
+                        all.hold(definition.id(), HeldAward.of("award-" + definition.id(), evidence.get()));
                         held.add(definition.id());
                         earnedMore = true;
                     }

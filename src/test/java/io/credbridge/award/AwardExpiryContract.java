@@ -49,10 +49,11 @@ abstract class AwardExpiryContract {
         jdbc = new NamedParameterJdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ledger = new AwardLedger(jdbc);
+        CredentialCatalog catalog = CredentialCatalog.of(List.of(SHORT_LIVED, FOREVER));
         expiry = new AwardExpiry(
                 ledger,
-                CredentialCatalog.of(List.of(SHORT_LIVED, FOREVER)),
-                new OutboxStore(jdbc),
+                catalog,
+                new AwardEndings(ledger, catalog, new OutboxStore(jdbc)),
                 transactions,
                 new CredBridgeMetrics(meters),
                 clock);
@@ -103,8 +104,19 @@ abstract class AwardExpiryContract {
         assertThat(ledger.awardsOf(learner))
                 .extracting(AwardRecord::status)
                 .containsExactlyInAnyOrder("EXPIRED", "ACTIVE");
-        assertThat(ledger.progressOf(List.of(learner)).get(learner).heldAwardId("short-lived"))
+        assertThat(ledger.progressOf(List.of(learner)).get(learner).heldAward("short-lived"))
+                .map(HeldAward::awardId)
                 .hasValue(again.awardId());
+    }
+
+    @Test
+    void anAwardWhoseCredentialLeftTheCatalogStaysActiveRatherThanExpireWithoutADescription() {
+        Award orphan = award("carol-" + UUID.randomUUID(), definition("gone", new Validity("PT1H", null)));
+        transactions.executeWithoutResult(status -> ledger.recordAwards(List.of(orphan)));
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(expiry.sweep()).isZero();
+        assertThat(ledger.find(orphan.awardId()).orElseThrow().status()).isEqualTo("ACTIVE");
     }
 
     private Award award(String learner, CredentialDefinition credential) {

@@ -69,7 +69,7 @@ class AwardRevocationIT {
         revocation = new AwardRevocation(
                 ledger,
                 CATALOG,
-                new OutboxStore(jdbc),
+                new AwardEndings(ledger, CATALOG, new OutboxStore(jdbc)),
                 Mockito.mock(OutboxRelay.class),
                 transactions,
                 new CredBridgeMetrics(new SimpleMeterRegistry()),
@@ -81,12 +81,10 @@ class AwardRevocationIT {
         Map<String, Award> held = earn("alice", C1, C3, C2);
         assertThat(held).containsOnlyKeys("badge-one", "badge-two", "certificate", "diploma", "either");
 
-        List<AwardRevocation.Revoked> revoked =
+        List<EndedAward> revoked =
                 revocation.revoke(held.get("badge-one").awardId(), "course record corrected", "registrar");
 
-        assertThat(revoked)
-                .extracting(AwardRevocation.Revoked::credentialId)
-                .containsExactly("badge-one", "certificate", "diploma");
+        assertThat(revoked).extracting(EndedAward::credentialId).containsExactly("badge-one", "certificate", "diploma");
         assertThat(revoked.get(2).reason()).startsWith("stacked on certificate, which was revoked");
         assertThat(status(held.get("either")))
                 .as("any-of still holds through course 3")
@@ -126,12 +124,13 @@ class AwardRevocationIT {
                         "either", new AnyOf(List.<Criterion>of(new CourseCompleted(C1), new CourseCompleted(C3))))));
         evaluator = new CredentialEvaluator(catalog, clock);
         Map<String, Award> held = earn("bob", C1, C3);
-        Regressions regressions = new Regressions(ledger, new ProcessedEventLog(jdbc), catalog, new OutboxStore(jdbc));
+        Regressions regressions = new Regressions(
+                ledger, new ProcessedEventLog(jdbc), catalog, new AwardEndings(ledger, catalog, new OutboxStore(jdbc)));
 
-        List<AwardRevocation.Revoked> revoked = transactions.execute(
+        List<EndedAward> revoked = transactions.execute(
                 status -> regressions.apply(List.of(voiding("e-" + C1)), List.of("e-" + C1), T0.plusSeconds(60)));
 
-        assertThat(revoked).extracting(AwardRevocation.Revoked::credentialId).containsExactly("badge-one");
+        assertThat(revoked).extracting(EndedAward::credentialId).containsExactly("badge-one");
         assertThat(status(held.get("kept"))).as("its definition keeps it").isEqualTo("ACTIVE");
         assertThat(status(held.get("either"))).as("course 3 still meets it").isEqualTo("ACTIVE");
         assertThat(ledger.progressOf(List.of("bob")).get("bob").met(new CourseCompleted(C1)))

@@ -140,7 +140,7 @@ class ComposedCriteriaTest {
                 definition("badge-one", new CourseCompleted(C1)),
                 definition("badge-two", new CourseCompleted(C2)),
                 definition("certificate", new CredentialHeld("badge-one"), new CredentialHeld("badge-two")));
-        catalog.alice.holdActive("badge-one", Evidence.of("earlier", T0));
+        catalog.alice.hold("badge-one", HeldAward.of("award-1", Evidence.of("earlier", T0)));
 
         assertThat(ids(catalog.apply(completed("e2", "alice", C2, T0.plusSeconds(5)))))
                 .containsExactly("badge-two", "certificate");
@@ -153,7 +153,7 @@ class ComposedCriteriaTest {
                 definition("badge-one", new CourseCompleted(C1)),
                 definition("badge-two", new CourseCompleted(C2)),
                 definition("certificate", new CredentialHeld("badge-one"), new CredentialHeld("badge-two")));
-        catalog.alice.holdActive("badge-one", "award-1", Evidence.of("earlier", T0), T0.plusSeconds(3600));
+        catalog.alice.hold("badge-one", new HeldAward("award-1", Evidence.of("earlier", T0), T0.plusSeconds(3600)));
 
         assertThat(ids(catalog.apply(completed("e2", "alice", C2, T0.plusSeconds(60)))))
                 .containsExactly("badge-two");
@@ -163,7 +163,7 @@ class ComposedCriteriaTest {
     void aPartExpiringTheInstantItIsUsedNoLongerCounts() {
         LearnerProgress alice = new LearnerProgress("alice");
         Instant expiry = T0.plusSeconds(3600);
-        alice.holdActive("badge-one", "award-1", Evidence.of("e1", T0), expiry);
+        alice.hold("badge-one", new HeldAward("award-1", Evidence.of("e1", T0), expiry));
 
         assertThat(alice.held("badge-one", expiry.minusMillis(1))).isPresent();
         assertThat(alice.held("badge-one", expiry)).isEmpty();

@@ -92,7 +92,7 @@ class CredentialEvaluatorTest {
     @Test
     void neverAwardsACredentialTheLearnerAlreadyHolds() {
         LearnerProgress alice = new LearnerProgress("alice");
-        alice.holdActive("course-badge", Evidence.of("e0", T0));
+        alice.hold("course-badge", HeldAward.of("award-0", Evidence.of("e0", T0)));
 
         CredentialEvaluator.Outcome outcome = evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
 

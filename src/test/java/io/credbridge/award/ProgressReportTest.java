@@ -21,7 +21,7 @@ class ProgressReportTest {
     void showsEachCriterionMetWithItsEventAndWhatIsStillMissing() {
         LearnerProgress bob = new LearnerProgress("bob");
         bob.record(new MetRequirement("bob", "course-completed:" + C1, "e1", T0));
-        bob.holdActive("badge", "award-1", Evidence.of("e0", T0), T0.plusSeconds(60));
+        bob.hold("badge", new HeldAward("award-1", Evidence.of("e0", T0), T0.plusSeconds(60)));
         AllOf certificate = new AllOf(List.of(
                 new CredentialHeld("badge"),
                 new CredentialHeld("other-badge"),
