@@ -1,6 +1,7 @@
 package io.credbridge.award;
 
-import java.net.URI;
+import io.credbridge.catalog.InvalidCatalogException;
+import io.credbridge.ops.ProblemDetails;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,27 +21,38 @@ import tools.jackson.core.JacksonException;
  * Spring's generic problem-details handler, whose answers do not say which field is wrong.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {AwardAdminController.class, LearnerAwardsController.class})
+@RestControllerAdvice(
+        assignableTypes = {AwardAdminController.class, LearnerAwardsController.class, DryRunController.class})
 class AwardApiProblems {
 
     @ExceptionHandler(AwardRevocation.AwardNotFoundException.class)
     ProblemDetail notFound(AwardRevocation.AwardNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "award-not-found", e.getMessage());
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, "award-not-found", e.getMessage());
     }
 
     @ExceptionHandler(AwardRevocation.AwardNotActiveException.class)
     ProblemDetail notActive(AwardRevocation.AwardNotActiveException e) {
-        return problem(HttpStatus.CONFLICT, "award-not-active", e.getMessage());
+        return ProblemDetails.of(HttpStatus.CONFLICT, "award-not-active", e.getMessage());
     }
 
     @ExceptionHandler(AwardGrants.AlreadyHeldException.class)
     ProblemDetail alreadyHeld(AwardGrants.AlreadyHeldException e) {
-        return problem(HttpStatus.CONFLICT, "award-already-held", e.getMessage());
+        return ProblemDetails.of(HttpStatus.CONFLICT, "award-already-held", e.getMessage());
     }
 
     @ExceptionHandler(AwardGrants.UnknownCredentialException.class)
     ProblemDetail unknownCredential(AwardGrants.UnknownCredentialException e) {
         return invalid(List.of(Map.of("pointer", "/credentialId", "detail", e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidCatalogException.class)
+    ProblemDetail invalidDraft(InvalidCatalogException e) {
+        ProblemDetail problem = ProblemDetails.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-draft",
+                "the draft definition has " + e.problems().size() + " problem(s); nothing was tried");
+        problem.setProperty("errors", e.problems());
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -64,24 +76,18 @@ class AwardApiProblems {
         }
         String detail =
                 cause.getMessage() == null ? "the body is not the JSON this endpoint takes" : cause.getMessage();
-        return problem(
+        return ProblemDetails.of(
                 HttpStatus.BAD_REQUEST,
                 "invalid-input",
                 "the request body cannot be read: " + detail.lines().findFirst().orElse(detail));
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(
+        ProblemDetail problem = ProblemDetails.of(
                 HttpStatus.BAD_REQUEST,
                 "invalid-input",
                 errors.size() + " problem(s) found in the request; nothing was changed");
         problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:credbridge:problem:" + type));
         return problem;
     }
 }

@@ -1,10 +1,6 @@
 package io.credbridge.award;
 
 import io.credbridge.catalog.CatalogDrafts;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,13 +25,5 @@ class DryRunController {
             consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain"})
     DryRun.Result dryRun(@RequestBody String definition) {
         return dryRun.of(drafts.read(definition));
-    }
-
-    @ExceptionHandler(CatalogDrafts.InvalidDraftException.class)
-    ProblemDetail invalid(CatalogDrafts.InvalidDraftException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create("urn:credbridge:problem:invalid-draft"));
-        problem.setProperty("errors", e.problems());
-        return problem;
     }
 }

@@ -1,7 +1,6 @@
 package io.credbridge.catalog;
 
 import jakarta.validation.Validator;
-import java.util.List;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
@@ -18,29 +17,9 @@ public class CatalogDrafts {
     }
 
     /**
-     * @throws InvalidDraftException listing every problem, each naming the field
+     * @throws InvalidCatalogException listing every problem of the draft, each naming the field
      */
     public CredentialDefinition read(String yamlOrJson) {
-        try {
-            return loader.readDraft(yamlOrJson, catalog);
-        } catch (InvalidCatalogException e) {
-            throw new InvalidDraftException(e.problems());
-        }
-    }
-
-    /** A draft definition that would not load. */
-    public static final class InvalidDraftException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        private final List<String> problems;
-
-        InvalidDraftException(List<String> problems) {
-            super("the draft definition has " + problems.size() + " problem(s)");
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
+        return loader.readDraft(yamlOrJson, catalog);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * The catalog's shorthand for "any course of a list": {@code {type: course-completed, courses: [a, b]}} means
  * {@code {type: any-of, criteria: [{type: course-completed, course: a}, {type: course-completed, course: b}]}},
  * and is read as that. A node that names both {@code course} and {@code courses} is left alone, so the reader
- * reports the unexpected field.
+ * reports the unexpected field; any other field stays on the any-of, where the reader reports it too.
  */
 final class CourseLists {
 
@@ -45,12 +45,12 @@ final class CourseLists {
         return node instanceof ObjectNode object
                 && CourseCompleted.TYPE.equals(object.path("type").asText())
                 && object.path("courses").isArray()
-                && !object.has("course")
-                && object.size() == 2;
+                && !object.has("course");
     }
 
     private static ObjectNode anyOf(ObjectNode shorthand) {
-        ObjectNode anyOf = shorthand.objectNode();
+        ObjectNode anyOf = shorthand.deepCopy();
+        anyOf.remove("courses");
         anyOf.put("type", AnyOf.TYPE);
         ArrayNode criteria = anyOf.putArray("criteria");
         shorthand

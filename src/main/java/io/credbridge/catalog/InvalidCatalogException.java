@@ -3,7 +3,7 @@ package io.credbridge.catalog;
 import java.util.List;
 
 /** The catalog cannot be used; startup stops with every problem found, each naming file, definition and field. */
-class InvalidCatalogException extends RuntimeException {
+public class InvalidCatalogException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

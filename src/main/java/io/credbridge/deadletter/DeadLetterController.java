@@ -1,6 +1,6 @@
 package io.credbridge.deadletter;
 
-import java.net.URI;
+import io.credbridge.ops.ProblemDetails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -54,18 +54,12 @@ class DeadLetterController {
 
     @ExceptionHandler(DeadLetterReplay.DeadLetterNotFoundException.class)
     ProblemDetail notFound(DeadLetterReplay.DeadLetterNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "dead-letter-not-found", e.getMessage());
+        return ProblemDetails.of(HttpStatus.NOT_FOUND, "dead-letter-not-found", e.getMessage());
     }
 
     @ExceptionHandler(DeadLetterReplay.AlreadyReplayedException.class)
     ProblemDetail alreadyReplayed(DeadLetterReplay.AlreadyReplayedException e) {
-        return problem(HttpStatus.CONFLICT, "dead-letter-already-replayed", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:credbridge:problem:" + type));
-        return problem;
+        return ProblemDetails.of(HttpStatus.CONFLICT, "dead-letter-already-replayed", e.getMessage());
     }
 
     /**

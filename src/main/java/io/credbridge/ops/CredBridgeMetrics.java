@@ -64,15 +64,9 @@ public class CredBridgeMetrics {
                 .increment();
     }
 
+    /** An issued award's badge event acknowledged by Kafka, and how long it took from its learning event. */
     public void badgePublished(String source, String credential, Duration sinceEventReceived) {
-        counter(
-                        "credbridge.badge.events",
-                        "Badge issuance events published",
-                        "source",
-                        source,
-                        "credential",
-                        credential)
-                .increment();
+        badgeChangePublished(source, credential);
         Timer.builder("credbridge.event.to.badge.latency")
                 .description("From the learning event's arrival to its badge event's acknowledgement by Kafka")
                 .tags("source", source, "credential", credential)
@@ -81,7 +75,7 @@ public class CredBridgeMetrics {
                 .record(sinceEventReceived);
     }
 
-    /** A revocation or expiry published on the badge topic: counted with the badges, no latency to measure. */
+    /** Any badge event acknowledged by Kafka; a revocation or expiry has no learning event to measure from. */
     public void badgeChangePublished(String source, String credential) {
         counter(
                         "credbridge.badge.events",

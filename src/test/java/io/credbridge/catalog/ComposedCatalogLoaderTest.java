@@ -349,6 +349,17 @@ class ComposedCatalogLoaderTest {
         assertThat(catalog.definitions()).extracting(CredentialDefinition::id).containsExactly("cert");
     }
 
+    @Test
+    void aMistypedFieldBesideACourseListIsNamed() throws IOException {
+        write("typo.yaml", definition("typo", """
+                  - type: course-completed
+                    courses: [%s]
+                    minScroe: 1
+                """.formatted(C1)));
+
+        assertThatThrownBy(this::load).hasMessageContaining("typo.yaml: field 'criteria[0].minScroe'");
+    }
+
     private CredentialCatalog load() {
         return loader.load(List.of(dir.toUri() + "*.yaml"));
     }

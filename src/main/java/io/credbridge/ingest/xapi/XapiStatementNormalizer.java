@@ -54,14 +54,8 @@ class XapiStatementNormalizer {
 
     /** The statement withdraws the one its StatementRef names; that one no longer counts towards anything. */
     private static LearningEvent voiding(String id, JsonNode statement, Instant receivedAt) {
-        return LearningEvent.newBuilder()
-                .setEventId(id)
-                .setSource(SOURCE)
-                .setSourceSystem(statement.path("context").path("platform").asText(null))
-                .setOccurredAt(occurredAt(statement, receivedAt))
-                .setReceivedAt(millis(receivedAt))
+        return base(id, statement, receivedAt)
                 .setType(LearningEventType.VOIDED)
-                .setLearnerIds(LearnerIds.of(statement.path("actor")))
                 .setObjectId(statement.path("object").path("id").asText())
                 .setCourseIds(List.of())
                 .build();
@@ -70,18 +64,23 @@ class XapiStatementNormalizer {
     private static LearningEvent event(String id, AdlVerb verb, JsonNode statement, Instant receivedAt) {
         String objectId = statement.path("object").path("id").asText();
         boolean completion = verb.eventType() == LearningEventType.COURSE_COMPLETED;
+        return base(id, statement, receivedAt)
+                .setType(verb.eventType())
+                .setObjectId(objectId)
+                .setCourseIds(completion ? List.of(objectId) : CourseIds.ofAssessment(statement))
+                .setScore(completion ? null : Scores.of(statement.path("result"), verb))
+                .build();
+    }
+
+    /** What every event from a statement carries: its id, source, times and actor. */
+    private static LearningEvent.Builder base(String id, JsonNode statement, Instant receivedAt) {
         return LearningEvent.newBuilder()
                 .setEventId(id)
                 .setSource(SOURCE)
                 .setSourceSystem(statement.path("context").path("platform").asText(null))
                 .setOccurredAt(occurredAt(statement, receivedAt))
                 .setReceivedAt(millis(receivedAt))
-                .setType(verb.eventType())
-                .setLearnerIds(LearnerIds.of(statement.path("actor")))
-                .setObjectId(objectId)
-                .setCourseIds(completion ? List.of(objectId) : CourseIds.ofAssessment(statement))
-                .setScore(completion ? null : Scores.of(statement.path("result"), verb))
-                .build();
+                .setLearnerIds(LearnerIds.of(statement.path("actor")));
     }
 
     private static Instant occurredAt(JsonNode statement, Instant receivedAt) {
