@@ -49,29 +49,6 @@ public record CredentialDefinition(
         onRegression = onRegression == null ? RegressionPolicy.REVOKE : onRegression;
     }
 
-    public CredentialDefinition(
-            String id,
-            Integer version,
-            String name,
-            String description,
-            CredentialKind kind,
-            Issuer issuer,
-            List<Criterion> criteria) {
-        this(id, version, name, description, kind, issuer, criteria, null);
-    }
-
-    public CredentialDefinition(
-            String id,
-            Integer version,
-            String name,
-            String description,
-            CredentialKind kind,
-            Issuer issuer,
-            List<Criterion> criteria,
-            Validity validity) {
-        this(id, version, name, description, kind, issuer, criteria, validity, null, null, null, null, false, null);
-    }
-
     /** The EU micro-credential elements (Annex I) this definition does not give; all of them without the block. */
     public List<String> missingEuMandatoryElements() {
         return euMicroCredential == null ? EuMicroCredential.allMandatory() : euMicroCredential.missingMandatory();

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
-import io.credbridge.catalog.CredentialKind;
-import io.credbridge.catalog.Issuer;
+import io.credbridge.catalog.Definitions;
 import io.credbridge.catalog.Validity;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxStore;
@@ -131,14 +130,6 @@ abstract class AwardExpiryContract {
     }
 
     private static CredentialDefinition definition(String id, Validity validity) {
-        return new CredentialDefinition(
-                id,
-                1,
-                id,
-                null,
-                CredentialKind.BADGE,
-                new Issuer("https://credentials.example.edu", "Example University"),
-                List.of(new CourseCompleted(COURSE)),
-                validity);
+        return Definitions.withValidity(Definitions.badge(id, new CourseCompleted(COURSE)), validity);
     }
 }

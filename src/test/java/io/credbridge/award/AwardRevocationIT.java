@@ -9,6 +9,7 @@ import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.Criterion;
+import io.credbridge.catalog.Definitions;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
@@ -102,21 +103,7 @@ class AwardRevocationIT {
 
     @Test
     void aVoidedEventRevokesOnlyWhatNoLongerHoldsAndNothingWhoseDefinitionKeepsIt() {
-        CredentialDefinition kept = new CredentialDefinition(
-                "kept",
-                1,
-                "Kept",
-                null,
-                io.credbridge.catalog.CredentialKind.BADGE,
-                new io.credbridge.catalog.Issuer("https://credentials.example.edu", "Example University"),
-                List.of(new CourseCompleted(C1)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                io.credbridge.catalog.RegressionPolicy.KEEP);
+        CredentialDefinition kept = Definitions.keptOnRegression(Definitions.badge("kept", new CourseCompleted(C1)));
         CredentialCatalog catalog = CredentialCatalog.of(List.of(
                 kept,
                 CredentialEvaluatorTest.definition("badge-one", new CourseCompleted(C1)),

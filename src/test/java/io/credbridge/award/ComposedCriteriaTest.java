@@ -16,8 +16,7 @@ import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
-import io.credbridge.catalog.CredentialKind;
-import io.credbridge.catalog.Issuer;
+import io.credbridge.catalog.Definitions;
 import io.credbridge.catalog.ScoreOperator;
 import io.credbridge.catalog.Validity;
 import java.time.Clock;
@@ -171,15 +170,8 @@ class ComposedCriteriaTest {
 
     @Test
     void anAwardExpiresAsItsCredentialsValiditySays() {
-        Evaluator catalog = catalog(new CredentialDefinition(
-                "two-years",
-                1,
-                "Two years",
-                null,
-                CredentialKind.BADGE,
-                new Issuer("https://credentials.example.edu", "Example University"),
-                List.of(new CourseCompleted(C1)),
-                new Validity("P2Y", null)));
+        Evaluator catalog = catalog(Definitions.withValidity(
+                Definitions.badge("two-years", new CourseCompleted(C1)), new Validity("P2Y", null)));
 
         Award award = catalog.apply(completed("e1", "alice", C1, Instant.parse("2026-02-28T12:00:00Z")))
                 .get(0);

@@ -8,9 +8,8 @@ import io.credbridge.catalog.AssessmentScore;
 import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
-import io.credbridge.catalog.CredentialKind;
 import io.credbridge.catalog.Criterion;
-import io.credbridge.catalog.Issuer;
+import io.credbridge.catalog.Definitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -129,13 +128,6 @@ class CredentialEvaluatorTest {
     }
 
     static CredentialDefinition definition(String id, Criterion... criteria) {
-        return new CredentialDefinition(
-                id,
-                1,
-                id,
-                null,
-                CredentialKind.BADGE,
-                new Issuer("https://credentials.example.edu", "Example University"),
-                List.of(criteria));
+        return Definitions.badge(id, criteria);
     }
 }

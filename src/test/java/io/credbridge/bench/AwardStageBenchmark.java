@@ -69,7 +69,7 @@ class AwardStageBenchmark {
         List<byte[]> events = events(EVENTS, LEARNERS, "bench");
 
         double baseline = tunedPassthroughRate(events);
-        double perPollBaseline = passthroughRate(events);
+        double perPollBaseline = perPollPassthroughRate(events);
         try (ConfigurableApplicationContext app = startCredBridge()) {
             double awardStage = awardStageRate(events);
             double wholePipeline = outboxDrained(app, events.size());
@@ -110,27 +110,39 @@ class AwardStageBenchmark {
      * Kafka Streams does at its commit interval, not after every poll.
      */
     private double tunedPassthroughRate(List<byte[]> events) throws Exception {
-        String in = "bench.tuned.in." + UUID.randomUUID();
-        String out = "bench.tuned.out." + UUID.randomUUID();
+        Map<String, Object> batching = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024);
+        return passthroughRate(
+                events,
+                new KafkaProducer<>(batching, new StringSerializer(), new ByteArraySerializer()),
+                Duration.ofMillis(100));
+    }
+
+    /** The foundation's baseline: the same move, flushing the producer and committing after every poll. */
+    private double perPollPassthroughRate(List<byte[]> events) throws Exception {
+        return passthroughRate(events, producer(), Duration.ZERO);
+    }
+
+    /** Moves the records to another topic, flushing and committing when {@code commitEvery} has passed. */
+    private double passthroughRate(List<byte[]> events, KafkaProducer<String, byte[]> producer, Duration commitEvery)
+            throws Exception {
+        String in = "bench.passthrough.in." + UUID.randomUUID();
+        String out = "bench.passthrough.out." + UUID.randomUUID();
         createTopics(in, out);
         produceAll(in, events);
         long start = System.nanoTime();
         int moved = 0;
-        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-tuned-passthrough");
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                brokers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true,
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                5,
-                                ProducerConfig.BATCH_SIZE_CONFIG,
-                                256 * 1024),
-                        new StringSerializer(),
-                        new ByteArraySerializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-passthrough-" + UUID.randomUUID());
+                producer) {
             consumer.subscribe(List.of(in));
             long lastCommit = System.nanoTime();
             while (moved < events.size()) {
@@ -139,35 +151,11 @@ class AwardStageBenchmark {
                     producer.send(new ProducerRecord<>(out, record.key(), record.value()));
                 }
                 moved += polled.count();
-                if (System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(100) || moved >= events.size()) {
+                if (System.nanoTime() - lastCommit >= commitEvery.toNanos() || moved >= events.size()) {
                     producer.flush();
                     consumer.commitSync();
                     lastCommit = System.nanoTime();
                 }
-            }
-        }
-        return moved / seconds(start);
-    }
-
-    /** The foundation's baseline: the same move, flushing the producer and committing after every poll. */
-    private double passthroughRate(List<byte[]> events) throws Exception {
-        String in = "bench.passthrough.in." + UUID.randomUUID();
-        String out = "bench.passthrough.out." + UUID.randomUUID();
-        createTopics(in, out);
-        produceAll(in, events);
-        long start = System.nanoTime();
-        int moved = 0;
-        try (KafkaConsumer<String, byte[]> consumer = consumer("bench-passthrough");
-                KafkaProducer<String, byte[]> producer = producer()) {
-            consumer.subscribe(List.of(in));
-            while (moved < events.size()) {
-                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(100));
-                for (ConsumerRecord<String, byte[]> record : polled) {
-                    producer.send(new ProducerRecord<>(out, record.key(), record.value()));
-                }
-                producer.flush();
-                consumer.commitSync();
-                moved += polled.count();
             }
         }
         return moved / seconds(start);

@@ -181,9 +181,7 @@ class ComposedCatalogLoaderTest {
                 .hasValue(Instant.parse("2026-01-31T22:00:00Z"));
         assertThat(catalog.find("fixed").orElseThrow().expiryFor(earned))
                 .hasValue(Instant.parse("2027-06-30T00:00:00Z"));
-        assertThat(new CredentialDefinition(
-                                "never", 1, "Never", null, CredentialKind.BADGE, null, List.of(new CourseCompleted(C1)))
-                        .expiryFor(earned))
+        assertThat(Definitions.badge("never", new CourseCompleted(C1)).expiryFor(earned))
                 .isEmpty();
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 @RequiresPostgres
 @Timeout(60)
@@ -24,8 +23,7 @@ class OutboxStoreOnPostgresIT extends OutboxStoreContract {
     @Override
     DataSource dataSource() {
         if (dataSource == null) {
-            PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
-            dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+            dataSource = PostgresTestDatabase.newSchemaDataSource();
         }
         return dataSource;
     }

@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -82,6 +84,12 @@ public final class PostgresTestDatabase {
     private record Server(String url, String user, String password) {}
 
     /** Connection settings for one test schema. */
+    /** A data source on a fresh schema of its own. */
+    public static DataSource newSchemaDataSource() {
+        Connection.Settings db = newSchema();
+        return new DriverManagerDataSource(db.url(), db.user(), db.password());
+    }
+
     public static final class Connection {
         private Connection() {}
 

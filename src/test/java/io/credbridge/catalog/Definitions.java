@@ -1,0 +1,65 @@
+package io.credbridge.catalog;
+
+import java.util.List;
+
+/** Credential definitions for tests: a badge by Example University with only what a test names. */
+public final class Definitions {
+
+    public static final Issuer ISSUER = new Issuer("https://credentials.example.edu", "Example University");
+
+    private Definitions() {}
+
+    public static CredentialDefinition badge(String id, Criterion... criteria) {
+        return new CredentialDefinition(
+                id,
+                1,
+                id,
+                null,
+                CredentialKind.BADGE,
+                ISSUER,
+                List.of(criteria),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
+    }
+
+    public static CredentialDefinition withValidity(CredentialDefinition definition, Validity validity) {
+        return new CredentialDefinition(
+                definition.id(),
+                definition.version(),
+                definition.name(),
+                definition.description(),
+                definition.kind(),
+                definition.issuer(),
+                definition.criteria(),
+                validity,
+                definition.level(),
+                definition.competencies(),
+                definition.credit(),
+                definition.euMicroCredential(),
+                definition.retired(),
+                definition.onRegression());
+    }
+
+    public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
+        return new CredentialDefinition(
+                definition.id(),
+                definition.version(),
+                definition.name(),
+                definition.description(),
+                definition.kind(),
+                definition.issuer(),
+                definition.criteria(),
+                definition.validity(),
+                definition.level(),
+                definition.competencies(),
+                definition.credit(),
+                definition.euMicroCredential(),
+                definition.retired(),
+                RegressionPolicy.KEEP);
+    }
+}
