@@ -14,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -61,6 +62,18 @@ class AwardApiProblems {
                 .map(error -> Map.of(
                         "pointer", "/" + error.getField(),
                         "detail", error.getField() + " " + error.getDefaultMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalid(HandlerMethodValidationException e) {
+        return invalid(e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "pointer", "/" + result.getMethodParameter().getParameterName(),
+                                "detail",
+                                        result.getMethodParameter().getParameterName() + " "
+                                                + error.getDefaultMessage())))
                 .toList());
     }
 

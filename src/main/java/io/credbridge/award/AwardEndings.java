@@ -71,8 +71,28 @@ class AwardEndings {
     /** Writes the outbox rows of awards that ended, each waiting behind its award's earlier changes. */
     void announce(List<EndedAward> ended, AwardChange.Action action, String source, Instant now) {
         List<OutboxEvent> events = new ArrayList<>();
-        ended.forEach(each -> events.addAll(AwardOutbox.eventsFor(
-                EndedAwards.change(each.award(), catalog, action, each.reason(), source, now), now)));
+        ended.forEach(each -> events.addAll(AwardOutbox.eventsFor(change(each, action, source, now), now)));
         outbox.appendInOrder(events);
+    }
+
+    /**
+     * The ended award described by the definition it was made under (or the current one, once that version left
+     * the catalog), so the SIS row and the badge event say what ended as the ISSUED ones said what was awarded.
+     */
+    private AwardChange change(EndedAward ended, AwardChange.Action action, String source, Instant at) {
+        AwardRecord award = ended.award();
+        CredentialDefinition definition = catalog.find(award.credentialId(), award.credentialVersion())
+                .or(() -> catalog.find(award.credentialId()))
+                .orElseThrow(() -> new IllegalStateException("credential " + award.credentialId() + " of award "
+                        + award.awardId() + " is no longer in the catalog; put its definition back to end it"));
+        Award snapshot = new Award(
+                award.awardId(),
+                award.learnerId(),
+                definition,
+                award.awardedAt(),
+                award.earnedAt(),
+                award.evidenceEventIds(),
+                new Award.Trigger(null, source, at));
+        return AwardChange.of(snapshot, action, ended.reason(), at);
     }
 }

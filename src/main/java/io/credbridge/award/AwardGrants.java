@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,7 +76,7 @@ class AwardGrants {
                 throw new AlreadyHeldException(learnerId, credentialId);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            Award.Trigger trigger = new Award.Trigger(null, basis.name().toLowerCase(java.util.Locale.ROOT), now);
+            Award.Trigger trigger = new Award.Trigger(null, basis.name().toLowerCase(Locale.ROOT), now);
             Award granted = new Award(
                     UUID.randomUUID().toString(),
                     learnerId,

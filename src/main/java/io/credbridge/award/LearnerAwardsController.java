@@ -42,7 +42,9 @@ class LearnerAwardsController {
      */
     @PostMapping("/{learnerId}/awards")
     @ResponseStatus(HttpStatus.CREATED)
-    List<AwardView> grant(@PathVariable String learnerId, @Valid @RequestBody GrantRequest request) {
+    List<AwardView> grant(
+            @PathVariable @Size(max = 255, message = "must be at most 255 characters") String learnerId,
+            @Valid @RequestBody GrantRequest request) {
         return grants
                 .grant(
                         learnerId,

@@ -50,7 +50,8 @@ public class OutboxStore {
      * Appends later changes of aggregates (a REVOKED after its ISSUED): an event whose aggregate still has an
      * earlier event pending or waiting for the same destination waits (status WAITING, never claimed) until
      * {@link #releaseReady} finds its predecessors delivered or given up. Each destination so receives one award's
-     * changes in the order they happened, also across retries and relay instances.
+     * changes in the order they happened, also across retries and relay instances. Call it inside the transaction
+     * that makes the change: the rows are inserted pending and then marked waiting, which no relay may see between.
      */
     public void appendInOrder(List<OutboxEvent> events) {
         append(events);

@@ -268,6 +268,11 @@ abstract class EndToEndScenarios {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(texts(json.readTree(unknown.body()).path("errors").findValues("pointer")))
                 .containsExactly("/credentialId");
+        HttpResponse<String> tooLong =
+                post("/api/learners/" + "x".repeat(300) + "/awards", grantOf("sql-proficiency", "MANUAL"));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(texts(json.readTree(tooLong.body()).path("errors").findValues("pointer")))
+                .containsExactly("/learnerId");
         HttpResponse<String> badBasis = post("/api/learners/" + learner + "/awards", grantOf("sql-proficiency", "X"));
         assertThat(badBasis.statusCode()).isEqualTo(400);
         assertThat(texts(json.readTree(badBasis.body()).path("errors").findValues("pointer")))
