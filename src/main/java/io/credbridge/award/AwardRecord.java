@@ -30,9 +30,4 @@ public record AwardRecord(
         String endedBy,
         String basis,
         String grantedBy,
-        String grantReason) {
-
-    public boolean active() {
-        return "ACTIVE".equals(status);
-    }
-}
+        String grantReason) {}

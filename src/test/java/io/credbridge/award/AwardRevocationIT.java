@@ -134,6 +134,50 @@ class AwardRevocationIT {
         return new Intake.Voiding(null, event);
     }
 
+    @Test
+    void anEndedAwardIsDescribedByTheVersionItWasMadeUnder() {
+        CredentialDefinition v1 =
+                Definitions.asVersion(Definitions.badge("badge", new CourseCompleted(C1)), 1, "Old", false);
+        CredentialDefinition v2 = Definitions.asVersion(v1, 2, "New", false);
+        Award award = new Award("award-v1", "dan", v1, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0));
+        transactions.executeWithoutResult(status -> ledger.recordAwards(List.of(award)));
+        AwardEndings endings = new AwardEndings(ledger, CredentialCatalog.of(List.of(v1, v2)), new OutboxStore(jdbc));
+
+        transactions.executeWithoutResult(status -> endings.announce(
+                List.of(new EndedAward(ledger.find("award-v1").orElseThrow(), "test")),
+                AwardChange.Action.REVOKED,
+                "admin",
+                T0));
+
+        String payload = jdbc.queryForObject(
+                "select payload from outbox_event where aggregate_id = 'award-v1' and destination = 'BADGE'",
+                Map.of(),
+                String.class);
+        assertThat(AwardChange.fromJson(payload).credentialName()).isEqualTo("Old");
+        assertThat(AwardChange.fromJson(payload).credentialVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetiredCredentialCannotBeGranted() {
+        CredentialDefinition retired =
+                Definitions.asVersion(Definitions.badge("old", new CourseCompleted(C1)), 1, "Old", true);
+        CredentialCatalog catalog = CredentialCatalog.of(List.of(retired));
+        AwardGrants grants = new AwardGrants(
+                ledger,
+                catalog,
+                new CredentialEvaluator(catalog, clock),
+                new OutboxStore(jdbc),
+                Mockito.mock(OutboxRelay.class),
+                transactions,
+                new CredBridgeMetrics(new SimpleMeterRegistry()),
+                clock);
+
+        assertThatThrownBy(() -> grants.grant("erin", "old", AwardGrants.Basis.MANUAL, "why", "registrar", null))
+                .isInstanceOf(AwardGrants.UnknownCredentialException.class)
+                .hasMessageContaining("can still be awarded");
+        assertThat(ledger.awardsOf("erin")).isEmpty();
+    }
+
     /** Awards what the events earn, in order, as the award stage would record them. */
     private Map<String, Award> earn(String learner, String... courses) {
         LearnerProgress progress = new LearnerProgress(learner);

@@ -27,6 +27,26 @@ public final class Definitions {
                 null);
     }
 
+    /** The definition as it reads in another version of the catalog, e.g. a retired or renamed one. */
+    public static CredentialDefinition asVersion(
+            CredentialDefinition definition, int version, String name, boolean retired) {
+        return new CredentialDefinition(
+                definition.id(),
+                version,
+                name,
+                definition.description(),
+                definition.kind(),
+                definition.issuer(),
+                definition.criteria(),
+                definition.validity(),
+                definition.level(),
+                definition.competencies(),
+                definition.credit(),
+                definition.euMicroCredential(),
+                retired,
+                definition.onRegression());
+    }
+
     public static CredentialDefinition withValidity(CredentialDefinition definition, Validity validity) {
         return new CredentialDefinition(
                 definition.id(),
