@@ -3,36 +3,16 @@ package io.credbridge.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-class ComposedCatalogLoaderTest {
+class ComposedCatalogLoaderTest extends CatalogFilesTestBase {
 
     static final String C1 = "https://lms.example.edu/courses/1";
     static final String C2 = "https://lms.example.edu/courses/2";
     static final String EXAM = "https://lms.example.edu/assessments/exam";
-
-    private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
-
-    @TempDir
-    Path dir;
-
-    private final CredentialCatalogLoader loader =
-            new CredentialCatalogLoader(new PathMatchingResourcePatternResolver(), validation.getValidator());
-
-    @AfterAll
-    static void closeValidation() {
-        validation.close();
-    }
 
     @Test
     void readsGroupsStackingAndEveryRequirementKind() throws IOException {
@@ -356,14 +336,6 @@ class ComposedCatalogLoaderTest {
                 """.formatted(C1)));
 
         assertThatThrownBy(this::load).hasMessageContaining("typo.yaml: field 'criteria[0].minScroe'");
-    }
-
-    private CredentialCatalog load() {
-        return loader.load(List.of(dir.toUri() + "*.yaml"));
-    }
-
-    private void write(String name, String yaml) throws IOException {
-        Files.writeString(dir.resolve(name), yaml);
     }
 
     private static String held(String credential) {

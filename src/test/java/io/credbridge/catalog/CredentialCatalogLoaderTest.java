@@ -3,31 +3,11 @@ package io.credbridge.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-class CredentialCatalogLoaderTest {
-
-    private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
-
-    @TempDir
-    Path dir;
-
-    private final CredentialCatalogLoader loader =
-            new CredentialCatalogLoader(new PathMatchingResourcePatternResolver(), validation.getValidator());
-
-    @AfterAll
-    static void closeValidation() {
-        validation.close();
-    }
+class CredentialCatalogLoaderTest extends CatalogFilesTestBase {
 
     @Test
     void loadsTheBundledDemoCatalog() {
@@ -135,14 +115,6 @@ class CredentialCatalogLoaderTest {
         assertThatThrownBy(() -> load())
                 .hasMessageContaining("no credential definitions found")
                 .hasMessageContaining("credbridge.catalog.locations");
-    }
-
-    private CredentialCatalog load() {
-        return loader.load(List.of(dir.toUri() + "*.yaml"));
-    }
-
-    private void write(String name, String yaml) throws IOException {
-        Files.writeString(dir.resolve(name), yaml);
     }
 
     private static String valid(String id) {

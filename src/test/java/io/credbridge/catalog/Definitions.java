@@ -30,28 +30,40 @@ public final class Definitions {
     /** The definition as it reads in another version of the catalog, e.g. a retired or renamed one. */
     public static CredentialDefinition asVersion(
             CredentialDefinition definition, int version, String name, boolean retired) {
+        return copy(definition, version, name, definition.validity(), retired, definition.onRegression());
+    }
+
+    public static CredentialDefinition withValidity(CredentialDefinition definition, Validity validity) {
+        return copy(
+                definition,
+                definition.version(),
+                definition.name(),
+                validity,
+                definition.retired(),
+                definition.onRegression());
+    }
+
+    public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
+        return copy(
+                definition,
+                definition.version(),
+                definition.name(),
+                definition.validity(),
+                definition.retired(),
+                RegressionPolicy.KEEP);
+    }
+
+    private static CredentialDefinition copy(
+            CredentialDefinition definition,
+            int version,
+            String name,
+            Validity validity,
+            boolean retired,
+            RegressionPolicy onRegression) {
         return new CredentialDefinition(
                 definition.id(),
                 version,
                 name,
-                definition.description(),
-                definition.kind(),
-                definition.issuer(),
-                definition.criteria(),
-                definition.validity(),
-                definition.level(),
-                definition.competencies(),
-                definition.credit(),
-                definition.euMicroCredential(),
-                retired,
-                definition.onRegression());
-    }
-
-    public static CredentialDefinition withValidity(CredentialDefinition definition, Validity validity) {
-        return new CredentialDefinition(
-                definition.id(),
-                definition.version(),
-                definition.name(),
                 definition.description(),
                 definition.kind(),
                 definition.issuer(),
@@ -61,25 +73,7 @@ public final class Definitions {
                 definition.competencies(),
                 definition.credit(),
                 definition.euMicroCredential(),
-                definition.retired(),
-                definition.onRegression());
-    }
-
-    public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
-        return new CredentialDefinition(
-                definition.id(),
-                definition.version(),
-                definition.name(),
-                definition.description(),
-                definition.kind(),
-                definition.issuer(),
-                definition.criteria(),
-                definition.validity(),
-                definition.level(),
-                definition.competencies(),
-                definition.credit(),
-                definition.euMicroCredential(),
-                definition.retired(),
-                RegressionPolicy.KEEP);
+                retired,
+                onRegression);
     }
 }

@@ -1,0 +1,36 @@
+package io.credbridge.catalog;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Catalog files written into a fresh folder per test and loaded as CredBridge loads them at startup. */
+abstract class CatalogFilesTestBase {
+
+    private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
+
+    @TempDir
+    Path dir;
+
+    final CredentialCatalogLoader loader =
+            new CredentialCatalogLoader(new PathMatchingResourcePatternResolver(), validation.getValidator());
+
+    @AfterAll
+    static void closeValidation() {
+        validation.close();
+    }
+
+    CredentialCatalog load() {
+        return loader.load(List.of(dir.toUri() + "*.yaml"));
+    }
+
+    void write(String name, String yaml) throws IOException {
+        Files.writeString(dir.resolve(name), yaml);
+    }
+}
