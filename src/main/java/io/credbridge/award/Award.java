@@ -26,8 +26,13 @@ public record Award(
 
     /** The award as the learner's progress holds it, for the credentials stacked on it. */
     HeldAward held() {
+        return heldAs(true);
+    }
+
+    /** @param earned false for a registrar's grant: the criteria did not earn it, so they cannot take it back */
+    HeldAward heldAs(boolean earned) {
         return new HeldAward(
-                awardId, new Evidence(evidenceEventIds, earnedAt), expiresAt().orElse(null));
+                awardId, new Evidence(evidenceEventIds, earnedAt), expiresAt().orElse(null), earned);
     }
 
     /** When the award stops holding, as its credential's validity says; empty when it never expires. */

@@ -5,9 +5,7 @@ import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.outbox.OutboxEvent;
 import io.credbridge.outbox.OutboxStore;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +22,11 @@ class AwardEndings {
     private final AwardLedger ledger;
     private final CredentialCatalog catalog;
     private final OutboxStore outbox;
+    private final RevocationCascade cascades;
 
     AwardEndings(AwardLedger ledger, CredentialCatalog catalog, OutboxStore outbox) {
         this.ledger = ledger;
+        this.cascades = new RevocationCascade(catalog);
         this.catalog = catalog;
         this.outbox = outbox;
     }
@@ -43,29 +43,22 @@ class AwardEndings {
         if (!ledger.end(awardId, REVOKED, reason, actor, now)) {
             return List.of();
         }
+        List<RevocationCascade.Revocation> cascade = cascades.of(awardId, credentialId, learner, reason, now);
         List<EndedAward> revoked =
                 new ArrayList<>(List.of(new EndedAward(ledger.find(awardId).orElseThrow(), reason)));
-        learner.release(credentialId);
-        Deque<String> ended = new ArrayDeque<>(List.of(credentialId));
-        while (!ended.isEmpty()) {
-            String credential = ended.poll();
-            for (CredentialDefinition stacked : catalog.credentialsStackedOn(credential)) {
-                String stackedAwardId =
-                        learner.heldAward(stacked.id()).map(HeldAward::awardId).orElse(null);
-                if (stackedAwardId == null
-                        || CriteriaEvaluation.evaluate(stacked.allCriteria(), learner, now)
-                                .isPresent()) {
-                    continue;
-                }
-                String why = "stacked on " + credential + ", which was revoked: " + reason;
-                if (ledger.end(stackedAwardId, REVOKED, why, actor, now)) {
-                    revoked.add(new EndedAward(ledger.find(stackedAwardId).orElseThrow(), why));
-                }
-                learner.release(stacked.id());
-                ended.add(stacked.id());
+        revoked.addAll(end(cascade.subList(1, cascade.size()), actor, now));
+        return revoked;
+    }
+
+    /** Ends the awards a cascade decided on; one that is no longer active (ended meanwhile) is left out. */
+    List<EndedAward> end(List<RevocationCascade.Revocation> revocations, String actor, Instant now) {
+        List<EndedAward> ended = new ArrayList<>();
+        for (RevocationCascade.Revocation revocation : revocations) {
+            if (ledger.end(revocation.awardId(), REVOKED, revocation.reason(), actor, now)) {
+                ended.add(new EndedAward(ledger.find(revocation.awardId()).orElseThrow(), revocation.reason()));
             }
         }
-        return revoked;
+        return ended;
     }
 
     /** Writes the outbox rows of awards that ended, each waiting behind its award's earlier changes. */

@@ -85,7 +85,7 @@ class AwardGrants {
                     earnedAt == null ? now : earnedAt,
                     List.of(),
                     trigger);
-            learner.hold(credentialId, granted.held());
+            learner.hold(credentialId, granted.heldAs(false));
             List<Award> all = new ArrayList<>(List.of(granted));
             all.addAll(evaluator.awardStackedOn(credentialId, learner, trigger));
             ledger.recordAwards(all);

@@ -2,6 +2,7 @@ package io.credbridge.award;
 
 import io.credbridge.jdbc.VarcharArray;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
- * Learners' progress per requirement and their awards. At most one active award per learner and credential is
+ * Learners' facts (what they did on each activity) and their awards. At most one active award per learner and credential is
  * enforced by the database too (a unique key that is set only while the award is active).
  */
 @Repository
@@ -37,20 +38,26 @@ class AwardLedger {
         }
         Map<String, Object> ids = Map.of("ids", VarcharArray.of(learners.keySet()));
         jdbc.query(
-                "select learner_id, requirement_key, event_id, met_at from requirement_progress"
-                        + " where learner_id = any(:ids)",
+                "select learner_id, event_id, activity_id, kind, attempt_id, occurred_at, score_raw, score_scaled,"
+                        + " passed from learner_fact where learner_id = any(:ids)",
                 ids,
                 row -> {
                     learners.get(row.getString("learner_id"))
-                            .record(new MetRequirement(
+                            .record(new LearnerFact(
                                     row.getString("learner_id"),
-                                    row.getString("requirement_key"),
                                     row.getString("event_id"),
-                                    row.getTimestamp("met_at").toInstant()));
+                                    row.getString("activity_id"),
+                                    LearnerFact.Kind.valueOf(row.getString("kind")),
+                                    row.getString("attempt_id"),
+                                    row.getTimestamp("occurred_at").toInstant(),
+                                    row.getObject("score_raw", Double.class),
+                                    row.getObject("score_scaled", Double.class),
+                                    row.getObject("passed", Boolean.class)));
                 });
         Map<String, HeldRow> held = new LinkedHashMap<>();
         jdbc.query(
-                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, e.event_id from award a"
+                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, a.basis, e.event_id"
+                        + " from award a"
                         + " left join award_evidence e on e.award_id = a.award_id"
                         + " where a.status = 'ACTIVE' and a.learner_id = any(:ids) order by a.award_id, e.ordinal",
                 ids,
@@ -63,6 +70,7 @@ class AwardLedger {
                                 row.getString("credential_id"),
                                 row.getTimestamp("earned_at").toInstant(),
                                 instant(row.getTimestamp("expires_at")),
+                                "EARNED".equals(row.getString("basis")),
                                 new ArrayList<>());
                         held.put(row.getString("award_id"), award);
                     }
@@ -77,25 +85,53 @@ class AwardLedger {
                                 new HeldAward(
                                         award.awardId(),
                                         new Evidence(award.eventIds(), award.earnedAt()),
-                                        award.expiresAt())));
+                                        award.expiresAt(),
+                                        award.earned())));
         return learners;
     }
 
-    public void recordProgress(List<MetRequirement> met) {
-        if (met.isEmpty()) {
+    public void recordFacts(Collection<LearnerFact> facts) {
+        if (facts.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = met.stream()
-                .map(requirement -> new MapSqlParameterSource()
-                        .addValue("learner", requirement.learnerId())
-                        .addValue("key", requirement.requirementKey())
-                        .addValue("event", requirement.eventId())
-                        .addValue("metAt", Timestamp.from(requirement.metAt())))
-                .toArray(SqlParameterSource[]::new);
         jdbc.batchUpdate(
-                "insert into requirement_progress (learner_id, requirement_key, event_id, met_at)"
-                        + " values (:learner, :key, :event, :metAt)",
-                rows);
+                "insert into learner_fact (learner_id, event_id, activity_id, kind, attempt_id, occurred_at, score_raw,"
+                        + " score_scaled, passed) values (:learner, :event, :activity, :kind, :attempt, :occurredAt,"
+                        + " :raw, :scaled, :passed)",
+                facts.stream()
+                        .map(fact -> new MapSqlParameterSource()
+                                .addValue("learner", fact.learnerId())
+                                .addValue("event", fact.eventId())
+                                .addValue("activity", fact.activityId())
+                                .addValue("kind", fact.kind().name())
+                                .addValue("attempt", fact.attemptId(), Types.VARCHAR)
+                                .addValue("occurredAt", Timestamp.from(fact.occurredAt()))
+                                .addValue("raw", fact.rawScore(), Types.DOUBLE)
+                                .addValue("scaled", fact.scaledScore(), Types.DOUBLE)
+                                .addValue("passed", fact.passed(), Types.BOOLEAN))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    /** The learner each of these events stated a fact about, by event id; events without a fact are left out. */
+    public Map<String, String> factOwners(Collection<String> eventIds) {
+        Map<String, String> owners = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            jdbc.query(
+                    "select event_id, learner_id from learner_fact where event_id = any(:ids)",
+                    Map.of("ids", VarcharArray.of(eventIds)),
+                    row -> {
+                        owners.put(row.getString("event_id"), row.getString("learner_id"));
+                    });
+        }
+        return owners;
+    }
+
+    /** Withdraws the facts of events their source voided. */
+    public void forgetFacts(Collection<String> eventIds) {
+        if (!eventIds.isEmpty()) {
+            jdbc.update(
+                    "delete from learner_fact where event_id = any(:ids)", Map.of("ids", VarcharArray.of(eventIds)));
+        }
     }
 
     public void recordAwards(List<Award> awards) {
@@ -121,7 +157,7 @@ class AwardLedger {
                                 .addValue(
                                         "expiresAt",
                                         award.expiresAt().map(Timestamp::from).orElse(null),
-                                        java.sql.Types.TIMESTAMP))
+                                        Types.TIMESTAMP))
                         .toArray(SqlParameterSource[]::new));
         List<SqlParameterSource> evidence = new ArrayList<>();
         for (Award award : awards) {
@@ -206,34 +242,18 @@ class AwardLedger {
     }
 
     /**
-     * The learners a draft definition could concern: those with progress on one of its requirements or an active
-     * award of a credential it stacks on. Everyone else meets none of its criteria.
+     * The learners a draft definition could concern: those with facts on one of its activities or an active award
+     * of a credential it stacks on. Everyone else meets none of its criteria.
      */
-    public List<String> learnersWithAnyOf(Collection<String> requirementKeys, Collection<String> credentialIds) {
+    public List<String> learnersWithAnyOf(Collection<String> activityIds, Collection<String> credentialIds) {
         return jdbc.queryForList(
-                "select learner_id from requirement_progress where requirement_key = any(:keys)"
+                "select learner_id from learner_fact where activity_id = any(:activities)"
                         + " union select learner_id from award where status = 'ACTIVE' and credential_id = any(:held)"
                         + " order by learner_id",
                 new MapSqlParameterSource()
-                        .addValue("keys", VarcharArray.of(requirementKeys))
+                        .addValue("activities", VarcharArray.of(activityIds))
                         .addValue("held", VarcharArray.of(credentialIds)),
                 String.class);
-    }
-
-    /**
-     * Withdraws an event from every learner's progress (its source voided it); returns those learners. The
-     * requirements it met are unmet again until another event meets them.
-     */
-    public List<String> forgetEvent(String eventId) {
-        Map<String, Object> params = Map.of("event", eventId);
-        List<String> learners = jdbc.queryForList(
-                "select distinct learner_id from requirement_progress where event_id = :event order by learner_id",
-                params,
-                String.class);
-        if (!learners.isEmpty()) {
-            jdbc.update("delete from requirement_progress where event_id = :event", params);
-        }
-        return learners;
     }
 
     /** One award, if it exists. */
@@ -266,5 +286,6 @@ class AwardLedger {
             String credentialId,
             Instant earnedAt,
             Instant expiresAt,
+            boolean earned,
             List<String> eventIds) {}
 }

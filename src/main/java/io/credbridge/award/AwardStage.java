@@ -6,15 +6,16 @@ import io.credbridge.deadletter.DeadLetterEntry;
 import io.credbridge.deadletter.DeadLetterRecorder;
 import io.credbridge.kafka.ConsumedRecord;
 import io.credbridge.ops.CredBridgeMetrics;
-import io.credbridge.outbox.OutboxEvent;
 import io.credbridge.outbox.OutboxRelay;
-import io.credbridge.outbox.OutboxStore;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +43,11 @@ public class AwardStage {
     private final ProcessedEventLog processedEvents;
     private final AwardLedger ledger;
     private final CredentialEvaluator evaluator;
-    private final OutboxStore outbox;
+    private final AwardEffects effects;
     private final DeadLetterRecorder deadLetters;
     private final OutboxRelay relay;
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
-    private final Regressions regressions;
     private final Clock clock;
 
     public AwardStage(
@@ -55,23 +55,21 @@ public class AwardStage {
             ProcessedEventLog processedEvents,
             AwardLedger ledger,
             CredentialEvaluator evaluator,
-            OutboxStore outbox,
+            AwardEffects effects,
             DeadLetterRecorder deadLetters,
             OutboxRelay relay,
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
-            Regressions regressions,
             Clock clock) {
         this.intake = intake;
         this.processedEvents = processedEvents;
         this.ledger = ledger;
         this.evaluator = evaluator;
-        this.outbox = outbox;
+        this.effects = effects;
         this.deadLetters = deadLetters;
         this.relay = relay;
         this.transactions = transactions;
         this.metrics = metrics;
-        this.regressions = regressions;
         this.clock = clock;
     }
 
@@ -131,58 +129,95 @@ public class AwardStage {
                 fresh.putIfAbsent(each.dedupKey(), each);
             }
         }
-        Map<String, LearnerProgress> learners = ledger.progressOf(fresh.values().stream()
+        VoidTargets voids = VoidTargets.of(fresh.values(), ledger, processedEvents);
+        Set<String> learnerIds = new LinkedHashSet<>(voids.owners().values());
+        fresh.values().stream()
                 .filter(Intake.Usable.class::isInstance)
-                .map(each -> ((Intake.Usable) each).learnerId())
-                .distinct()
-                .toList());
+                .forEach(each -> learnerIds.add(((Intake.Usable) each).learnerId()));
+        Map<String, LearnerProgress> learners = ledger.progressOf(learnerIds);
 
-        List<ProcessedEvent> processed = new ArrayList<>();
-        List<MetRequirement> progress = new ArrayList<>();
-        List<Award> awards = new ArrayList<>();
-        List<DeadLetterEntry> unusable = new ArrayList<>();
-        List<Intake.Voiding> voidings = new ArrayList<>();
+        Batch batch = new Batch();
         for (Intake each : fresh.values()) {
             if (each instanceof Intake.Usable usable) {
+                if (batch.voidedEarly.contains(usable.dedupKey())) {
+                    continue; // its void came first in this batch, which logged it as VOIDED
+                }
                 CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learners.get(usable.learnerId()));
-                progress.addAll(outcome.newlyMet());
-                awards.addAll(outcome.awards());
-                processed.add(new ProcessedEvent(each.dedupKey(), Outcome.ACCEPTED));
+                outcome.fact()
+                        .ifPresentOrElse(
+                                batch::recordFact,
+                                () -> batch.processed.add(new ProcessedEvent(usable.dedupKey(), Outcome.ACCEPTED)));
+                batch.effects.addAll(outcome.effects());
             } else if (each instanceof Intake.Voiding voiding) {
-                voidings.add(voiding);
-                processed.add(new ProcessedEvent(each.dedupKey(), Outcome.ACCEPTED));
+                batch.processed.add(new ProcessedEvent(voiding.dedupKey(), Outcome.ACCEPTED));
+                applyVoid(voiding, voids, learners, batch);
             } else if (each instanceof Intake.Unusable bad) {
-                unusable.add(DeadLetterEntry.ofRecord(
+                batch.unusable.add(DeadLetterEntry.ofRecord(
                         bad.record(),
                         bad.event() == null ? null : bad.dedupKey(),
                         bad.source(),
                         bad.reason(),
                         bad.errorType(),
                         now));
-                processed.add(new ProcessedEvent(each.dedupKey(), Outcome.DEAD_LETTERED));
+                batch.processed.add(new ProcessedEvent(each.dedupKey(), Outcome.DEAD_LETTERED));
             }
+            batch.handled.add(each.dedupKey());
         }
-        processedEvents.record(processed, now);
-        ledger.recordProgress(progress);
-        ledger.recordAwards(awards);
-        outbox.append(outboxEventsFor(awards, now));
-        // After this batch's awards are stored, so a void can withdraw an event applied earlier in the same batch.
-        List<EndedAward> revoked = voidings.isEmpty() ? List.of() : regressions.apply(voidings, fresh.keySet(), now);
-        deadLetters.record(unusable);
+        processedEvents.record(batch.processed, now);
+        ledger.forgetFacts(batch.forgotten);
+        ledger.recordFacts(batch.facts.values());
+        AwardEffects.Written written = effects.write(batch.effects, now);
+        deadLetters.record(batch.unusable);
         return new BatchResult(
                 intakes.size(),
                 intakes.size() - fresh.size(),
-                awards,
-                unusable.size(),
-                revoked.stream().map(EndedAward::credentialId).toList());
+                written.issued(),
+                batch.unusable.size(),
+                written.revoked().stream()
+                        .map(ended -> ended.award().credentialId())
+                        .toList());
     }
 
-    private static List<OutboxEvent> outboxEventsFor(List<Award> awards, Instant now) {
-        List<OutboxEvent> events = new ArrayList<>();
-        for (Award award : awards) {
-            events.addAll(AwardOutbox.eventsFor(AwardChange.of(award), now));
+    /**
+     * A void withdraws its event's fact from the learner who has it (stored earlier, or recorded earlier in this
+     * batch). A void that comes before its event is logged under the event's id, so the event is skipped when it
+     * arrives: the same outcome in either order.
+     */
+    private void applyVoid(
+            Intake.Voiding voiding, VoidTargets voids, Map<String, LearnerProgress> learners, Batch batch) {
+        String target = voiding.voidedEventId();
+        String owner = batch.factOwners.getOrDefault(target, voids.owners().get(target));
+        if (owner != null) {
+            batch.effects.addAll(evaluator.withdraw(target, voiding.event(), learners.get(owner)));
+            if (batch.facts.remove(target) == null) {
+                batch.forgotten.add(target);
+            }
+            batch.factOwners.remove(target);
+            if (!voids.logged().contains(target)) {
+                batch.processed.add(new ProcessedEvent(target, Outcome.VOIDED));
+            }
+        } else if (!voids.logged().contains(target)
+                && !batch.handled.contains(target)
+                && batch.voidedEarly.add(target)) {
+            batch.processed.add(new ProcessedEvent(target, Outcome.VOIDED));
         }
-        return events;
+    }
+
+    /** What applying a batch decided, to be written at its end. */
+    private static final class Batch {
+        final List<ProcessedEvent> processed = new ArrayList<>();
+        final Map<String, LearnerFact> facts = new LinkedHashMap<>();
+        final Map<String, String> factOwners = new HashMap<>();
+        final List<String> forgotten = new ArrayList<>();
+        final List<AwardEffect> effects = new ArrayList<>();
+        final List<DeadLetterEntry> unusable = new ArrayList<>();
+        final Set<String> handled = new HashSet<>();
+        final Set<String> voidedEarly = new HashSet<>();
+
+        void recordFact(LearnerFact fact) {
+            facts.put(fact.eventId(), fact);
+            factOwners.put(fact.eventId(), fact.learnerId());
+        }
     }
 
     private void afterCommit(BatchResult result) {

@@ -21,10 +21,12 @@ class DryRun {
     static final int CHUNK = 1000;
 
     private final AwardLedger ledger;
+    private final CredentialEvaluator evaluator;
     private final Clock clock;
 
-    DryRun(AwardLedger ledger, Clock clock) {
+    DryRun(AwardLedger ledger, CredentialEvaluator evaluator, Clock clock) {
         this.ledger = ledger;
+        this.evaluator = evaluator;
         this.clock = clock;
     }
 
@@ -33,7 +35,7 @@ class DryRun {
         List<String> learners = ledger.learnersWithAnyOf(
                 draft.allCriteria()
                         .requirements()
-                        .map(Requirement::key)
+                        .map(Requirement::activityId)
                         .distinct()
                         .toList(),
                 draft.allCriteria().credentialsHeld().distinct().toList());
@@ -45,7 +47,7 @@ class DryRun {
             Map<String, LearnerProgress> progress = ledger.progressOf(chunk);
             for (String learnerId : chunk) {
                 LearnerProgress learner = progress.get(learnerId);
-                var evidence = CriteriaEvaluation.evaluate(draft.allCriteria(), learner, now);
+                var evidence = evaluator.qualification(draft, learner, now);
                 if (evidence.isEmpty()) {
                     continue;
                 }
@@ -63,7 +65,7 @@ class DryRun {
     }
 
     /**
-     * @param learnersConsidered learners with progress on any of the draft's requirements or credentials
+     * @param learnersConsidered learners with facts on any of the draft's activities, or holding a credential it uses
      * @param wouldHold learners who meet the draft's criteria now
      * @param holdAlready of those, learners who already hold an active award of a credential with the draft's id
      */

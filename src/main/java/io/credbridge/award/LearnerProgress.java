@@ -1,17 +1,21 @@
 package io.credbridge.award;
 
-import io.credbridge.catalog.Requirement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What one learner has achieved so far: loaded for a batch, then updated as the batch's events are applied. */
+/**
+ * What one learner has done and holds: their facts per activity and their active awards. Loaded for a batch, then
+ * updated as the batch's events are applied, so each event sees the ones before it.
+ */
 final class LearnerProgress {
 
     private final String learnerId;
-    private final Map<String, MetRequirement> met = new HashMap<>();
+    private final Map<String, List<LearnerFact>> factsByActivity = new HashMap<>();
+    private final Map<String, LearnerFact> factsByEvent = new HashMap<>();
     private final Map<String, HeldAward> held = new HashMap<>();
 
     LearnerProgress(String learnerId) {
@@ -22,12 +26,29 @@ final class LearnerProgress {
         return learnerId;
     }
 
-    Optional<MetRequirement> met(Requirement requirement) {
-        return Optional.ofNullable(met.get(requirement.key()));
+    /** The learner's facts on the activity, in no particular order. */
+    List<LearnerFact> factsOn(String activityId) {
+        return factsByActivity.getOrDefault(activityId, List.of());
     }
 
-    void record(MetRequirement requirement) {
-        met.putIfAbsent(requirement.requirementKey(), requirement);
+    /** Records a fact; false when the learner has it already (the same event). */
+    boolean record(LearnerFact fact) {
+        if (factsByEvent.putIfAbsent(fact.eventId(), fact) != null) {
+            return false;
+        }
+        factsByActivity
+                .computeIfAbsent(fact.activityId(), activity -> new ArrayList<>())
+                .add(fact);
+        return true;
+    }
+
+    /** Withdraws the fact the event stated (its source voided it), if the learner has it. */
+    Optional<LearnerFact> forget(String eventId) {
+        LearnerFact fact = factsByEvent.remove(eventId);
+        if (fact != null) {
+            factsByActivity.get(fact.activityId()).remove(fact);
+        }
+        return Optional.ofNullable(fact);
     }
 
     boolean holdsActive(String credentialId) {
@@ -49,15 +70,6 @@ final class LearnerProgress {
 
     void hold(String credentialId, HeldAward award) {
         held.put(credentialId, award);
-    }
-
-    /** The credentials the learner holds whose evidence includes the event. */
-    List<String> heldOnEvidence(String eventId) {
-        return held.entrySet().stream()
-                .filter(entry -> entry.getValue().evidence().eventIds().contains(eventId))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
     }
 
     /** The learner no longer holds the credential: its award was revoked or expired. */

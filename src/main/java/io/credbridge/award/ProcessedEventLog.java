@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ids of every event the award stage has processed, written in the same transaction as the event's effects:
- * the consumer side of the outbox pattern, and what makes a redelivered event a no-op.
+ * the consumer side of the outbox pattern, and what makes a redelivered event a no-op. An event that states a
+ * learner fact is logged by that fact alone (one row per event, not two); the rest get a row here.
  */
 @Repository
 class ProcessedEventLog implements ReprocessableEvents {
@@ -27,7 +28,23 @@ class ProcessedEventLog implements ReprocessableEvents {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The events among these that were processed before: logged here, or (for the events that state a learner
+     * fact, nearly all of them) stored as a fact, which is the log entry of an applied event.
+     */
     public Set<String> alreadyProcessed(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "select event_id from processed_event where event_id = any(:ids)"
+                        + " union all select event_id from learner_fact where event_id = any(:ids)",
+                Map.of("ids", VarcharArray.of(eventIds)),
+                String.class));
+    }
+
+    /** The events among these with an entry of their own in the log (dead-lettered, voided, or without a fact). */
+    public Set<String> logged(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }

@@ -1,16 +1,35 @@
 package io.credbridge.catalog;
 
-import io.credbridge.avro.LearningEvent;
-import io.credbridge.avro.LearningEventType;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
-/** Met when a graded attempt at the assessment is reported as passed (the source's own pass mark). */
+/**
+ * Met when the attempt that counts ({@code attempt}: best, latest or first) is reported as passed (the source's
+ * own pass mark), optionally after at least {@code minAttempts} attempts.
+ */
 public record AssessmentPassed(
         @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
-        String assessment) implements Requirement {
+        String assessment,
+
+        AttemptRule attempt,
+
+        @Positive(message = "must be a positive number of attempts, e.g. 2")
+        Integer minAttempts,
+
+        @Valid Window window)
+        implements Assessment {
 
     static final String TYPE = "assessment-passed";
+
+    public AssessmentPassed {
+        attempt = attempt == null ? AttemptRule.BEST : attempt;
+    }
+
+    public AssessmentPassed(String assessment) {
+        this(assessment, null, null, null);
+    }
 
     @Override
     public String typeName() {
@@ -18,25 +37,7 @@ public record AssessmentPassed(
     }
 
     @Override
-    public String key() {
-        return TYPE + ":" + assessment;
-    }
-
-    @Override
-    public String activityId() {
-        return assessment;
-    }
-
-    @Override
-    public boolean isMetBy(LearningEvent event) {
-        return event.getType() == LearningEventType.ASSESSMENT_GRADED
-                && assessment.equals(event.getObjectId())
-                && event.getScore() != null
-                && Boolean.TRUE.equals(event.getScore().getPassed());
-    }
-
-    @Override
     public String narrative() {
-        return "Pass the assessment " + assessment + ".";
+        return "Pass the assessment " + assessment + Assessment.attemptWords(this) + windowWords() + ".";
     }
 }

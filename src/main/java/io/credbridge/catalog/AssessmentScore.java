@@ -1,40 +1,59 @@
 package io.credbridge.catalog;
 
-import io.credbridge.avro.LearningEvent;
-import io.credbridge.avro.LearningEventType;
-import io.credbridge.avro.Score;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
 
 /**
- * Met when a graded attempt at the assessment has a scaled score (0..1) at or above {@code minScore} (or above
- * it, with {@code operator: ">"}); the learner's best attempt counts. Scaled scores make thresholds independent
- * of how each LMS counts points.
+ * Met when the attempt that counts has a score that compares with the threshold as {@code operator} says
+ * ({@code >=} by default; {@code >}, {@code <=}, {@code <}, {@code ==}). The threshold is {@code score}, on the
+ * {@code scale} given (scaled 0..1 by default, or raw points), or the older {@code minScore}, a scaled score.
+ * Which attempt counts is {@code attempt}: {@code best} (any attempt that meets it; the default), {@code latest}
+ * or {@code first}; {@code minAttempts} asks for that many attempts at least.
  */
 public record AssessmentScore(
         @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
         String assessment,
 
-        @NotNull(message = "must be given as a scaled score between 0 and 1, e.g. 0.8")
         @DecimalMin(value = "0", message = "must be a scaled score between 0 and 1")
         @DecimalMax(value = "1", message = "must be a scaled score between 0 and 1")
         Double minScore,
 
-        ScoreOperator operator)
-        implements Requirement {
+        Double score,
+        ScoreOperator operator,
+        ScoreScale scale,
+        AttemptRule attempt,
+
+        @Positive(message = "must be a positive number of attempts, e.g. 2")
+        Integer minAttempts,
+
+        @Valid Window window)
+        implements Assessment {
+
+    static final String TYPE = "assessment-score";
 
     public AssessmentScore {
         operator = operator == null ? ScoreOperator.AT_LEAST : operator;
+        scale = scale == null ? ScoreScale.SCALED : scale;
+        attempt = attempt == null ? AttemptRule.BEST : attempt;
     }
 
     public AssessmentScore(String assessment, Double minScore) {
         this(assessment, minScore, ScoreOperator.AT_LEAST);
     }
 
-    static final String TYPE = "assessment-score";
+    public AssessmentScore(String assessment, Double minScore, ScoreOperator operator) {
+        this(assessment, minScore, null, operator, null, null, null, null);
+    }
+
+    /** The score the attempt is compared with: {@code score}, or the older {@code minScore}. */
+    public double threshold() {
+        return score != null ? score : minScore;
+    }
 
     @Override
     public String typeName() {
@@ -42,29 +61,15 @@ public record AssessmentScore(
     }
 
     @Override
-    public String key() {
-        return TYPE + ":" + assessment + operator.symbol() + minScore;
-    }
-
-    @Override
-    public String activityId() {
-        return assessment;
-    }
-
-    @Override
-    public boolean isMetBy(LearningEvent event) {
-        if (event.getType() != LearningEventType.ASSESSMENT_GRADED || !assessment.equals(event.getObjectId())) {
-            return false;
-        }
-        Score score = event.getScore();
-        return score != null && score.getScaled() != null && operator.holds(score.getScaled(), minScore);
-    }
-
-    @Override
     public String narrative() {
-        return "Score " + operator.words() + " "
-                + java.math.BigDecimal.valueOf(minScore * 100)
-                        .stripTrailingZeros()
-                        .toPlainString() + "% on the assessment " + assessment + ".";
+        return "Score " + operator.words() + " " + thresholdWords() + " on the assessment " + assessment
+                + Assessment.attemptWords(this) + windowWords() + ".";
+    }
+
+    public String thresholdWords() {
+        BigDecimal threshold = BigDecimal.valueOf(threshold());
+        return scale == ScoreScale.RAW
+                ? threshold.stripTrailingZeros().toPlainString() + " points"
+                : threshold.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -46,6 +47,16 @@ final class CatalogStructure {
                     problems.add(prefix(each) + "field '" + path + ".count' asks for " + atLeast.count()
                             + " criteria but lists only " + atLeast.criteria().size());
                 }
+                if (criterion instanceof AssessmentScore score) {
+                    threshold(score).ifPresent(problem -> problems.add(prefix(each) + "field '" + path + problem));
+                }
+                if (criterion instanceof Requirement requirement && requirement.window() != null) {
+                    requirement
+                            .window()
+                            .problem()
+                            .ifPresent(
+                                    problem -> problems.add(prefix(each) + "field '" + path + ".window' " + problem));
+                }
                 if (criterion instanceof CredentialHeld held && !knownIds.contains(held.credential())) {
                     problems.add(prefix(each) + "field '" + path + ".credential' names no credential in the catalog"
                             + " (was '" + held.credential() + "')");
@@ -56,6 +67,29 @@ final class CatalogStructure {
                 .forEach(cycle -> problems.add(prefix(byId.get(cycle.get(0))) + "credentials stack on each"
                         + " other in a cycle, so none of them can be earned: " + String.join(" -> ", cycle)));
         return problems;
+    }
+
+    /** What is wrong with the threshold, after the field's path: given once, and on its scale. */
+    private static Optional<String> threshold(AssessmentScore score) {
+        if ((score.score() == null) == (score.minScore() == null)) {
+            return Optional.of(
+                    score.score() == null
+                            ? "' must give the threshold as 'score' (e.g. score: 0.8, or score: 40 with scale: raw)"
+                            : "' gives both 'score' and 'minScore'; keep 'score'");
+        }
+        if (score.score() != null
+                && score.scale() == ScoreScale.SCALED
+                && (score.score() < 0 || score.score() > 1 || score.score().isNaN())) {
+            return Optional.of(".score' must be a scaled score between 0 and 1 (was " + score.score()
+                    + "); for points on the assessment's own scale add scale: raw");
+        }
+        if (score.score() != null && (score.score().isNaN() || score.score().isInfinite())) {
+            return Optional.of(".score' must be a number (was " + score.score() + ")");
+        }
+        if (score.minScore() != null && score.scale() == ScoreScale.RAW) {
+            return Optional.of(".minScore' is a scaled score; with scale: raw give the threshold as 'score'");
+        }
+        return Optional.empty();
     }
 
     private static String prefix(Located each) {

@@ -1,25 +1,25 @@
 package io.credbridge.catalog;
 
-import io.credbridge.avro.LearningEvent;
-import io.credbridge.avro.LearningEventType;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
-/** Met when the learner completes the course. */
+/** Met when the learner completes the course (inside the window, when one is given). */
 public record CourseCompleted(
         @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
-        String course) implements Requirement {
+        String course,
+
+        @Valid Window window) implements Requirement {
 
     static final String TYPE = "course-completed";
+
+    public CourseCompleted(String course) {
+        this(course, null);
+    }
 
     @Override
     public String typeName() {
         return TYPE;
-    }
-
-    @Override
-    public String key() {
-        return TYPE + ":" + course;
     }
 
     @Override
@@ -28,12 +28,7 @@ public record CourseCompleted(
     }
 
     @Override
-    public boolean isMetBy(LearningEvent event) {
-        return event.getType() == LearningEventType.COURSE_COMPLETED && course.equals(event.getObjectId());
-    }
-
-    @Override
     public String narrative() {
-        return "Complete the course " + course + ".";
+        return "Complete the course " + course + windowWords() + ".";
     }
 }

@@ -1,6 +1,5 @@
 package io.credbridge.catalog;
 
-import io.credbridge.avro.LearningEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,14 +8,13 @@ import java.util.Optional;
 
 /**
  * The credentials CredBridge can award, indexed for the questions the award stage asks of every event: which
- * requirements does it meet, which credentials use them, and which credentials stack on a credential just
- * earned. The cost of an event grows with the definitions it can affect, not with the catalog.
+ * credentials have a requirement on its activity, and which credentials stack on a credential just earned or
+ * ended. The cost of an event grows with the definitions it can affect, not with the catalog.
  */
 public final class CredentialCatalog {
 
     private final Map<String, CredentialDefinition> byId = new LinkedHashMap<>();
-    private final Map<String, List<Requirement>> requirementsByActivity = new LinkedHashMap<>();
-    private final Map<String, List<CredentialDefinition>> credentialsByRequirement = new LinkedHashMap<>();
+    private final Map<String, List<CredentialDefinition>> credentialsByActivity = new LinkedHashMap<>();
     private final Map<String, List<CredentialDefinition>> credentialsByHeldCredential = new LinkedHashMap<>();
 
     private final List<String> warnings;
@@ -33,7 +31,14 @@ public final class CredentialCatalog {
             if (definition.retired()) {
                 continue; // no new awards: nothing an event or another award does can lead to it
             }
-            definition.allCriteria().requirements().forEach(requirement -> index(requirement, definition));
+            definition
+                    .allCriteria()
+                    .requirements()
+                    .map(Requirement::activityId)
+                    .distinct()
+                    .forEach(activity -> credentialsByActivity
+                            .computeIfAbsent(activity, id -> new ArrayList<>())
+                            .add(definition));
             definition
                     .allCriteria()
                     .credentialsHeld()
@@ -41,19 +46,6 @@ public final class CredentialCatalog {
                     .forEach(held -> credentialsByHeldCredential
                             .computeIfAbsent(held, id -> new ArrayList<>())
                             .add(definition));
-        }
-    }
-
-    private void index(Requirement requirement, CredentialDefinition definition) {
-        List<CredentialDefinition> users =
-                credentialsByRequirement.computeIfAbsent(requirement.key(), key -> new ArrayList<>());
-        if (users.isEmpty()) {
-            requirementsByActivity
-                    .computeIfAbsent(requirement.activityId(), activity -> new ArrayList<>())
-                    .add(requirement);
-        }
-        if (!users.contains(definition)) {
-            users.add(definition);
         }
     }
 
@@ -84,15 +76,12 @@ public final class CredentialCatalog {
         return Optional.ofNullable(byIdAndVersion.get(credentialId + "/" + version));
     }
 
-    /** Every distinct requirement of any credential that the event meets. */
-    public List<Requirement> requirementsMetBy(LearningEvent event) {
-        return requirementsByActivity.getOrDefault(event.getObjectId(), List.of()).stream()
-                .filter(requirement -> requirement.isMetBy(event))
-                .toList();
-    }
-
-    public List<CredentialDefinition> credentialsRequiring(Requirement requirement) {
-        return List.copyOf(credentialsByRequirement.getOrDefault(requirement.key(), List.of()));
+    /**
+     * The credentials (current versions, not retired) with a requirement on the activity: the ones a learner's new
+     * or withdrawn fact on it can award or revoke.
+     */
+    public List<CredentialDefinition> credentialsListeningTo(String activityId) {
+        return List.copyOf(credentialsByActivity.getOrDefault(activityId, List.of()));
     }
 
     /** The credentials whose criteria include holding {@code credentialId}: what to evaluate after awarding it. */

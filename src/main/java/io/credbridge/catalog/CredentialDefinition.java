@@ -59,6 +59,11 @@ public record CredentialDefinition(
         return Optional.ofNullable(validity).map(valid -> valid.expiryFor(earnedAt));
     }
 
+    /** The earliest an award can have been earned and still hold at {@code now}; empty when that is any time. */
+    public Optional<Instant> earliestEarnedAtHoldingAt(Instant now) {
+        return Optional.ofNullable(validity).flatMap(valid -> valid.earliestEarnedAtHoldingAt(now));
+    }
+
     /** All of {@link #criteria()}, as one criterion. */
     public Criterion allCriteria() {
         return new AllOf(criteria);

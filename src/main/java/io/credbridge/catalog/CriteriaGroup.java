@@ -12,6 +12,11 @@ public sealed interface CriteriaGroup extends Criterion permits AllOf, AnyOf, At
     /** How many of {@link #criteria()} must be met. */
     int required();
 
+    /** How many days apart the events that meet the group may be at most; null when any span will do. */
+    default Integer withinDays() {
+        return null;
+    }
+
     @Override
     default Stream<Requirement> requirements() {
         return criteria().stream().flatMap(Criterion::requirements);
@@ -25,10 +30,11 @@ public sealed interface CriteriaGroup extends Criterion permits AllOf, AnyOf, At
     @Override
     default String narrative() {
         String parts = criteria().stream().map(Criterion::narrative).collect(Collectors.joining(" "));
+        String span = withinDays() == null ? "" : " (within " + withinDays() + " days of each other)";
         if (required() == criteria().size()) {
-            return "All of: " + parts;
+            return "All of" + span + ": " + parts;
         }
-        return (required() == 1 ? "Any one of: " : "At least " + required() + " of: ") + parts;
+        return (required() == 1 ? "Any one of" : "At least " + required() + " of") + span + ": " + parts;
     }
 
     static List<Criterion> copy(List<Criterion> criteria) {

@@ -1,22 +1,19 @@
 package io.credbridge.catalog;
 
-import io.credbridge.avro.LearningEvent;
 import java.util.stream.Stream;
 
 /**
- * One thing a learner must have done, met by a single event. Progress is stored per learner and requirement
- * {@link #key()}, so credentials that share a requirement share the learner's progress on it. Every
- * requirement is monotonic: once met it stays met, so the order events arrive in cannot change the outcome.
+ * One thing a learner must have done on one activity (a course or an assessment), judged from the learner's
+ * facts on that activity: completions, and graded attempts with their scores. The catalog indexes credentials
+ * by these activities, so an event is evaluated against the credentials that listen to its activity only.
  */
-public sealed interface Requirement extends Criterion permits CourseCompleted, AssessmentScore, AssessmentPassed {
+public sealed interface Requirement extends Criterion permits CourseCompleted, Assessment {
 
-    /** Stable identity of the requirement's content; two definitions asking the same thing get the same key. */
-    String key();
-
-    /** The activity (course or assessment IRI) an event must be about to meet this requirement. */
+    /** The activity (course or assessment IRI) whose facts decide this requirement. */
     String activityId();
 
-    boolean isMetBy(LearningEvent event);
+    /** When events count; null when they always do. */
+    Window window();
 
     @Override
     default Stream<Requirement> requirements() {
@@ -26,5 +23,10 @@ public sealed interface Requirement extends Criterion permits CourseCompleted, A
     @Override
     default Stream<String> credentialsHeld() {
         return Stream.empty();
+    }
+
+    /** The window in words, to end a narrative, or nothing. */
+    default String windowWords() {
+        return window() == null ? "" : " (" + window().words() + ")";
     }
 }

@@ -5,13 +5,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/**
- * How a score is compared with a threshold. Only the comparisons a better attempt can never undo are offered:
- * a learner who once scored high enough keeps the requirement whatever attempts follow.
- */
+/** How a score is compared with a threshold. */
 public enum ScoreOperator {
     AT_LEAST(">=", "at least"),
-    ABOVE(">", "more than");
+    ABOVE(">", "more than"),
+    AT_MOST("<=", "at most"),
+    BELOW("<", "less than"),
+    EQUAL("==", "exactly");
+
+    /**
+     * Scores are decimals a source computed (e.g. 8/10 scaled to 0.8000000000000002): equal within this much is
+     * equal, and the other comparisons give the threshold the same allowance.
+     */
+    static final double TOLERANCE = 1e-9;
 
     private final String symbol;
     private final String words;
@@ -30,8 +36,14 @@ public enum ScoreOperator {
         return words;
     }
 
-    boolean holds(double score, double threshold) {
-        return this == AT_LEAST ? score >= threshold : score > threshold;
+    public boolean holds(double score, double threshold) {
+        return switch (this) {
+            case AT_LEAST -> score >= threshold - TOLERANCE;
+            case ABOVE -> score > threshold + TOLERANCE;
+            case AT_MOST -> score <= threshold + TOLERANCE;
+            case BELOW -> score < threshold - TOLERANCE;
+            case EQUAL -> Math.abs(score - threshold) <= TOLERANCE;
+        };
     }
 
     @JsonCreator

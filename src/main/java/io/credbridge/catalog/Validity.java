@@ -26,6 +26,17 @@ public record Validity(String expiresAfter, Instant expiresAt) {
                 .orElseThrow(() -> new IllegalStateException("validity has neither expiresAfter nor expiresAt"));
     }
 
+    /**
+     * The earliest an award can have been earned and still hold at {@code now}: facts older than the validity
+     * cannot earn an award, because it would have expired already. Empty for a fixed expiry date.
+     */
+    public Optional<Instant> earliestEarnedAtHoldingAt(Instant now) {
+        return parse(expiresAfter)
+                .map(amount -> amount instanceof Period period
+                        ? now.atOffset(ZoneOffset.UTC).minus(period).toInstant()
+                        : now.minus((Duration) amount));
+    }
+
     /** A period (years, months, days) or a duration (hours and less), as ISO 8601 writes them. */
     static Optional<Object> parse(String text) {
         if (text == null) {

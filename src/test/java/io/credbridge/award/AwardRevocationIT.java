@@ -111,16 +111,21 @@ class AwardRevocationIT {
                         "either", new AnyOf(List.<Criterion>of(new CourseCompleted(C1), new CourseCompleted(C3))))));
         evaluator = new CredentialEvaluator(catalog, clock);
         Map<String, Award> held = earn("bob", C1, C3);
-        Regressions regressions = new Regressions(
-                ledger, new ProcessedEventLog(jdbc), catalog, new AwardEndings(ledger, catalog, new OutboxStore(jdbc)));
+        AwardEffects effects = new AwardEffects(
+                ledger, new AwardEndings(ledger, catalog, new OutboxStore(jdbc)), new OutboxStore(jdbc));
 
-        List<EndedAward> revoked = transactions.execute(
-                status -> regressions.apply(List.of(voiding("e-" + C1)), List.of("e-" + C1), T0.plusSeconds(60)));
+        List<EndedAward> revoked = transactions.execute(status -> {
+            LearnerProgress bob = ledger.progressOf(List.of("bob")).get("bob");
+            List<AwardEffect> decided =
+                    evaluator.withdraw("e-" + C1, voiding("e-" + C1).event(), bob);
+            ledger.forgetFacts(List.of("e-" + C1));
+            return effects.write(decided, T0.plusSeconds(60)).revoked();
+        });
 
         assertThat(revoked).extracting(EndedAward::credentialId).containsExactly("badge-one");
         assertThat(status(held.get("kept"))).as("its definition keeps it").isEqualTo("ACTIVE");
         assertThat(status(held.get("either"))).as("course 3 still meets it").isEqualTo("ACTIVE");
-        assertThat(ledger.progressOf(List.of("bob")).get("bob").met(new CourseCompleted(C1)))
+        assertThat(ledger.progressOf(List.of("bob")).get("bob").factsOn(C1))
                 .as("the voided event no longer counts")
                 .isEmpty();
     }
@@ -186,7 +191,7 @@ class AwardRevocationIT {
             CredentialEvaluator.Outcome outcome =
                     evaluator.apply(LearningEvents.completed("e-" + course, learner, course, T0), progress);
             transactions.executeWithoutResult(status -> {
-                ledger.recordProgress(outcome.newlyMet());
+                ledger.recordFacts(outcome.fact().stream().toList());
                 ledger.recordAwards(outcome.awards());
             });
             outcome.awards().forEach(award -> awards.put(award.credential().id(), award));

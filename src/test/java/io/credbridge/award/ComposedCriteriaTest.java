@@ -68,9 +68,9 @@ class ComposedCriteriaTest {
     void atLeastCountsTheCriteriaMetEarliestAsEvidenceWhenMoreAreMet() {
         AtLeast twoOfThree = twoOfThreeCourses();
         LearnerProgress alice = new LearnerProgress("alice");
-        alice.record(new MetRequirement("alice", "course-completed:" + C1, "e1", T0.plusSeconds(50)));
-        alice.record(new MetRequirement("alice", "course-completed:" + C2, "e2", T0.plusSeconds(10)));
-        alice.record(new MetRequirement("alice", "course-completed:" + C3, "e3", T0.plusSeconds(20)));
+        alice.record(Facts.completed("alice", "e1", C1, T0.plusSeconds(50)));
+        alice.record(Facts.completed("alice", "e2", C2, T0.plusSeconds(10)));
+        alice.record(Facts.completed("alice", "e3", C3, T0.plusSeconds(20)));
 
         Evidence evidence = CriteriaEvaluation.evaluate(twoOfThree, alice, T0).orElseThrow();
 
@@ -152,7 +152,8 @@ class ComposedCriteriaTest {
                 definition("badge-one", new CourseCompleted(C1)),
                 definition("badge-two", new CourseCompleted(C2)),
                 definition("certificate", new CredentialHeld("badge-one"), new CredentialHeld("badge-two")));
-        catalog.alice.hold("badge-one", new HeldAward("award-1", Evidence.of("earlier", T0), T0.plusSeconds(3600)));
+        catalog.alice.hold(
+                "badge-one", new HeldAward("award-1", Evidence.of("earlier", T0), T0.plusSeconds(3600), true));
 
         assertThat(ids(catalog.apply(completed("e2", "alice", C2, T0.plusSeconds(60)))))
                 .containsExactly("badge-two");
@@ -162,7 +163,7 @@ class ComposedCriteriaTest {
     void aPartExpiringTheInstantItIsUsedNoLongerCounts() {
         LearnerProgress alice = new LearnerProgress("alice");
         Instant expiry = T0.plusSeconds(3600);
-        alice.hold("badge-one", new HeldAward("award-1", Evidence.of("e1", T0), expiry));
+        alice.hold("badge-one", new HeldAward("award-1", Evidence.of("e1", T0), expiry, true));
 
         assertThat(alice.held("badge-one", expiry.minusMillis(1))).isPresent();
         assertThat(alice.held("badge-one", expiry)).isEmpty();

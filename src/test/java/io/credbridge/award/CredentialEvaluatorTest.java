@@ -37,8 +37,12 @@ class CredentialEvaluatorTest {
 
         CredentialEvaluator.Outcome outcome = evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
 
-        assertThat(outcome.newlyMet())
-                .containsExactly(new MetRequirement("alice", "course-completed:" + COURSE, "e1", T0));
+        assertThat(outcome.fact()).hasValueSatisfying(fact -> {
+            assertThat(fact.eventId()).isEqualTo("e1");
+            assertThat(fact.activityId()).isEqualTo(COURSE);
+            assertThat(fact.kind()).isEqualTo(LearnerFact.Kind.COMPLETED);
+            assertThat(fact.occurredAt()).isEqualTo(T0);
+        });
         assertThat(outcome.awards()).singleElement().satisfies(award -> {
             assertThat(award.credential()).isEqualTo(COURSE_BADGE);
             assertThat(award.learnerId()).isEqualTo("alice");
@@ -60,11 +64,11 @@ class CredentialEvaluatorTest {
     }
 
     @Test
-    void awardsNothingForAScoreBelowTheThresholdAndRecordsNoProgress() {
-        CredentialEvaluator.Outcome outcome =
-                evaluator.apply(scored("e1", "alice", EXAM, 0.79, T0), new LearnerProgress("alice"));
+    void awardsNothingForAScoreBelowTheThresholdButKeepsTheAttemptAsAFact() {
+        LearnerProgress alice = new LearnerProgress("alice");
+        CredentialEvaluator.Outcome outcome = evaluator.apply(scored("e1", "alice", EXAM, 0.79, T0), alice);
 
-        assertThat(outcome.newlyMet()).isEmpty();
+        assertThat(alice.factsOn(EXAM)).extracting(LearnerFact::scaledScore).containsExactly(0.79);
         assertThat(outcome.awards()).isEmpty();
     }
 
@@ -95,28 +99,28 @@ class CredentialEvaluatorTest {
 
         CredentialEvaluator.Outcome outcome = evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
 
-        assertThat(outcome.newlyMet()).hasSize(1);
+        assertThat(outcome.fact()).isPresent();
         assertThat(outcome.awards()).isEmpty();
     }
 
     @Test
-    void aRequirementMetAgainAddsNoProgressAndNoAward() {
+    void completingACourseAgainAddsAFactButNoSecondAward() {
         LearnerProgress alice = new LearnerProgress("alice");
         evaluator.apply(completed("e1", "alice", COURSE, T0), alice);
 
         CredentialEvaluator.Outcome again = evaluator.apply(completed("e2", "alice", COURSE, T0.plusSeconds(5)), alice);
 
-        assertThat(again.newlyMet()).isEmpty();
+        assertThat(again.fact()).isPresent();
         assertThat(again.awards()).isEmpty();
+        assertThat(alice.factsOn(COURSE)).hasSize(2);
     }
 
     @Test
-    void anEventAboutAnotherActivityMeetsNothing() {
+    void anEventAboutAnotherActivityAwardsNothing() {
         CredentialEvaluator.Outcome outcome = evaluator.apply(
                 completed("e1", "alice", "https://lms.example.edu/courses/999", T0), new LearnerProgress("alice"));
 
-        assertThat(outcome.newlyMet()).isEmpty();
-        assertThat(outcome.awards()).isEmpty();
+        assertThat(outcome.effects()).isEmpty();
     }
 
     @Test

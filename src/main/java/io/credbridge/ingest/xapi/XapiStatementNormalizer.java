@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class XapiStatementNormalizer {
 
     static final String SOURCE = "xapi";
+    static final String ATTEMPT_ID_EXTENSION = "http://id.tincanapi.com/extension/attempt-id";
 
     /**
      * @param statement a statement {@link XapiStatementValidator} accepted, carrying its id (the
@@ -69,7 +70,17 @@ class XapiStatementNormalizer {
                 .setObjectId(objectId)
                 .setCourseIds(completion ? List.of(objectId) : CourseIds.ofAssessment(statement))
                 .setScore(completion ? null : Scores.of(statement.path("result"), verb))
+                .setAttemptId(completion ? null : attemptId(statement))
                 .build();
+    }
+
+    /**
+     * The attempt a graded statement reports on, when the LRS names it (the registry's attempt-id context
+     * extension): a second statement for the same attempt is a regrade, not a new attempt.
+     */
+    private static String attemptId(JsonNode statement) {
+        JsonNode attempt = statement.path("context").path("extensions").path(ATTEMPT_ID_EXTENSION);
+        return attempt.isValueNode() && !attempt.asText().isBlank() ? attempt.asText() : null;
     }
 
     /** What every event from a statement carries: its id, source, times and actor. */
