@@ -28,13 +28,15 @@ public record Validity(String expiresAfter, Instant expiresAt) {
 
     /**
      * The earliest an award can have been earned and still hold at {@code now}: facts older than the validity
-     * cannot earn an award, because it would have expired already. Empty for a fixed expiry date.
+     * cannot earn an award, because it would have expired already (an award stops holding the instant it
+     * expires; event times are in milliseconds). Empty for a fixed expiry date.
      */
     public Optional<Instant> earliestEarnedAtHoldingAt(Instant now) {
         return parse(expiresAfter)
                 .map(amount -> amount instanceof Period period
                         ? now.atOffset(ZoneOffset.UTC).minus(period).toInstant()
-                        : now.minus((Duration) amount));
+                        : now.minus((Duration) amount))
+                .map(expiredExactlyNow -> expiredExactlyNow.plusMillis(1));
     }
 
     /** A period (years, months, days) or a duration (hours and less), as ISO 8601 writes them. */
