@@ -13,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Replays a dead letter once its cause is fixed: a learning event is published again to the learning-events
  * topic (and its id reopened, or the award stage would skip it as a duplicate); a failed delivery is put back in
- * the outbox under its original id. The dead letter is marked replayed in the same transaction, and a replay
- * that cannot be published rolls back and leaves the dead letter as it was.
+ * the outbox under its original id. A learning event is published once the dead letter is marked replayed and
+ * its id reopened; when it cannot be published, the dead letter is new again (its id stays reopened, which is
+ * harmless: the event is not on the topic).
  */
 final class DeadLetterReplay {
 
@@ -57,7 +58,11 @@ final class DeadLetterReplay {
                 throw new AlreadyReplayedException(entry);
             }
             switch (entry.stage()) {
-                case AWARD -> republish(entry);
+                case AWARD -> {
+                    if (entry.eventId() != null) {
+                        processedEvents.reopenDeadLettered(entry.eventId());
+                    }
+                }
                 case TRANSCRIPT, BADGE -> {
                     if (!outbox.resubmit(entry.eventId(), clock.instant())) {
                         throw new IllegalStateException("outbox event " + entry.eventId() + " is no longer failed");
@@ -65,14 +70,21 @@ final class DeadLetterReplay {
                 }
             }
         });
+        if (entry.stage() == Stage.AWARD) {
+            // Only after the event's id is reopened for everyone: published inside the transaction, the award stage
+            // could consume it first, still see it processed, and skip it.
+            try {
+                republish(entry);
+            } catch (RuntimeException e) {
+                store.reopen(deadLetterId);
+                throw e;
+            }
+        }
         relay.wakeUp();
         return store.find(deadLetterId).orElseThrow();
     }
 
     private void republish(DeadLetterEntry entry) {
-        if (entry.eventId() != null) {
-            processedEvents.reopenDeadLettered(entry.eventId());
-        }
         String cloudEventId = entry.eventId() == null ? UUID.randomUUID().toString() : entry.eventId();
         learningEventPublisher.accept(new OutgoingRecord(
                 entry.originKey(),

@@ -87,6 +87,14 @@ class DeadLetterStore {
                 == 1;
     }
 
+    /** Undoes {@link #markReplayed} when the replay could not be published: the dead letter is new again. */
+    public void reopen(String deadLetterId) {
+        jdbc.update(
+                "update dead_letter set status = 'NEW', replayed_at = null, replay_count = replay_count - 1"
+                        + " where dead_letter_id = :id and status = 'REPLAYED'",
+                Map.of("id", deadLetterId));
+    }
+
     private static String truncate(String text, int max) {
         String value = text == null ? "" : text;
         return value.length() <= max ? value : value.substring(0, max - 3) + "...";

@@ -8,6 +8,7 @@ import static io.credbridge.endtoend.XapiStatements.demo;
 import static io.credbridge.endtoend.XapiStatements.newId;
 import static io.credbridge.endtoend.XapiStatements.newLearner;
 import static io.credbridge.endtoend.XapiStatements.scored;
+import static io.credbridge.endtoend.XapiStatements.scoredAttempt;
 import static io.credbridge.endtoend.XapiStatements.voiding;
 import static io.credbridge.endtoend.XapiStatements.withoutVerb;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -326,6 +327,63 @@ abstract class EndToEndScenarios {
                 "application/yaml");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).path("errors").toString()).contains("field 'version'");
+    }
+
+    @Test
+    void aRegradeBelowTheThresholdRevokesTheBadgeAndTheCertificateOnItThenARetakeAwardsBothAgain() throws Exception {
+        String learner = newLearner("regraded");
+        assertThat(post("[" + completed(newId(), learner, COURSE) + ","
+                                + scoredAttempt(newId(), learner, "attempt-1", 0.9, "2026-11-20T11:00:00Z") + "]")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(3));
+        awaitQuiet();
+        String sqlAward =
+                byCredential(awards(learner), "sql-proficiency").path("awardId").asText();
+        String certificate = byCredential(awards(learner), "applied-data-analysis")
+                .path("awardId")
+                .asText();
+
+        String regrade = newId();
+        assertThat(post(scoredAttempt(regrade, learner, "attempt-1", 0.6, "2026-11-21T09:00:00Z"))
+                        .statusCode())
+                .isEqualTo(200);
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(byCredential(awards(learner), "applied-data-analysis")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("REVOKED"));
+        JsonNode sql = byCredential(awards(learner), "sql-proficiency");
+        assertThat(sql.path("status").asText()).isEqualTo("REVOKED");
+        assertThat(sql.path("endReason").asText()).contains("no longer hold after event " + regrade);
+        awaitQuiet();
+        for (String awardId : List.of(sqlAward, certificate)) {
+            assertThat(csvRows(awardId)).extracting(row -> row.get("action")).containsExactly("ISSUED", "REVOKED");
+            assertThat(badgeRecords(awardId))
+                    .extracting(record -> decodeBadge(record).getAction().name())
+                    .containsExactly("ISSUED", "REVOKED");
+        }
+        JsonNode progress = byCredential(
+                list(json.readTree(get("/api/learners/" + learner + "/progress").body())), "sql-proficiency");
+        assertThat(progress.path("criteria")
+                        .get(0)
+                        .path("criteria")
+                        .get(0)
+                        .path("missing")
+                        .asText())
+                .isEqualTo("the only attempt on " + EXAM + " scored 60%, needs >= 80%");
+
+        assertThat(post(scoredAttempt(newId(), learner, "attempt-2", 0.85, "2026-11-22T09:00:00Z"))
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(awards(learner))
+                        .filteredOn(award -> award.path("status").asText().equals("ACTIVE"))
+                        .extracting(award -> award.path("credentialId").asText())
+                        .containsExactlyInAnyOrder(
+                                "data-analysis-fundamentals", "sql-proficiency", "applied-data-analysis"));
+        assertThat(awards(learner)).hasSize(5);
     }
 
     @Test

@@ -44,6 +44,19 @@ final class XapiStatements {
                 """.formatted(id, HOME, learner, assessment, scaled);
     }
 
+    /** A graded attempt the LRS names (attempt-id extension): a second one for the same attempt is a regrade. */
+    static String scoredAttempt(String id, String learner, String attempt, double scaled, String timestamp) {
+        return """
+                {"id": "%s",
+                 "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "%s"}},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/scored"},
+                 "object": {"objectType": "Activity", "id": "%s"},
+                 "result": {"score": {"scaled": %s}},
+                 "context": {"extensions": {"http://id.tincanapi.com/extension/attempt-id": "%s"}},
+                 "timestamp": "%s"}
+                """.formatted(id, HOME, learner, EXAM, scaled, attempt, timestamp);
+    }
+
     /** An LRS administrator withdraws a statement (xAPI voiding). */
     static String voiding(String id, String voidedStatementId) {
         return """
