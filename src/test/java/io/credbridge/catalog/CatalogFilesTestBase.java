@@ -33,4 +33,18 @@ abstract class CatalogFilesTestBase {
     void write(String name, String yaml) throws IOException {
         Files.writeString(dir.resolve(name), yaml);
     }
+
+    /** A certificate with these criteria (YAML list items) and nothing else. */
+    static String definition(String id, String criteria) {
+        return """
+                id: %s
+                version: 1
+                name: %s
+                kind: certificate
+                issuer:
+                  id: https://credentials.example.edu/issuers/ce
+                  name: Example University
+                criteria:
+                %s""".formatted(id, id, criteria);
+    }
 }

@@ -345,17 +345,4 @@ class ComposedCatalogLoaderTest extends CatalogFilesTestBase {
                     credential: %s
                 """.formatted(credential);
     }
-
-    private static String definition(String id, String criteria) {
-        return """
-                id: %s
-                version: 1
-                name: %s
-                kind: certificate
-                issuer:
-                  id: https://credentials.example.edu/issuers/ce
-                  name: Example University
-                criteria:
-                %s""".formatted(id, id, criteria);
-    }
 }

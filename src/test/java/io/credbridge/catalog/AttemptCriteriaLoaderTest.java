@@ -1,0 +1,143 @@
+package io.credbridge.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The catalog's attempt rules, score scales and operators, windows and spans, as read from YAML. */
+class AttemptCriteriaLoaderTest extends CatalogFilesTestBase {
+
+    static final String C1 = "https://lms.example.edu/courses/1";
+    static final String C2 = "https://lms.example.edu/courses/2";
+    static final String EXAM = "https://lms.example.edu/assessments/exam";
+
+    @Test
+    void readsAttemptRulesScalesOperatorsWindowsAndSpans() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: assessment-score
+                    assessment: %s
+                    score: 40
+                    scale: raw
+                    operator: "<="
+                    attempt: latest
+                    minAttempts: 2
+                  - type: assessment-passed
+                    assessment: %s
+                    attempt: first
+                    window: {from: 2026-09-01, to: 2026-12-20}
+                  - type: all-of
+                    withinDays: 30
+                    criteria:
+                      - type: course-completed
+                        course: %s
+                        window: {to: 2026-12-20}
+                      - type: course-completed
+                        course: %s
+                """.formatted(EXAM, EXAM, C1, C2)));
+
+        List<Criterion> criteria = load().find("cert").orElseThrow().criteria();
+
+        assertThat(criteria)
+                .containsExactly(
+                        new AssessmentScore(
+                                EXAM, null, 40.0, ScoreOperator.AT_MOST, ScoreScale.RAW, AttemptRule.LATEST, 2, null),
+                        new AssessmentPassed(
+                                EXAM,
+                                AttemptRule.FIRST,
+                                null,
+                                new Window(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-12-20"))),
+                        new AllOf(
+                                List.of(
+                                        new CourseCompleted(C1, new Window(null, LocalDate.parse("2026-12-20"))),
+                                        new CourseCompleted(C2)),
+                                30));
+        assertThat(criteria.get(0).narrative())
+                .isEqualTo("Score at most 40 points on the assessment " + EXAM
+                        + " on the latest attempt, after at least 2 attempts.");
+        assertThat(criteria.get(1).narrative())
+                .isEqualTo(
+                        "Pass the assessment " + EXAM + " on the first attempt (between 2026-09-01 and 2026-12-20).");
+        assertThat(criteria.get(2).narrative()).startsWith("All of (within 30 days of each other): ");
+    }
+
+    @Test
+    void listsEveryMistakeInThresholdsAttemptsWindowsAndSpansByField() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: assessment-score
+                    assessment: %s
+                  - type: assessment-score
+                    assessment: %s
+                    score: 0.8
+                    minScore: 0.8
+                  - type: assessment-score
+                    assessment: %s
+                    score: 80
+                  - type: assessment-score
+                    assessment: %s
+                    minScore: 0.5
+                    scale: raw
+                  - type: course-completed
+                    course: %s
+                    window: {from: 2026-12-20, to: 2026-09-01}
+                  - type: course-completed
+                    course: %s
+                    window: {}
+                """.formatted(EXAM, EXAM, EXAM, EXAM, C1, C1)));
+        // Values out of range are found by field validation, here in another file: every file's problems are listed.
+        write("spans.yaml", definition("spans", """
+                  - type: assessment-passed
+                    assessment: %s
+                    minAttempts: 0
+                  - type: all-of
+                    withinDays: -1
+                    criteria:
+                      - type: course-completed
+                        course: %s
+                """.formatted(EXAM, C2)));
+
+        assertThatThrownBy(this::load)
+                .isInstanceOfSatisfying(
+                        InvalidCatalogException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(8)
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains("field 'criteria[0]' must give the threshold as 'score'"))
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains("field 'criteria[1]' gives both 'score' and 'minScore'"))
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains(
+                                                "field 'criteria[2].score' must be a scaled score between 0 and 1 (was 80.0)")
+                                        .contains("scale: raw"))
+                                .anySatisfy(problem ->
+                                        assertThat(problem).contains("field 'criteria[3].minScore' is a scaled score"))
+                                .anySatisfy(
+                                        problem -> assertThat(problem)
+                                                .contains(
+                                                        "field 'criteria[4].window' ends (2026-09-01) before it starts (2026-12-20)"))
+                                .anySatisfy(problem ->
+                                        assertThat(problem).contains("field 'criteria[5].window' must give 'from'"))
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains("spans.yaml: credential 'spans': field 'criteria[0].minAttempts'")
+                                        .contains("positive number of attempts"))
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains("spans.yaml: credential 'spans': field 'criteria[1].withinDays'")
+                                        .contains("positive number of days")));
+    }
+
+    @Test
+    void refusesAnAttemptRuleItDoesNotKnowSayingWhichItDoes() throws IOException {
+        write("cert.yaml", definition("cert", """
+                  - type: assessment-passed
+                    assessment: %s
+                    attempt: last
+                """.formatted(EXAM)));
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("cert.yaml: field 'criteria[0].attempt'")
+                .hasMessageContaining("attempt must be best, latest or first, was 'last'");
+    }
+}
