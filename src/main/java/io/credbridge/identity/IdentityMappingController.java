@@ -61,7 +61,7 @@ class IdentityMappingController {
             @RequestParam(required = false) String actor,
             @RequestBody(required = false) byte[] body) {
         Charset charset = csvCharset(contentType);
-        String by = actor(actor);
+        String by = validated(List.of(), actor);
         MappingCsv.Mappings file = MappingCsv.parse(decode(body, charset), by, clock.instant());
         MappingUpdates.Stored stored = updates.store(file.learners(), file.courses());
         return new UploadView(stored.learners(), stored.courses(), stored.parkedEventsReleased());
@@ -69,11 +69,9 @@ class IdentityMappingController {
 
     @PutMapping("/learners")
     StoredLearnerView putLearner(@RequestBody LearnerMappingRequest request) {
-        List<InvalidRequestException.Problem> problems = new ArrayList<>();
-        MappingRules.learner(request.scheme(), request.namespace(), request.value(), request.sisPersonId())
-                .forEach(problem -> problems.add(InvalidRequestException.Problem.of(problem)));
-        String by = actor(request.actor(), problems);
-        InvalidRequestException.throwIfAny(problems);
+        String by = validated(
+                MappingRules.learner(request.scheme(), request.namespace(), request.value(), request.sisPersonId()),
+                request.actor());
         LearnerMapping mapping = new LearnerMapping(
                 new LearnerMappingKey(
                         request.scheme(), request.namespace(), request.value().trim()),
@@ -113,11 +111,10 @@ class IdentityMappingController {
 
     @PutMapping("/courses")
     CourseMapping putCourse(@RequestBody CourseMappingRequest request) {
-        List<InvalidRequestException.Problem> problems = new ArrayList<>();
-        MappingRules.course(request.lmsCourseId(), request.sisCourseCode(), request.sisSection(), request.sisTerm())
-                .forEach(problem -> problems.add(InvalidRequestException.Problem.of(problem)));
-        String by = actor(request.actor(), problems);
-        InvalidRequestException.throwIfAny(problems);
+        String by = validated(
+                MappingRules.course(
+                        request.lmsCourseId(), request.sisCourseCode(), request.sisSection(), request.sisTerm()),
+                request.actor());
         CourseMapping mapping = new CourseMapping(
                 request.lmsCourseId().trim(),
                 request.sisCourseCode().trim(),
@@ -196,25 +193,23 @@ class IdentityMappingController {
         }
     }
 
-    private static String actor(String actor) {
+    /**
+     * Throws every problem of the mapping and of the actor at once.
+     *
+     * @return the actor, trimmed
+     */
+    private static String validated(List<MappingRules.Problem> mappingProblems, String actor) {
         List<InvalidRequestException.Problem> problems = new ArrayList<>();
-        String by = actor(actor, problems);
-        InvalidRequestException.throwIfAny(problems);
-        return by;
-    }
-
-    private static String actor(String actor, List<InvalidRequestException.Problem> problems) {
+        mappingProblems.forEach(problem -> problems.add(InvalidRequestException.Problem.of(problem)));
         if (MappingRules.blank(actor)) {
             problems.add(new InvalidRequestException.Problem(
                     "/actor",
                     "actor is required: who sets the mappings (a name until the admin API authenticates its"
                             + " callers)"));
-            return null;
-        }
-        if (actor.trim().length() > MAX_ACTOR) {
+        } else if (actor.trim().length() > MAX_ACTOR) {
             problems.add(new InvalidRequestException.Problem("/actor", "actor must be at most 255 characters"));
-            return null;
         }
+        InvalidRequestException.throwIfAny(problems);
         return actor.trim();
     }
 

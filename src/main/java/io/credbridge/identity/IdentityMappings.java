@@ -42,10 +42,7 @@ public class IdentityMappings {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Inserts new mappings and replaces existing ones. Insert-if-absent then update is what both databases run
-     * (H2 has no {@code on conflict do update}), and a concurrent insert of the same key is not an error.
-     */
+    /** Inserts new mappings and replaces existing ones. */
     public void upsertLearners(List<LearnerMapping> mappings) {
         if (mappings.isEmpty()) {
             return;
@@ -56,18 +53,16 @@ public class IdentityMappings {
                         .addValue("updatedAt", Timestamp.from(mapping.updatedAt()))
                         .addValue("updatedBy", mapping.updatedBy()))
                 .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate(
+        upsert(
                 "insert into learner_mapping (" + LEARNER_COLUMNS + ") values (:scheme, :namespace, :value,"
-                        + " :sisPersonId, :updatedAt, :updatedBy) on conflict do nothing",
-                rows);
-        jdbc.batchUpdate(
+                        + " :sisPersonId, :updatedAt, :updatedBy)",
                 "update learner_mapping set sis_person_id = :sisPersonId, updated_at = :updatedAt,"
                         + " updated_by = :updatedBy where scheme = :scheme and namespace = :namespace"
                         + " and identifier = :value",
                 rows);
     }
 
-    /** Inserts new course mappings and replaces existing ones, as {@link #upsertLearners} does. */
+    /** Inserts new course mappings and replaces existing ones. */
     public void upsertCourses(List<CourseMapping> mappings) {
         if (mappings.isEmpty()) {
             return;
@@ -81,11 +76,9 @@ public class IdentityMappings {
                         .addValue("updatedAt", Timestamp.from(mapping.updatedAt()))
                         .addValue("updatedBy", mapping.updatedBy()))
                 .toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate(
+        upsert(
                 "insert into course_mapping (" + COURSE_COLUMNS + ") values (:lmsCourseId, :code, :section, :term,"
-                        + " :updatedAt, :updatedBy) on conflict do nothing",
-                rows);
-        jdbc.batchUpdate(
+                        + " :updatedAt, :updatedBy)",
                 "update course_mapping set sis_course_code = :code, sis_section = :section, sis_term = :term,"
                         + " updated_at = :updatedAt, updated_by = :updatedBy where lms_course_id = :lmsCourseId",
                 rows);
@@ -165,6 +158,15 @@ public class IdentityMappings {
     /** @return false when there was no such mapping */
     public boolean deleteCourse(String lmsCourseId) {
         return jdbc.update("delete from course_mapping where lms_course_id = :id", Map.of("id", lmsCourseId)) == 1;
+    }
+
+    /**
+     * Insert-if-absent then update: what both databases run (H2 has no {@code on conflict do update}), and a
+     * concurrent insert of the same key is not an error.
+     */
+    private void upsert(String insert, String update, SqlParameterSource[] rows) {
+        jdbc.batchUpdate(insert + " on conflict do nothing", rows);
+        jdbc.batchUpdate(update, rows);
     }
 
     /**

@@ -191,52 +191,55 @@ final class MappingCsv {
         }
 
         private void learner(long line, Map<String, String> fields) {
-            int before = problems.size();
             mustBeEmpty(line, fields, SECTION, "a learner (sections belong to courses)");
             mustBeEmpty(line, fields, TERM, "a learner (terms belong to courses)");
-            MappingRules.learner(fields.get(SCHEME), fields.get(NAMESPACE), fields.get(LMS_ID), fields.get(SIS_ID))
-                    .forEach(problem -> add(line, problem));
-            if (problems.size() > before) {
-                return;
+            List<MappingRules.Problem> wrong = MappingRules.learner(
+                    fields.get(SCHEME), fields.get(NAMESPACE), fields.get(LMS_ID), fields.get(SIS_ID));
+            LearnerMappingKey key = wrong.isEmpty()
+                    ? new LearnerMappingKey(fields.get(SCHEME), fields.get(NAMESPACE), fields.get(LMS_ID))
+                    : null;
+            if (valid(line, wrong, learnerLines, key, "learner identifier")) {
+                learners.add(new LearnerMapping(key, fields.get(SIS_ID), now, actor));
             }
-            LearnerMappingKey key =
-                    new LearnerMappingKey(fields.get(SCHEME), fields.get(NAMESPACE), fields.get(LMS_ID));
-            Long first = learnerLines.putIfAbsent(key, line);
-            if (first != null) {
-                problems.add(new LineProblem(
-                        line, LMS_ID, "maps the same learner identifier as line " + first + "; map each once"));
-                return;
-            }
-            learners.add(new LearnerMapping(key, fields.get(SIS_ID), now, actor));
         }
 
         private void course(long line, Map<String, String> fields) {
-            int before = problems.size();
             mustBeEmpty(line, fields, SCHEME, "a course (schemes belong to learner identifiers)");
             mustBeEmpty(line, fields, NAMESPACE, "a course (the course IRI says where it is from)");
-            MappingRules.course(fields.get(LMS_ID), fields.get(SIS_ID), fields.get(SECTION), fields.get(TERM))
-                    .forEach(problem -> add(line, problem));
-            if (problems.size() > before) {
-                return;
+            List<MappingRules.Problem> wrong =
+                    MappingRules.course(fields.get(LMS_ID), fields.get(SIS_ID), fields.get(SECTION), fields.get(TERM));
+            if (valid(line, wrong, courseLines, fields.get(LMS_ID), "course")) {
+                courses.add(new CourseMapping(
+                        fields.get(LMS_ID), fields.get(SIS_ID), fields.get(SECTION), fields.get(TERM), now, actor));
             }
-            Long first = courseLines.putIfAbsent(fields.get(LMS_ID), line);
+        }
+
+        /**
+         * Records the line's problems, or that it maps what an earlier line mapped.
+         *
+         * @return whether the line is good to store: no problem on it so far and its key not seen before
+         */
+        private <K> boolean valid(
+                long line, List<MappingRules.Problem> wrong, Map<K, Long> firstLines, K key, String what) {
+            wrong.forEach(problem -> problems.add(new LineProblem(line, problem.field().csv, problem.detail())));
+            boolean clean =
+                    problems.isEmpty() || problems.get(problems.size() - 1).line() != line;
+            if (!clean) {
+                return false;
+            }
+            Long first = firstLines.putIfAbsent(key, line);
             if (first != null) {
-                problems.add(
-                        new LineProblem(line, LMS_ID, "maps the same course as line " + first + "; map each once"));
-                return;
+                problems.add(new LineProblem(
+                        line, LMS_ID, "maps the same " + what + " as line " + first + "; map each once"));
+                return false;
             }
-            courses.add(new CourseMapping(
-                    fields.get(LMS_ID), fields.get(SIS_ID), fields.get(SECTION), fields.get(TERM), now, actor));
+            return true;
         }
 
         private void mustBeEmpty(long line, Map<String, String> fields, String column, String what) {
             if (fields.get(column) != null) {
                 problems.add(new LineProblem(line, column, "must be empty for " + what));
             }
-        }
-
-        private void add(long line, MappingRules.Problem problem) {
-            problems.add(new LineProblem(line, problem.field().csv, problem.detail()));
         }
 
         private static boolean blank(CSVRecord record) {

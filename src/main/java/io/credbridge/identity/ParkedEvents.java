@@ -1,5 +1,6 @@
 package io.credbridge.identity;
 
+import io.credbridge.jdbc.AfterCommit;
 import io.credbridge.jdbc.VarcharArray;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.sql.ResultSet;
@@ -16,8 +17,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Events waiting for their learner's SIS person id, with the identifiers a new mapping finds them by. */
 @Repository
@@ -60,7 +59,7 @@ public class ParkedEvents {
                 "insert into parked_event_identifier (event_id, ordinal, scheme, namespace, identifier)"
                         + " values (:eventId, :ordinal, :scheme, :namespace, :value) on conflict do nothing",
                 fresh.stream().flatMap(event -> identifierRows(event).stream()).toArray(SqlParameterSource[]::new));
-        afterCommit(() -> metrics.identityParked(fresh.size()));
+        AfterCommit.run(() -> metrics.identityParked(fresh.size()));
     }
 
     /** The longest-parked events first. */
@@ -222,18 +221,5 @@ public class ParkedEvents {
     private static String truncate(String text, int max) {
         String value = text == null ? "" : text;
         return value.length() <= max ? value : value.substring(0, max - 3) + "...";
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

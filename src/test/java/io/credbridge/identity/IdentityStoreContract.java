@@ -3,10 +3,8 @@ package io.credbridge.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.credbridge.avro.LearnerIdentifier;
-import io.credbridge.kafka.ConsumedRecord;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -129,7 +127,7 @@ abstract class IdentityStoreContract {
         assertThat(parked.list(10)).singleElement().satisfies(found -> {
             assertThat(found.record().value()).isEqualTo(event.payload());
             assertThat(found.record().origin()).isEqualTo("kafka:credbridge.learning-events.v1/3/42");
-            assertThat(found.key()).isEqualTo("alice");
+            assertThat(found.key()).isEqualTo(ALICE.value());
             assertThat(found.source()).isEqualTo("xapi");
             assertThat(found.parkedAt()).isEqualTo(NOW);
         });
@@ -208,19 +206,6 @@ abstract class IdentityStoreContract {
     }
 
     static ParkedEvent event(String eventId, String reason, Instant at, LearnerMappingKey... identifiers) {
-        return ParkedEvent.of(
-                new ConsumedRecord(
-                        "credbridge.learning-events.v1",
-                        3,
-                        42,
-                        "alice",
-                        ("avro bytes of " + eventId).getBytes(StandardCharsets.UTF_8)),
-                eventId,
-                "xapi",
-                List.of(identifiers).stream()
-                        .map(LearnerMappingKey::toIdentifier)
-                        .toList(),
-                reason,
-                at);
+        return ParkedEventFixtures.parkedEvent(eventId, reason, at, identifiers);
     }
 }
