@@ -58,8 +58,8 @@ class IdentityApiProblems {
                 .toList());
     }
 
-    @ExceptionHandler(IdentityMappingController.UnsupportedUploadTypeException.class)
-    ProblemDetail unsupportedUpload(IdentityMappingController.UnsupportedUploadTypeException e) {
+    @ExceptionHandler(CsvUpload.UnsupportedUploadTypeException.class)
+    ProblemDetail unsupportedUpload(CsvUpload.UnsupportedUploadTypeException e) {
         return ProblemDetails.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage());
     }
 
@@ -71,8 +71,8 @@ class IdentityApiProblems {
                 "this endpoint takes application/json, not " + e.getContentType());
     }
 
-    @ExceptionHandler(IdentityMappingController.MappingNotFoundException.class)
-    ProblemDetail notFound(IdentityMappingController.MappingNotFoundException e) {
+    @ExceptionHandler(IdentityViews.MappingNotFoundException.class)
+    ProblemDetail notFound(IdentityViews.MappingNotFoundException e) {
         return ProblemDetails.of(HttpStatus.NOT_FOUND, "mapping-not-found", e.getMessage());
     }
 
