@@ -1,5 +1,6 @@
 package io.credbridge.deadletter;
 
+import io.credbridge.jdbc.AfterCommit;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.Destination;
 import io.credbridge.outbox.FailedDeliveries;
@@ -8,8 +9,6 @@ import io.credbridge.outbox.OutboxStore;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files dead letters: the table row and an outbox event that publishes it to the dead-letter topic, both in the
@@ -44,7 +43,7 @@ public class DeadLetterRecorder implements FailedDeliveries {
                         entry.deadLetterId(),
                         clock.instant()))
                 .toList());
-        afterCommit(() -> entries.forEach(
+        AfterCommit.run(() -> entries.forEach(
                 entry -> metrics.deadLettered(entry.stage().code(), entry.source() == null ? "none" : entry.source())));
     }
 
@@ -54,18 +53,5 @@ public class DeadLetterRecorder implements FailedDeliveries {
                 .map(event -> DeadLetterEntry.ofOutboxEvent(
                         event, "delivery failed after the last allowed attempt: " + reason, errorType, clock.instant()))
                 .toList());
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -1,2 +1,2 @@
-/** JDBC details shared by the stores. */
+/** JDBC and transaction details shared by the stores. */
 package io.credbridge.jdbc;

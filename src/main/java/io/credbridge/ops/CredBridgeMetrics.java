@@ -1,9 +1,11 @@
 package io.credbridge.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,6 +98,25 @@ public class CredBridgeMetrics {
                         "source",
                         source)
                 .increment();
+    }
+
+    /** Events parked because their learner has no SIS person id yet (committed parks only). */
+    public void identityParked(int count) {
+        counter("credbridge.identity.events.parked", "Events parked until their learner's SIS person id is known")
+                .increment(count);
+    }
+
+    /** Parked events that left the parked events after a mapping made their learner known. */
+    public void identityReleased(int count) {
+        counter("credbridge.identity.events.released", "Parked events evaluated again once their learner was mapped")
+                .increment(count);
+    }
+
+    /** @param count reads how many events are parked now; it is asked at every scrape */
+    public void parkedEvents(Supplier<Number> count) {
+        Gauge.builder("credbridge.identity.parked.events", count)
+                .description("Events waiting for their learner's SIS person id")
+                .register(registry);
     }
 
     private Counter counter(String name, String description, String... tags) {

@@ -1,8 +1,14 @@
 package io.credbridge.ops;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
 
 /** RFC 9457 problem details as every CredBridge API answers them: a status, a CredBridge type URN, a detail. */
 public final class ProblemDetails {
@@ -14,5 +20,36 @@ public final class ProblemDetails {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:credbridge:problem:" + type));
         return problem;
+    }
+
+    /** A 400 {@code invalid-input} listing every problem, each with the JSON pointer of its field and a detail. */
+    public static ProblemDetail invalidInput(List<Map<String, String>> errors) {
+        ProblemDetail problem = of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                errors.size() + " problem(s) found in the request; nothing was changed");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /**
+     * A 400 for a JSON body that cannot be read: naming the field (JSON pointer) where the parser knows it, e.g. a
+     * string where a number belongs; else saying what the parser could not read.
+     */
+    public static ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String pointer = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+            return invalidInput(List.of(
+                    Map.of("pointer", pointer, "detail", pointer.substring(1) + ": " + jackson.getOriginalMessage())));
+        }
+        String detail =
+                cause.getMessage() == null ? "the body is not the JSON this endpoint takes" : cause.getMessage();
+        return of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "the request body cannot be read: " + detail.lines().findFirst().orElse(detail));
     }
 }

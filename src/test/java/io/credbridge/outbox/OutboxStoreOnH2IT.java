@@ -1,17 +1,12 @@
 package io.credbridge.outbox;
 
-import java.util.UUID;
+import io.credbridge.testsupport.H2TestDatabase;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The embedded default database, in the mode application.yaml uses. */
 class OutboxStoreOnH2IT extends OutboxStoreContract {
 
-    private final DataSource dataSource = new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                    + "DB_CLOSE_DELAY=-1",
-            "sa",
-            "");
+    private final DataSource dataSource = H2TestDatabase.newDataSource();
 
     @Override
     DataSource dataSource() {
