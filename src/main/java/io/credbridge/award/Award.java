@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param earnedAt when the learner met the last requirement (the latest evidence's occurred-at)
  * @param triggeredBy the event that completed the criteria; its source and arrival time travel with the award
+ * @param sisPersonId the learner's SIS person id when it is known (from the identity mapping), else null
  */
 public record Award(
         String awardId,
@@ -18,7 +19,8 @@ public record Award(
         Instant awardedAt,
         Instant earnedAt,
         List<String> evidenceEventIds,
-        Trigger triggeredBy) {
+        Trigger triggeredBy,
+        String sisPersonId) {
 
     public Award {
         evidenceEventIds = List.copyOf(evidenceEventIds);

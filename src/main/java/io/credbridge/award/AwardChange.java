@@ -17,6 +17,7 @@ import java.util.List;
  *
  * @param reason why the award ended (REVOKED, EXPIRED); null for ISSUED
  * @param changedAt when the award took this state
+ * @param sisPersonId the learner's SIS person id when known; null otherwise (and in payloads written before it)
  */
 public record AwardChange(
         Action action,
@@ -36,7 +37,8 @@ public record AwardChange(
         String source,
         Instant eventReceivedAt,
         String reason,
-        Instant changedAt) {
+        Instant changedAt,
+        String sisPersonId) {
 
     /** What happened to the award. */
     public enum Action {
@@ -78,7 +80,8 @@ public record AwardChange(
                 award.triggeredBy().source(),
                 award.triggeredBy().receivedAt(),
                 reason,
-                changedAt);
+                changedAt,
+                award.sisPersonId());
     }
 
     /** The outbox event type: {@code award.issued}, {@code award.revoked} or {@code award.expired}. */

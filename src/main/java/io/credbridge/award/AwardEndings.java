@@ -85,7 +85,8 @@ class AwardEndings {
                 award.awardedAt(),
                 award.earnedAt(),
                 award.evidenceEventIds(),
-                new Award.Trigger(null, source, at));
+                new Award.Trigger(null, source, at),
+                award.sisPersonId());
         return AwardChange.of(snapshot, action, ended.reason(), at);
     }
 }

@@ -84,7 +84,8 @@ class AwardGrants {
                     now,
                     earnedAt == null ? now : earnedAt,
                     List.of(),
-                    trigger);
+                    trigger,
+                    learner.sisPersonId());
             learner.hold(credentialId, granted.heldAs(false));
             List<Award> all = new ArrayList<>(List.of(granted));
             all.addAll(evaluator.awardStackedOn(credentialId, learner, trigger));

@@ -140,8 +140,8 @@ class AwardLedger {
         }
         jdbc.batchUpdate(
                 "insert into award (award_id, learner_id, credential_id, credential_version, status,"
-                        + " active_key, awarded_at, earned_at, expires_at) values (:id, :learner, :credential, :version,"
-                        + " 'ACTIVE', :activeKey, :awardedAt, :earnedAt, :expiresAt)",
+                        + " active_key, awarded_at, earned_at, expires_at, sis_person_id) values (:id, :learner,"
+                        + " :credential, :version, 'ACTIVE', :activeKey, :awardedAt, :earnedAt, :expiresAt, :sisPersonId)",
                 awards.stream()
                         .map(award -> new MapSqlParameterSource()
                                 .addValue("id", award.awardId())
@@ -157,7 +157,8 @@ class AwardLedger {
                                 .addValue(
                                         "expiresAt",
                                         award.expiresAt().map(Timestamp::from).orElse(null),
-                                        Types.TIMESTAMP))
+                                        Types.TIMESTAMP)
+                                .addValue("sisPersonId", award.sisPersonId(), Types.VARCHAR))
                         .toArray(SqlParameterSource[]::new));
         List<SqlParameterSource> evidence = new ArrayList<>();
         for (Award award : awards) {
@@ -182,7 +183,8 @@ class AwardLedger {
         Map<String, AwardRecord> awards = new LinkedHashMap<>();
         jdbc.query(
                 "select award_id, learner_id, credential_id, credential_version, status, awarded_at, earned_at,"
-                        + " expires_at, ended_at, end_reason, ended_by, basis, granted_by, grant_reason from award where "
+                        + " expires_at, ended_at, end_reason, ended_by, basis, granted_by, grant_reason, sis_person_id"
+                        + " from award where "
                         + condition
                         + " order by awarded_at desc, award_id",
                 parameters,
@@ -204,7 +206,8 @@ class AwardLedger {
                                     row.getString("ended_by"),
                                     row.getString("basis"),
                                     row.getString("granted_by"),
-                                    row.getString("grant_reason")));
+                                    row.getString("grant_reason"),
+                                    row.getString("sis_person_id")));
                 });
         if (!awards.isEmpty()) {
             jdbc.query(

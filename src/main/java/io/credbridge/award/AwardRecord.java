@@ -30,4 +30,5 @@ public record AwardRecord(
         String endedBy,
         String basis,
         String grantedBy,
-        String grantReason) {}
+        String grantReason,
+        String sisPersonId) {}

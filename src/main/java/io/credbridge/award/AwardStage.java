@@ -4,6 +4,8 @@ import io.credbridge.award.ProcessedEventLog.Outcome;
 import io.credbridge.award.ProcessedEventLog.ProcessedEvent;
 import io.credbridge.deadletter.DeadLetterEntry;
 import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.identity.ParkedEvent;
+import io.credbridge.identity.ParkedEvents;
 import io.credbridge.kafka.ConsumedRecord;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
@@ -48,6 +50,7 @@ public class AwardStage {
     private final OutboxRelay relay;
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
+    private final ParkedEvents parkedEvents;
     private final Clock clock;
 
     public AwardStage(
@@ -60,6 +63,7 @@ public class AwardStage {
             OutboxRelay relay,
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
+            ParkedEvents parkedEvents,
             Clock clock) {
         this.intake = intake;
         this.processedEvents = processedEvents;
@@ -70,12 +74,13 @@ public class AwardStage {
         this.relay = relay;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.parkedEvents = parkedEvents;
         this.clock = clock;
     }
 
     public BatchResult process(List<ConsumedRecord> records) {
         long started = System.nanoTime();
-        List<Intake> intakes = records.stream().map(intake::of).toList();
+        List<Intake> intakes = intake.of(records);
         BatchResult result;
         try {
             result = transactions.execute(status -> apply(intakes));
@@ -99,6 +104,25 @@ public class AwardStage {
                     result.deadLettered(),
                     (System.nanoTime() - started) / 1_000_000);
         }
+        return result;
+    }
+
+    /**
+     * Evaluates parked events whose learner can now be mapped, and takes them out of the parked events in the same
+     * transaction; one that still cannot be mapped stays parked. A failure leaves them all parked.
+     */
+    BatchResult applyReleased(List<ParkedEvent> released) {
+        List<Intake> intakes =
+                intake.of(released.stream().map(ParkedEvent::record).toList());
+        BatchResult result = transactions.execute(status -> {
+            BatchResult applied = apply(intakes);
+            parkedEvents.remove(intakes.stream()
+                    .filter(each -> !(each instanceof Intake.Parked))
+                    .map(Intake::dedupKey)
+                    .toList());
+            return applied;
+        });
+        afterCommit(result);
         return result;
     }
 
@@ -142,7 +166,9 @@ public class AwardStage {
                 if (batch.voidedEarly.contains(usable.dedupKey())) {
                     continue; // its void came first in this batch, which logged it as VOIDED
                 }
-                CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learners.get(usable.learnerId()));
+                LearnerProgress learner = learners.get(usable.learnerId());
+                learner.knowSisPersonId(usable.sisPersonId());
+                CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learner);
                 outcome.fact()
                         .ifPresentOrElse(
                                 batch::recordFact,
@@ -151,6 +177,15 @@ public class AwardStage {
             } else if (each instanceof Intake.Voiding voiding) {
                 batch.processed.add(new ProcessedEvent(voiding.dedupKey(), Outcome.ACCEPTED));
                 applyVoid(voiding, voids, learners, batch);
+            } else if (each instanceof Intake.Parked parked) {
+                // Not logged as processed: when its mapping arrives the same event is evaluated, not skipped.
+                batch.parked.add(ParkedEvent.of(
+                        parked.record(),
+                        parked.dedupKey(),
+                        parked.event().getSource(),
+                        parked.event().getLearnerIds(),
+                        parked.reason(),
+                        now));
             } else if (each instanceof Intake.Unusable bad) {
                 batch.unusable.add(DeadLetterEntry.ofRecord(
                         bad.record(),
@@ -168,6 +203,7 @@ public class AwardStage {
         ledger.recordFacts(batch.facts.values());
         AwardEffects.Written written = effects.write(batch.effects, now);
         deadLetters.record(batch.unusable);
+        parkedEvents.park(batch.parked);
         return new BatchResult(
                 intakes.size(),
                 intakes.size() - fresh.size(),
@@ -211,6 +247,7 @@ public class AwardStage {
         final List<String> forgotten = new ArrayList<>();
         final List<AwardEffect> effects = new ArrayList<>();
         final List<DeadLetterEntry> unusable = new ArrayList<>();
+        final List<ParkedEvent> parked = new ArrayList<>();
         final Set<String> handled = new HashSet<>();
         final Set<String> voidedEarly = new HashSet<>();
 

@@ -110,7 +110,8 @@ class CredentialEvaluator {
                         now,
                         evidence.get().earnedAt(),
                         evidence.get().eventIds(),
-                        trigger);
+                        trigger,
+                        learner.sisPersonId());
                 learner.hold(credential.id(), award.held());
                 effects.add(new AwardEffect.Issued(award));
                 affected.addAll(catalog.credentialsStackedOn(credential.id()));

@@ -14,7 +14,8 @@ sealed interface Intake {
     /** What the processed-event log deduplicates on: the event id, or the record's origin when it is unreadable. */
     String dedupKey();
 
-    record Usable(ConsumedRecord record, LearningEvent event, String learnerId) implements Intake {
+    /** @param sisPersonId the learner's SIS person id when the identity mapping knows it, else null */
+    record Usable(ConsumedRecord record, LearningEvent event, String learnerId, String sisPersonId) implements Intake {
         @Override
         public String dedupKey() {
             return event.getEventId();
@@ -30,6 +31,17 @@ sealed interface Intake {
 
         String voidedEventId() {
             return event.getObjectId();
+        }
+    }
+
+    /**
+     * The learner has no SIS person id yet and the configuration requires one: the event waits, parked, and is
+     * evaluated the moment a mapping for one of its identifiers arrives.
+     */
+    record Parked(ConsumedRecord record, LearningEvent event, String reason) implements Intake {
+        @Override
+        public String dedupKey() {
+            return event.getEventId();
         }
     }
 

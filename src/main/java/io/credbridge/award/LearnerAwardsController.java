@@ -88,7 +88,8 @@ class LearnerAwardsController {
                 award.endedBy(),
                 award.basis(),
                 award.grantedBy(),
-                award.grantReason());
+                award.grantReason(),
+                award.sisPersonId());
     }
 
     /**
@@ -111,7 +112,8 @@ class LearnerAwardsController {
             String endedBy,
             String basis,
             String grantedBy,
-            String grantReason) {}
+            String grantReason,
+            String sisPersonId) {}
 
     /**
      * @param basis MANUAL, or PRIOR_LEARNING the institution assessed

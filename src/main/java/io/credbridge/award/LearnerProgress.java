@@ -17,6 +17,7 @@ final class LearnerProgress {
     private final Map<String, List<LearnerFact>> factsByActivity = new HashMap<>();
     private final Map<String, LearnerFact> factsByEvent = new HashMap<>();
     private final Map<String, HeldAward> held = new HashMap<>();
+    private String sisPersonId;
 
     LearnerProgress(String learnerId) {
         this.learnerId = learnerId;
@@ -24,6 +25,18 @@ final class LearnerProgress {
 
     String learnerId() {
         return learnerId;
+    }
+
+    /** The learner's SIS person id, when the identity mapping knows it; null otherwise. */
+    String sisPersonId() {
+        return sisPersonId;
+    }
+
+    /** Remembers the SIS person id an event's learner resolved to, for the awards made from it. */
+    void knowSisPersonId(String sisPersonId) {
+        if (sisPersonId != null) {
+            this.sisPersonId = sisPersonId;
+        }
     }
 
     /** The learner's facts on the activity, in no particular order. */

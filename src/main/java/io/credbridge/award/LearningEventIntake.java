@@ -2,26 +2,53 @@ package io.credbridge.award;
 
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
-import io.credbridge.identity.LearnerIdentityResolver;
+import io.credbridge.identity.LearnerIdentities;
+import io.credbridge.identity.LearnerIdentities.Resolution;
 import io.credbridge.kafka.ConsumedRecord;
 import java.io.IOException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.springframework.stereotype.Component;
 
-/** Decodes a consumed record and resolves its learner, deciding whether the award stage can use it. */
+/**
+ * Decodes consumed records and resolves their learners, deciding for each whether the award stage can use it,
+ * must park it until the learner's SIS person id is known, or must dead-letter it. A batch's learners are
+ * resolved together: one lookup of the mapping table, not one per event.
+ */
 @Component
 class LearningEventIntake {
 
     private final BinaryMessageDecoder<LearningEvent> decoder = LearningEvent.getDecoder();
-    private final LearnerIdentityResolver identity;
+    private final LearnerIdentities identities;
 
-    public LearningEventIntake(LearnerIdentityResolver identity) {
-        this.identity = identity;
+    public LearningEventIntake(LearnerIdentities identities) {
+        this.identities = identities;
     }
 
-    Intake of(ConsumedRecord record) {
+    List<Intake> of(List<ConsumedRecord> records) {
+        List<Intake> intakes = new ArrayList<>(records.size());
+        List<Integer> learnerEvents = new ArrayList<>();
+        for (ConsumedRecord record : records) {
+            Intake decoded = decode(record);
+            if (decoded instanceof Intake.Usable) {
+                learnerEvents.add(intakes.size());
+            }
+            intakes.add(decoded);
+        }
+        List<Resolution> resolutions = identities.resolveAll(learnerEvents.stream()
+                .map(index -> intakes.get(index).event().getLearnerIds())
+                .toList());
+        for (int i = 0; i < learnerEvents.size(); i++) {
+            int index = learnerEvents.get(i);
+            intakes.set(index, resolved(intakes.get(index), resolutions.get(i)));
+        }
+        return intakes;
+    }
+
+    /** The record decoded; a learner's event comes back Usable with no learner yet, to be resolved with its batch. */
+    private Intake decode(ConsumedRecord record) {
         LearningEvent event;
         try {
             event = decoder.decode(record.value());
@@ -43,11 +70,21 @@ class LearningEventIntake {
         if (event.getType() == LearningEventType.VOIDED) {
             return new Intake.Voiding(record, event);
         }
-        Optional<String> learner = identity.resolve(event.getLearnerIds());
-        if (learner.isEmpty()) {
-            return new Intake.Unusable(
-                    record, event, identity.whyUnresolved(event.getLearnerIds()), "unresolved-learner");
+        return new Intake.Usable(record, event, null, null);
+    }
+
+    private static Intake resolved(Intake unresolved, Resolution resolution) {
+        if (resolution instanceof Resolution.Resolved learner) {
+            return new Intake.Usable(
+                    unresolved.record(), unresolved.event(), learner.learnerKey(), learner.sisPersonId());
         }
-        return new Intake.Usable(record, event, learner.get());
+        if (resolution instanceof Resolution.Unmapped unmapped) {
+            return new Intake.Parked(unresolved.record(), unresolved.event(), unmapped.reason());
+        }
+        return new Intake.Unusable(
+                unresolved.record(),
+                unresolved.event(),
+                ((Resolution.Unresolvable) resolution).reason(),
+                "unresolved-learner");
     }
 }

@@ -33,7 +33,8 @@ final class CsvTranscriptWriter implements TranscriptWriter {
 
     static final String[] COLUMNS = {
         "award_id", "action", "learner_id", "credential_id", "credential_version", "credential_name",
-        "credential_kind", "issuer_id", "issuer_name", "earned_at", "awarded_at", "evidence_event_ids"
+        "credential_kind", "issuer_id", "issuer_name", "earned_at", "awarded_at", "evidence_event_ids",
+        "sis_person_id"
     };
 
     private static final CSVFormat FORMAT =
@@ -145,7 +146,8 @@ final class CsvTranscriptWriter implements TranscriptWriter {
                         entry.issuerName(),
                         entry.earnedAt(),
                         entry.awardedAt(),
-                        String.join(";", entry.evidenceEventIds()));
+                        String.join(";", entry.evidenceEventIds()),
+                        entry.sisPersonId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,7 +18,8 @@ public record TranscriptEntry(
         Instant earnedAt,
         Instant awardedAt,
         List<String> evidenceEventIds,
-        String source) {
+        String source,
+        String sisPersonId) {
 
     public TranscriptEntry {
         evidenceEventIds = List.copyOf(evidenceEventIds);
@@ -45,7 +46,8 @@ public record TranscriptEntry(
                 award.earnedAt(),
                 award.awardedAt(),
                 award.evidenceEventIds(),
-                award.source());
+                award.source(),
+                award.sisPersonId());
     }
 
     public String idempotencyKey() {

@@ -126,7 +126,8 @@ abstract class AwardExpiryContract {
                 clock.instant(),
                 clock.instant(),
                 List.of("e-" + UUID.randomUUID()),
-                new Award.Trigger("e", "xapi", clock.instant()));
+                new Award.Trigger("e", "xapi", clock.instant()),
+                null);
     }
 
     private static CredentialDefinition definition(String id, Validity validity) {

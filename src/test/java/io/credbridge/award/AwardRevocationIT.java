@@ -144,7 +144,8 @@ class AwardRevocationIT {
         CredentialDefinition v1 =
                 Definitions.asVersion(Definitions.badge("badge", new CourseCompleted(C1)), 1, "Old", false);
         CredentialDefinition v2 = Definitions.asVersion(v1, 2, "New", false);
-        Award award = new Award("award-v1", "dan", v1, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0));
+        Award award =
+                new Award("award-v1", "dan", v1, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0), "S0042");
         transactions.executeWithoutResult(status -> ledger.recordAwards(List.of(award)));
         AwardEndings endings = new AwardEndings(ledger, CredentialCatalog.of(List.of(v1, v2)), new OutboxStore(jdbc));
 
@@ -160,6 +161,9 @@ class AwardRevocationIT {
                 String.class);
         assertThat(AwardChange.fromJson(payload).credentialName()).isEqualTo("Old");
         assertThat(AwardChange.fromJson(payload).credentialVersion()).isEqualTo(1);
+        assertThat(AwardChange.fromJson(payload).sisPersonId())
+                .as("the ended award still names the learner's SIS person")
+                .isEqualTo("S0042");
     }
 
     @Test

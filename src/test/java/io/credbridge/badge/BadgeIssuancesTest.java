@@ -180,7 +180,8 @@ class BadgeIssuancesTest {
                 "xapi",
                 AWARDED.minusSeconds(1),
                 reason,
-                changedAt);
+                changedAt,
+                null);
         return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), award.eventType(), award.toJson(), AWARDED);
     }
 }

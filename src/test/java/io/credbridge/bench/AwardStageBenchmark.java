@@ -59,6 +59,8 @@ class AwardStageBenchmark {
     static final int LEARNERS = Integer.getInteger("bench.learners", 20_000);
     static final int PACED_RATE = Integer.getInteger("bench.paced.rate", 200);
     static final int PACED_SECONDS = Integer.getInteger("bench.paced.seconds", 15);
+    /** Other learners whose facts are in the database before the run (five completions each), as a campus has. */
+    static final int HISTORY_LEARNERS = Integer.getInteger("bench.history", 100_000);
     /** A generated catalog of this many definitions instead of the demo one (see {@link BenchCatalog}). */
     static final Integer DEFINITIONS = Integer.getInteger("bench.definitions");
 
@@ -71,6 +73,7 @@ class AwardStageBenchmark {
         double baseline = tunedPassthroughRate(events);
         double perPollBaseline = perPollPassthroughRate(events);
         try (ConfigurableApplicationContext app = startCredBridge()) {
+            long history = storeHistory(app);
             double awardStage = awardStageRate(events);
             double wholePipeline = outboxDrained(app, events.size());
             // The latency timer is per credential; the demo catalog's events all earn one, a generated one's seven.
@@ -86,6 +89,9 @@ class AwardStageBenchmark {
                     DEFINITIONS == null
                             ? "the demo catalog (3 definitions)"
                             : DEFINITIONS + " definitions, stacked three levels deep");
+            System.out.printf(
+                    "learner facts stored before the run             : %,d (of %,d other learners)%n",
+                    history, HISTORY_LEARNERS);
             System.out.printf("baseline  tuned Kafka consume->produce passthrough: %,10.0f events/s%n", baseline);
             System.out.printf(
                     "(the foundation's baseline: flush and commit every poll: %,10.0f events/s)%n", perPollBaseline);
@@ -211,6 +217,22 @@ class AwardStageBenchmark {
             Thread.sleep(100);
         }
         return timer == null ? null : timer.takeSnapshot();
+    }
+
+    /**
+     * Other learners' facts, so the award stage reads and writes tables and indexes of a campus's size, not of
+     * an empty database; then fresh statistics, as autovacuum would gather them.
+     */
+    private static long storeHistory(ConfigurableApplicationContext app) {
+        var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        jdbc.update(
+                "insert into learner_fact (learner_id, event_id, activity_id, kind, occurred_at)"
+                        + " select 'history-' || g, 'history-' || g || '-' || k,"
+                        + " 'https://lms.example.edu/history/course-' || k, 'COMPLETED', now()"
+                        + " from generate_series(1, ?) g, generate_series(1, 5) k",
+                HISTORY_LEARNERS);
+        jdbc.execute("analyze learner_fact");
+        return jdbc.queryForObject("select count(*) from learner_fact", Long.class);
     }
 
     private ConfigurableApplicationContext startCredBridge() throws IOException {

@@ -294,7 +294,9 @@ class IdentityMappingApiIT {
     /** Stands in for the award stage: records what it is handed and removes it from the parked events. */
     static class AwardStageStandIn {
 
+        // In place of the award stage's handler: this test is about the identity side of a release.
         @Bean
+        @org.springframework.context.annotation.Primary
         RecordingHandler recordingHandler(ParkedEvents parked, TransactionTemplate transactions) {
             return new RecordingHandler(parked, transactions);
         }

@@ -110,7 +110,8 @@ class CsvTranscriptWriterTest {
                 Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-21T10:00:00Z"),
                 List.of("e1", "e2"),
-                "xapi");
+                "xapi",
+                "S0001");
     }
 
     static List<CSVRecord> read(Path file) throws IOException {

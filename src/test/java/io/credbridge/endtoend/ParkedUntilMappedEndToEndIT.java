@@ -1,0 +1,185 @@
+package io.credbridge.endtoend;
+
+import static io.credbridge.endtoend.XapiStatements.COURSE;
+import static io.credbridge.endtoend.XapiStatements.HOME;
+import static io.credbridge.endtoend.XapiStatements.completed;
+import static io.credbridge.endtoend.XapiStatements.newId;
+import static io.credbridge.endtoend.XapiStatements.newLearner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credbridge.testsupport.PostgresTestDatabase;
+import io.credbridge.testsupport.RequiresPostgres;
+import io.credbridge.testsupport.TestKafkaBroker;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With {@code require-sis-id}, an event whose learner has no SIS person id yet is parked, not dropped and not
+ * dead-lettered, and is evaluated the moment a mapping for its learner is uploaded: the award is keyed by the SIS
+ * person id and the transcript row carries it.
+ */
+@RequiresPostgres
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class ParkedUntilMappedEndToEndIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static Path sisImport;
+
+    @DynamicPropertySource
+    static void productionParts(DynamicPropertyRegistry registry) throws IOException {
+        PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
+        sisImport = Files.createTempDirectory("credbridge-sis-import");
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("spring.flyway.schemas", db::schema);
+        registry.add("credbridge.embedded-kafka.enabled", () -> "false");
+        registry.add("camel.component.kafka.brokers", TestKafkaBroker::bootstrapServers);
+        registry.add("credbridge.transcript.csv.directory", sisImport::toString);
+        registry.add("credbridge.identity.require-sis-id", () -> "true");
+        // Topics of its own: other test applications, kept alive by the test context cache, consume the shared ones.
+        registry.add("credbridge.topics.learning-events", () -> "parked.learning-events.v1");
+        registry.add("credbridge.topics.badge-issuance", () -> "parked.badge-issuance.v1");
+        registry.add("credbridge.topics.dead-letter", () -> "parked.dead-letter.v1");
+        FastRetries.register(registry);
+    }
+
+    @Test
+    void anEventOfAnUnmappedLearnerIsParkedAndAwardedUnderTheSisIdOnceItsMappingIsUploaded() throws Exception {
+        String learner = newLearner("unmapped");
+        String statement = newId();
+        assertThat(post("/lms/xapi/statements", completed(statement, learner, COURSE), "application/json")
+                        .statusCode())
+                .isEqualTo(200);
+
+        JsonNode parked = await().atMost(PATIENCE).until(() -> parkedEvent(statement), event -> event != null);
+        assertThat(parked.path("reason").asText()).contains("no SIS person id").contains("require-sis-id");
+        assertThat(jdbc.queryForObject("select count(*) from award", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter where event_id = ?", Long.class, statement))
+                .as("waiting for a mapping is not a failure")
+                .isZero();
+
+        HttpResponse<String> upload = post(
+                "/api/identity/mappings?actor=registrar@demo.edu",
+                "kind,scheme,lms_namespace,lms_id,sis_id\nlearner,account," + HOME + "," + learner + ",S-" + learner
+                        + "\n",
+                "text/csv");
+
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(upload.body()).path("parkedEventsReleased").asInt())
+                .isEqualTo(1);
+        List<JsonNode> awards =
+                list(json.readTree(get("/api/learners/S-" + learner + "/awards").body()));
+        assertThat(awards).singleElement().satisfies(award -> {
+            assertThat(award.path("credentialId").asText()).isEqualTo("data-analysis-fundamentals");
+            assertThat(award.path("sisPersonId").asText()).isEqualTo("S-" + learner);
+        });
+        assertThat(parkedEvent(statement)).as("released").isNull();
+        String awardId = awards.get(0).path("awardId").asText();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(csvRows(awardId))
+                        .singleElement()
+                        .satisfies(row -> assertThat(row.get("sis_person_id")).isEqualTo("S-" + learner)));
+
+        assertThat(post("/lms/xapi/statements", completed(statement, learner, COURSE), "application/json")
+                        .statusCode())
+                .isEqualTo(200);
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(parkedEvent(statement))
+                    .as("a redelivery of a released event is a duplicate")
+                    .isNull();
+            assertThat(list(json.readTree(
+                            get("/api/learners/S-" + learner + "/awards").body())))
+                    .hasSize(1);
+        });
+    }
+
+    private JsonNode parkedEvent(String eventId) throws IOException, InterruptedException {
+        return list(json.readTree(get("/api/identity/parked?limit=1000").body())).stream()
+                .filter(event -> event.path("eventId").asText().equals(eventId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private List<CSVRecord> csvRows(String awardId) throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(sisImport, "*.csv")) {
+            for (Path file : files) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get()
+                            .parse(in)
+                            .forEach(row -> {
+                                if (row.get("award_id").equals(awardId)) {
+                                    rows.add(row);
+                                }
+                            });
+                }
+            }
+        }
+        return rows;
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", contentType)
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}
