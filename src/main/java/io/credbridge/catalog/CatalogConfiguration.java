@@ -11,6 +11,6 @@ class CatalogConfiguration {
     @Bean
     CredentialCatalog credentialCatalog(
             CatalogProperties properties, ResourcePatternResolver resources, Validator validator) {
-        return new CredentialCatalogLoader(resources, validator).load(properties.locations());
+        return new CredentialCatalogLoader(resources, validator, properties.terms()).load(properties.locations());
     }
 }

@@ -11,8 +11,12 @@ public class CatalogDrafts {
     private final CredentialCatalogLoader loader;
     private final CredentialCatalog catalog;
 
-    CatalogDrafts(ResourcePatternResolver resources, Validator validator, CredentialCatalog catalog) {
-        this.loader = new CredentialCatalogLoader(resources, validator);
+    CatalogDrafts(
+            ResourcePatternResolver resources,
+            Validator validator,
+            CredentialCatalog catalog,
+            CatalogProperties properties) {
+        this.loader = new CredentialCatalogLoader(resources, validator, properties.terms());
         this.catalog = catalog;
     }
 

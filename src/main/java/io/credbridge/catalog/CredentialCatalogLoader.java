@@ -36,10 +36,16 @@ final class CredentialCatalogLoader {
     private final ResourcePatternResolver resources;
     private final Validator validator;
     private final ObjectMapper yaml;
+    private final Map<String, Term> terms;
 
     public CredentialCatalogLoader(ResourcePatternResolver resources, Validator validator) {
+        this(resources, validator, Map.of());
+    }
+
+    public CredentialCatalogLoader(ResourcePatternResolver resources, Validator validator, Map<String, Term> terms) {
         this.resources = resources;
         this.validator = validator;
+        this.terms = Map.copyOf(terms);
         this.yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -141,8 +147,16 @@ final class CredentialCatalogLoader {
         try (InputStream in = file.getInputStream()) {
             byte[] text = in.readAllBytes();
             JsonNode tree = yaml.readTree(text);
+            List<String> termProblems = new ArrayList<>();
+            boolean rewritten =
+                    tree != null && (CourseLists.expand(tree) | Terms.resolve(tree, "", terms, termProblems));
+            if (!termProblems.isEmpty()) {
+                String prefix = fileName + ": credential '" + tree.path("id").asText() + "': ";
+                termProblems.forEach(problem -> problems.add(prefix + problem));
+                return null;
+            }
             // Bound from the text where possible: errors then carry line and column.
-            CredentialDefinition definition = tree != null && CourseLists.expand(tree)
+            CredentialDefinition definition = rewritten
                     ? yaml.treeToValue(tree, CredentialDefinition.class)
                     : yaml.readValue(text, CredentialDefinition.class);
             if (definition == null) {

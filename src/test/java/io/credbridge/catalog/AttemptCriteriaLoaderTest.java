@@ -140,4 +140,41 @@ class AttemptCriteriaLoaderTest extends CatalogFilesTestBase {
                 .hasMessageContaining("cert.yaml: field 'criteria[0].attempt'")
                 .hasMessageContaining("attempt must be best, latest or first, was 'last'");
     }
+
+    @Test
+    void aWindowNamingATermTakesTheTermsDatesAndAnUnknownTermIsNamedWithTheOnesConfigured() throws IOException {
+        CredentialCatalogLoader withTerms = new CredentialCatalogLoader(
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver(),
+                jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(),
+                java.util.Map.of("fall-2026", new Term(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-12-20"))));
+        write("fall.yaml", definition("fall", """
+                  - type: course-completed
+                    course: %s
+                    window: {term: fall-2026}
+                """.formatted(C1)));
+
+        CourseCompleted inFall = (CourseCompleted) withTerms
+                .load(List.of(dir.toUri() + "*.yaml"))
+                .find("fall")
+                .orElseThrow()
+                .criteria()
+                .get(0);
+
+        assertThat(inFall.window())
+                .isEqualTo(new Window(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-12-20"), "fall-2026"));
+        assertThat(inFall.narrative()).endsWith("(in the term fall-2026, between 2026-09-01 and 2026-12-20).");
+
+        write("spring.yaml", definition("spring", """
+                  - type: course-completed
+                    course: %s
+                    window: {term: spring-2027}
+                  - type: course-completed
+                    course: %s
+                    window: {term: fall-2026, from: 2026-09-01}
+                """.formatted(C1, C2)));
+        assertThatThrownBy(() -> withTerms.load(List.of(dir.toUri() + "*.yaml")))
+                .hasMessageContaining("spring.yaml: credential 'spring': field 'criteria[0].window.term' names no term"
+                        + " in credbridge.catalog.terms (was 'spring-2027'; configured: [fall-2026])")
+                .hasMessageContaining("field 'criteria[1].window' names the term 'fall-2026' and dates");
+    }
 }
