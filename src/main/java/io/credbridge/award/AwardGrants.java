@@ -39,6 +39,7 @@ class AwardGrants {
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
+    private final CourseCodes courseCodes;
 
     AwardGrants(
             AwardLedger ledger,
@@ -48,7 +49,8 @@ class AwardGrants {
             OutboxRelay relay,
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            CourseCodes courseCodes) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.evaluator = evaluator;
@@ -57,6 +59,7 @@ class AwardGrants {
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
+        this.courseCodes = courseCodes;
     }
 
     /**
@@ -72,6 +75,7 @@ class AwardGrants {
                 .orElseThrow(() -> new UnknownCredentialException(credentialId));
         List<Award> awards = transactions.execute(status -> {
             LearnerProgress learner = ledger.progressOf(List.of(learnerId)).get(learnerId);
+            courseCodes.map(List.of(learner), List.of());
             if (learner.holdsActive(credentialId)) {
                 throw new AlreadyHeldException(learnerId, credentialId);
             }

@@ -25,6 +25,7 @@ class AwardRevocation {
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
+    private final CourseCodes courseCodes;
 
     AwardRevocation(
             AwardLedger ledger,
@@ -33,7 +34,8 @@ class AwardRevocation {
             OutboxRelay relay,
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            CourseCodes courseCodes) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.endings = endings;
@@ -41,6 +43,7 @@ class AwardRevocation {
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
+        this.courseCodes = courseCodes;
     }
 
     /**
@@ -62,6 +65,7 @@ class AwardRevocation {
                         award, "its credential " + award.credentialId() + " is no longer in the catalog"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LearnerProgress learner = ledger.progressOf(List.of(award.learnerId())).get(award.learnerId());
+        courseCodes.map(List.of(learner), List.of());
         List<EndedAward> revoked = endings.revoke(awardId, learner, award.credentialId(), reason, actor, now);
         if (revoked.isEmpty()) {
             throw new AwardNotActiveException(award);

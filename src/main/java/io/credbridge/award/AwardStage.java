@@ -51,6 +51,7 @@ public class AwardStage {
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final ParkedEvents parkedEvents;
+    private final CourseCodes courseCodes;
     private final Clock clock;
 
     public AwardStage(
@@ -64,6 +65,7 @@ public class AwardStage {
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
             ParkedEvents parkedEvents,
+            CourseCodes courseCodes,
             Clock clock) {
         this.intake = intake;
         this.processedEvents = processedEvents;
@@ -75,6 +77,7 @@ public class AwardStage {
         this.transactions = transactions;
         this.metrics = metrics;
         this.parkedEvents = parkedEvents;
+        this.courseCodes = courseCodes;
         this.clock = clock;
     }
 
@@ -159,6 +162,12 @@ public class AwardStage {
                 .filter(Intake.Usable.class::isInstance)
                 .forEach(each -> learnerIds.add(((Intake.Usable) each).learnerId()));
         Map<String, LearnerProgress> learners = ledger.progressOf(learnerIds);
+        courseCodes.map(
+                learners.values(),
+                fresh.values().stream()
+                        .filter(Intake.Usable.class::isInstance)
+                        .map(each -> each.event().getObjectId())
+                        .toList());
 
         Batch batch = new Batch();
         for (Intake each : fresh.values()) {

@@ -86,7 +86,10 @@ class CredentialEvaluator {
 
     private List<AwardEffect> reevaluate(
             String activityId, LearnerProgress learner, Award.Trigger trigger, Regression regression) {
-        return evaluate(new ArrayDeque<>(catalog.credentialsListeningTo(activityId)), learner, trigger, regression);
+        Deque<CredentialDefinition> affected = new ArrayDeque<>(catalog.credentialsListeningTo(activityId));
+        learner.sisCourseOf(activityId)
+                .ifPresent(sisCourse -> affected.addAll(catalog.credentialsListeningTo(sisCourse)));
+        return evaluate(affected, learner, trigger, regression);
     }
 
     /** @param regression why and by whom an award is revoked; null when nothing can have regressed */

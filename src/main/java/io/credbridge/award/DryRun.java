@@ -1,5 +1,6 @@
 package io.credbridge.award;
 
+import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.Requirement;
 import java.time.Clock;
@@ -23,21 +24,26 @@ class DryRun {
     private final AwardLedger ledger;
     private final CredentialEvaluator evaluator;
     private final Clock clock;
+    private final CourseCodes courseCodes;
 
-    DryRun(AwardLedger ledger, CredentialEvaluator evaluator, Clock clock) {
+    DryRun(AwardLedger ledger, CredentialEvaluator evaluator, Clock clock, CourseCodes courseCodes) {
         this.ledger = ledger;
         this.evaluator = evaluator;
         this.clock = clock;
+        this.courseCodes = courseCodes;
     }
 
     Result of(CredentialDefinition draft) {
         Instant now = clock.instant();
+        List<String> activities = draft.allCriteria()
+                .requirements()
+                .map(Requirement::activityId)
+                .distinct()
+                .toList();
+        boolean namesSisCourse =
+                activities.stream().anyMatch(activity -> activity.startsWith(CourseCompleted.SIS_COURSE));
         List<String> learners = ledger.learnersWithAnyOf(
-                draft.allCriteria()
-                        .requirements()
-                        .map(Requirement::activityId)
-                        .distinct()
-                        .toList(),
+                courseCodes.factActivities(activities),
                 draft.allCriteria().credentialsHeld().distinct().toList());
         int wouldHold = 0;
         int holdAlready = 0;
@@ -45,6 +51,7 @@ class DryRun {
         for (int from = 0; from < learners.size(); from += CHUNK) {
             List<String> chunk = learners.subList(from, Math.min(learners.size(), from + CHUNK));
             Map<String, LearnerProgress> progress = ledger.progressOf(chunk);
+            courseCodes.map(progress.values(), List.of(), namesSisCourse);
             for (String learnerId : chunk) {
                 LearnerProgress learner = progress.get(learnerId);
                 var evidence = evaluator.qualification(draft, learner, now);

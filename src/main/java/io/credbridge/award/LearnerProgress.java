@@ -1,5 +1,6 @@
 package io.credbridge.award;
 
+import io.credbridge.catalog.CourseCompleted;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ final class LearnerProgress {
     private final Map<String, List<LearnerFact>> factsByActivity = new HashMap<>();
     private final Map<String, LearnerFact> factsByEvent = new HashMap<>();
     private final Map<String, HeldAward> held = new HashMap<>();
+    private final Map<String, String> sisCourseByActivity = new HashMap<>();
     private String sisPersonId;
 
     LearnerProgress(String learnerId) {
@@ -39,9 +41,36 @@ final class LearnerProgress {
         }
     }
 
-    /** The learner's facts on the activity, in no particular order. */
+    /**
+     * The learner's facts on the activity, in no particular order. For a SIS course ({@code sis-course:CODE}), the
+     * facts on every LMS course mapped to it.
+     */
     List<LearnerFact> factsOn(String activityId) {
-        return factsByActivity.getOrDefault(activityId, List.of());
+        if (!activityId.startsWith(CourseCompleted.SIS_COURSE)) {
+            return factsByActivity.getOrDefault(activityId, List.of());
+        }
+        List<LearnerFact> facts = new ArrayList<>();
+        sisCourseByActivity.forEach((lmsCourse, sisCourse) -> {
+            if (sisCourse.equals(activityId)) {
+                facts.addAll(factsByActivity.getOrDefault(lmsCourse, List.of()));
+            }
+        });
+        return facts;
+    }
+
+    /** The SIS course ({@code sis-course:CODE}) the LMS course is mapped to, if it is. */
+    Optional<String> sisCourseOf(String activityId) {
+        return Optional.ofNullable(sisCourseByActivity.get(activityId));
+    }
+
+    /** Learns which SIS course an LMS course stands for, so criteria naming the SIS course count its facts. */
+    void mapCourse(String lmsCourse, String sisCourseCode) {
+        sisCourseByActivity.put(lmsCourse, CourseCompleted.SIS_COURSE + sisCourseCode);
+    }
+
+    /** Every activity the learner has a fact on. */
+    java.util.Set<String> activities() {
+        return factsByActivity.keySet();
     }
 
     /** Records a fact; false when the learner has it already (the same event). */

@@ -29,15 +29,18 @@ class ProgressReport {
     private final AwardLedger ledger;
     private final CredentialCatalog catalog;
     private final Clock clock;
+    private final CourseCodes courseCodes;
 
-    ProgressReport(AwardLedger ledger, CredentialCatalog catalog, Clock clock) {
+    ProgressReport(AwardLedger ledger, CredentialCatalog catalog, Clock clock, CourseCodes courseCodes) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.clock = clock;
+        this.courseCodes = courseCodes;
     }
 
     List<CredentialProgress> of(String learnerId) {
         LearnerProgress learner = ledger.progressOf(List.of(learnerId)).get(learnerId);
+        courseCodes.map(List.of(learner), List.of());
         Instant now = clock.instant();
         return catalog.definitions().stream()
                 .map(definition -> progress(definition, learner, now))

@@ -47,6 +47,11 @@ final class CatalogStructure {
                     problems.add(prefix(each) + "field '" + path + ".count' asks for " + atLeast.count()
                             + " criteria but lists only " + atLeast.criteria().size());
                 }
+                if (criterion instanceof CourseCompleted course
+                        && (course.course() == null) == (course.sisCourse() == null)) {
+                    problems.add(prefix(each) + "field '" + path + "' must name the course by 'course' (the LMS"
+                            + " course's IRI) or by 'sisCourse' (its SIS course code), one of the two");
+                }
                 if (criterion instanceof AssessmentScore score) {
                     threshold(score).ifPresent(problem -> problems.add(prefix(each) + "field '" + path + problem));
                 }

@@ -80,6 +80,11 @@ public final class CredentialCatalog {
      * The credentials (current versions, not retired) with a requirement on the activity: the ones a learner's new
      * or withdrawn fact on it can award or revoke.
      */
+    /** Whether a requirement names a course by its SIS course code: then completions need their course mapped. */
+    public boolean namesSisCourses() {
+        return credentialsByActivity.keySet().stream().anyMatch(id -> id.startsWith(CourseCompleted.SIS_COURSE));
+    }
+
     public List<CredentialDefinition> credentialsListeningTo(String activityId) {
         return List.copyOf(credentialsByActivity.getOrDefault(activityId, List.of()));
     }

@@ -147,6 +147,17 @@ public class IdentityMappings {
         return found;
     }
 
+    /** The LMS courses mapped to any of these SIS course codes (a course mapping table is a campus's catalog: small). */
+    public List<String> lmsCoursesMappedTo(Collection<String> sisCourseCodes) {
+        if (sisCourseCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList(
+                "select lms_course_id from course_mapping where sis_course_code = any(:codes) order by lms_course_id",
+                Map.of("codes", VarcharArray.of(sisCourseCodes)),
+                String.class);
+    }
+
     /** Course mappings in course id order. */
     public List<CourseMapping> courses(int limit) {
         return jdbc.query(

@@ -234,6 +234,25 @@ class AttemptsAndRegressionsTest {
         });
     }
 
+    @Test
+    void aCourseNamedByItsSisCodeIsCompletedByAnyLmsCourseMappedToItAndByNoOther() {
+        CredentialEvaluator evaluator =
+                evaluator(Definitions.badge("math", new CourseCompleted(null, "MATH-101", null)));
+        LearnerProgress alice = new LearnerProgress("alice");
+        alice.mapCourse(C1, "MATH-101");
+
+        assertThat(evaluator.apply(completed("other", "alice", C2, T0), alice).awards())
+                .as("course 2 is not mapped to MATH-101")
+                .isEmpty();
+        List<Award> awards =
+                evaluator.apply(completed("mapped", "alice", C1, T0), alice).awards();
+
+        assertThat(awards).singleElement().satisfies(award -> {
+            assertThat(award.credential().id()).isEqualTo("math");
+            assertThat(award.evidenceEventIds()).containsExactly("mapped");
+        });
+    }
+
     private static CredentialEvaluator evaluator(CredentialDefinition... definitions) {
         return new CredentialEvaluator(CredentialCatalog.of(List.of(definitions)), Clock.fixed(NOW, ZoneOffset.UTC));
     }

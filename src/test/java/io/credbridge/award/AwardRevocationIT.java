@@ -10,6 +10,7 @@ import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.Definitions;
+import io.credbridge.identity.IdentityMappings;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
@@ -74,7 +75,8 @@ class AwardRevocationIT {
                 Mockito.mock(OutboxRelay.class),
                 transactions,
                 new CredBridgeMetrics(new SimpleMeterRegistry()),
-                clock);
+                clock,
+                new CourseCodes(CATALOG, new IdentityMappings(jdbc)));
     }
 
     @Test
@@ -179,7 +181,8 @@ class AwardRevocationIT {
                 Mockito.mock(OutboxRelay.class),
                 transactions,
                 new CredBridgeMetrics(new SimpleMeterRegistry()),
-                clock);
+                clock,
+                new CourseCodes(catalog, new IdentityMappings(jdbc)));
 
         assertThatThrownBy(() -> grants.grant("erin", "old", AwardGrants.Basis.MANUAL, "why", "registrar", null))
                 .isInstanceOf(AwardGrants.UnknownCredentialException.class)

@@ -177,4 +177,29 @@ class AttemptCriteriaLoaderTest extends CatalogFilesTestBase {
                         + " in credbridge.catalog.terms (was 'spring-2027'; configured: [fall-2026])")
                 .hasMessageContaining("field 'criteria[1].window' names the term 'fall-2026' and dates");
     }
+
+    @Test
+    void aCourseIsNamedByItsIriOrByItsSisCodeAndNeverByBothOrNeither() throws IOException {
+        write("math.yaml", definition("math", """
+                  - type: course-completed
+                    sisCourse: MATH-101
+                """));
+        assertThat(load().find("math").orElseThrow().criteria())
+                .containsExactly(new CourseCompleted(null, "MATH-101", null));
+        assertThat(load().credentialsListeningTo("sis-course:MATH-101"))
+                .extracting(CredentialDefinition::id)
+                .containsExactly("math");
+
+        write("both.yaml", definition("both", """
+                  - type: course-completed
+                    course: %s
+                    sisCourse: MATH-101
+                  - type: course-completed
+                    window: {from: 2026-09-01}
+                """.formatted(C1)));
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("both.yaml: credential 'both': field 'criteria[0]' must name the course by"
+                        + " 'course' (the LMS course's IRI) or by 'sisCourse'")
+                .hasMessageContaining("both.yaml: credential 'both': field 'criteria[1]' must name the course");
+    }
 }

@@ -119,6 +119,26 @@ class ParkedUntilMappedEndToEndIT {
                         .singleElement()
                         .satisfies(row -> assertThat(row.get("sis_person_id")).isEqualTo("S-" + learner)));
 
+        assertThat(post(
+                                "/api/identity/mappings?actor=registrar@demo.edu",
+                                "kind,lms_id,sis_id\ncourse," + COURSE + ",STAT-101\n",
+                                "text/csv")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> dryRun = post("/api/catalog/dry-run", """
+                id: stat-101-badge
+                version: 1
+                name: STAT 101 completed
+                kind: badge
+                issuer: {id: "https://credentials.demo.credbridge.io/issuers/registrar", name: Registrar}
+                criteria:
+                  - {type: course-completed, sisCourse: STAT-101}
+                """, "application/yaml");
+        assertThat(dryRun.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(dryRun.body()).path("sample").findValuesAsText("learnerId"))
+                .as("a draft naming the SIS course counts completions of the LMS course mapped to it")
+                .contains("S-" + learner);
+
         assertThat(post("/lms/xapi/statements", completed(statement, learner, COURSE), "application/json")
                         .statusCode())
                 .isEqualTo(200);
