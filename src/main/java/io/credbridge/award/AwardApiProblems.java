@@ -4,8 +4,6 @@ import io.credbridge.catalog.InvalidCatalogException;
 import io.credbridge.ops.ProblemDetails;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problem details for the award APIs, naming the field at fault where there is one. It comes before
@@ -79,28 +76,10 @@ class AwardApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String pointer = jackson.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                    .collect(Collectors.joining("/", "/", ""));
-            return invalid(List.of(
-                    Map.of("pointer", pointer, "detail", pointer.substring(1) + ": " + jackson.getOriginalMessage())));
-        }
-        String detail =
-                cause.getMessage() == null ? "the body is not the JSON this endpoint takes" : cause.getMessage();
-        return ProblemDetails.of(
-                HttpStatus.BAD_REQUEST,
-                "invalid-input",
-                "the request body cannot be read: " + detail.lines().findFirst().orElse(detail));
+        return ProblemDetails.unreadableBody(e);
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetails.of(
-                HttpStatus.BAD_REQUEST,
-                "invalid-input",
-                errors.size() + " problem(s) found in the request; nothing was changed");
-        problem.setProperty("errors", errors);
-        return problem;
+        return ProblemDetails.invalidInput(errors);
     }
 }

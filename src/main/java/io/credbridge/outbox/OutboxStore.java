@@ -75,11 +75,16 @@ public class OutboxStore {
      */
     public int releaseReady(Destination destination, Instant now) {
         Map<String, Object> params = Map.of("destination", destination.name(), "now", Timestamp.from(now));
-        Boolean waiting = jdbc.queryForObject(
-                "select exists (select 1 from outbox_event where destination = :destination and status = 'WAITING')",
+        // Ordered as outbox_event_due is, so the planner reads one entry of that index. Asked as a bare exists, a
+        // planner without statistics (a table autovacuum has not analyzed yet) chose outbox_event_by_aggregate and
+        // read every row of the destination on each poll: the benchmark's award stage fell from 3,000 to 1,100
+        // events/s as the outbox grew.
+        List<Long> waiting = jdbc.queryForList(
+                "select seq from outbox_event where destination = :destination and status = 'WAITING'"
+                        + " order by destination, status, seq limit 1",
                 params,
-                Boolean.class);
-        if (!Boolean.TRUE.equals(waiting)) {
+                Long.class);
+        if (waiting.isEmpty()) {
             return 0;
         }
         return jdbc.update(

@@ -25,24 +25,20 @@ import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
 import io.credbridge.transcript.CsvTranscriptProperties;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -183,16 +179,9 @@ abstract class EndToEndScenarios {
     @Test
     void revokingABadgeRevokesTheCertificateStackedOnItAndEveryOutputHearsOfBothInOrder() throws Exception {
         String learner = newLearner("revoked");
-        assertThat(post("[" + completed(newId(), learner, COURSE) + "," + scored(newId(), learner, EXAM, 0.9) + "]")
-                        .statusCode())
-                .isEqualTo(200);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(3));
-        awaitQuiet();
-        String sqlAward =
-                byCredential(awards(learner), "sql-proficiency").path("awardId").asText();
-        String certificate = byCredential(awards(learner), "applied-data-analysis")
-                .path("awardId")
-                .asText();
+        List<String> earned = earnSqlAndTheCertificate(learner, scored(newId(), learner, EXAM, 0.9));
+        String sqlAward = earned.get(0);
+        String certificate = earned.get(1);
 
         HttpResponse<String> revoked = post(
                 "/api/awards/" + sqlAward + "/revoke",
@@ -332,17 +321,10 @@ abstract class EndToEndScenarios {
     @Test
     void aRegradeBelowTheThresholdRevokesTheBadgeAndTheCertificateOnItThenARetakeAwardsBothAgain() throws Exception {
         String learner = newLearner("regraded");
-        assertThat(post("[" + completed(newId(), learner, COURSE) + ","
-                                + scoredAttempt(newId(), learner, "attempt-1", 0.9, "2026-11-20T11:00:00Z") + "]")
-                        .statusCode())
-                .isEqualTo(200);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(3));
-        awaitQuiet();
-        String sqlAward =
-                byCredential(awards(learner), "sql-proficiency").path("awardId").asText();
-        String certificate = byCredential(awards(learner), "applied-data-analysis")
-                .path("awardId")
-                .asText();
+        List<String> earned = earnSqlAndTheCertificate(
+                learner, scoredAttempt(newId(), learner, "attempt-1", 0.9, "2026-11-20T11:00:00Z"));
+        String sqlAward = earned.get(0);
+        String certificate = earned.get(1);
 
         String regrade = newId();
         assertThat(post(scoredAttempt(regrade, learner, "attempt-1", 0.6, "2026-11-21T09:00:00Z"))
@@ -679,29 +661,26 @@ abstract class EndToEndScenarios {
                                 == 0);
     }
 
+    /**
+     * The learner completes the course and passes the exam with this statement: both badges and the certificate
+     * stacked on them are awarded and delivered.
+     *
+     * @return the award ids of sql-proficiency and of the certificate
+     */
+    List<String> earnSqlAndTheCertificate(String learner, String examStatement) throws Exception {
+        assertThat(post("[" + completed(newId(), learner, COURSE) + "," + examStatement + "]")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(3));
+        awaitQuiet();
+        List<JsonNode> awards = awards(learner);
+        return List.of(
+                byCredential(awards, "sql-proficiency").path("awardId").asText(),
+                byCredential(awards, "applied-data-analysis").path("awardId").asText());
+    }
+
     List<CSVRecord> csvRows(String awardId) throws IOException {
-        List<CSVRecord> rows = new ArrayList<>();
-        if (!Files.isDirectory(csv.directory())) {
-            return rows;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(csv.directory(), "*.csv")) {
-            for (Path file : files) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CSVFormat.RFC4180
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .get()
-                            .parse(in)
-                            .forEach(row -> {
-                                if (row.get("award_id").equals(awardId)) {
-                                    rows.add(row);
-                                }
-                            });
-                }
-            }
-        }
-        return rows;
+        return TranscriptCsv.rows(csv.directory(), awardId);
     }
 
     /** Read as any CloudEvents consumer reads it: the SDK finds every attribute under the binding's names. */

@@ -10,25 +10,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.credbridge.testsupport.PostgresTestDatabase;
 import io.credbridge.testsupport.RequiresPostgres;
-import io.credbridge.testsupport.TestKafkaBroker;
+import io.credbridge.transcript.CsvTranscriptProperties;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,25 +52,17 @@ class ParkedUntilMappedEndToEndIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    static Path sisImport;
+    @Autowired
+    CsvTranscriptProperties csv;
 
     @DynamicPropertySource
     static void productionParts(DynamicPropertyRegistry registry) throws IOException {
-        PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
-        sisImport = Files.createTempDirectory("credbridge-sis-import");
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("spring.flyway.schemas", db::schema);
-        registry.add("credbridge.embedded-kafka.enabled", () -> "false");
-        registry.add("camel.component.kafka.brokers", TestKafkaBroker::bootstrapServers);
-        registry.add("credbridge.transcript.csv.directory", sisImport::toString);
+        PostgresEndToEndIT.productionParts(registry);
         registry.add("credbridge.identity.require-sis-id", () -> "true");
         // Topics of its own: other test applications, kept alive by the test context cache, consume the shared ones.
         registry.add("credbridge.topics.learning-events", () -> "parked.learning-events.v1");
         registry.add("credbridge.topics.badge-issuance", () -> "parked.badge-issuance.v1");
         registry.add("credbridge.topics.dead-letter", () -> "parked.dead-letter.v1");
-        FastRetries.register(registry);
     }
 
     @Test
@@ -160,25 +144,7 @@ class ParkedUntilMappedEndToEndIT {
     }
 
     private List<CSVRecord> csvRows(String awardId) throws IOException {
-        List<CSVRecord> rows = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(sisImport, "*.csv")) {
-            for (Path file : files) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CSVFormat.RFC4180
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .get()
-                            .parse(in)
-                            .forEach(row -> {
-                                if (row.get("award_id").equals(awardId)) {
-                                    rows.add(row);
-                                }
-                            });
-                }
-            }
-        }
-        return rows;
+        return TranscriptCsv.rows(csv.directory(), awardId);
     }
 
     private HttpResponse<String> post(String path, String body, String contentType)
