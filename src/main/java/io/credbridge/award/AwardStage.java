@@ -30,8 +30,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one polled batch of learning events in one database transaction: dedup log, progress, awards,
- * dead letters and outbox events commit together or not at all. When the batch fails for a reason other than
+ * Applies one polled batch of learning events in one database transaction: learner facts (which are also the
+ * dedup log), awards and revocations, parked events, dead letters and outbox events commit together or not at all. When the batch fails for a reason other than
  * the database being unreachable, each event is retried in its own transaction so that one poison event is
  * dead-lettered instead of blocking its partition. When the database is unreachable the failure propagates, the
  * offsets stay uncommitted and the batch is consumed again.
