@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +27,17 @@ import org.junit.jupiter.api.Timeout;
 import org.mockito.Mockito;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Revocation cascades on a real (embedded) database: who loses what, and what each destination hears. */
+/**
+ * Revocation cascades on a real database, three levels deep: who loses what, and what each destination hears.
+ * Run on the embedded default and on PostgreSQL.
+ */
 @Timeout(60)
-class AwardRevocationIT {
+abstract class AwardRevocationContract {
+
+    /** A fresh, empty database. */
+    abstract DataSource dataSource();
 
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     static final String C1 = "https://lms.example.edu/courses/1";
@@ -59,10 +63,7 @@ class AwardRevocationIT {
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "sa",
-                "");
+        DataSource dataSource = dataSource();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new NamedParameterJdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
