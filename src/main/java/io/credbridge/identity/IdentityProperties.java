@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  *     none yet is parked until a mapping arrives; when false (the default), awards are keyed by the first accepted
  *     LMS identifier and carry the SIS person id where one is known.
  * @param sisLookupCache how long and how many answers of the SIS person lookup are remembered
+ * @param releaseSweepInterval how often parked events are offered again to the mapping table and the SIS lookup
+ *     (routes/identity-release): the catch-all for a mapping committed while its event was being parked, or a
+ *     learner the SIS lookup knows now
  */
 @Validated
 @ConfigurationProperties("credbridge.identity")
@@ -37,7 +40,12 @@ public record IdentityProperties(
         @DefaultValue("false") boolean requireSisId,
 
         @Valid @NotNull(message = "must be set, e.g. max-entries: 10000 and time-to-live: 10m") @DefaultValue
-        SisLookupCache sisLookupCache) {
+        SisLookupCache sisLookupCache,
+
+        @NotNull(message = "must be set, e.g. 5m")
+        @DurationMin(seconds = 1, message = "must be at least 1s, e.g. 5m")
+        @DefaultValue("5m")
+        Duration releaseSweepInterval) {
 
     @ConstructorBinding
     public IdentityProperties {}
@@ -45,6 +53,10 @@ public record IdentityProperties(
     /** The defaults for everything but the accepted schemes: no SIS id required. */
     public IdentityProperties(List<String> acceptedSchemes) {
         this(acceptedSchemes, false, SisLookupCache.DEFAULTS);
+    }
+
+    public IdentityProperties(List<String> acceptedSchemes, boolean requireSisId, SisLookupCache sisLookupCache) {
+        this(acceptedSchemes, requireSisId, sisLookupCache, Duration.ofMinutes(5));
     }
 
     /**

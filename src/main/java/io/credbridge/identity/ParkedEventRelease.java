@@ -64,6 +64,11 @@ class ParkedEventRelease {
         }
     }
 
+    /** The scheduled release (routes/identity-release): nothing to do, and nothing read but a count, when none wait. */
+    public int sweep() {
+        return parked.count() == 0 ? 0 : releaseAllMappable();
+    }
+
     /**
      * Releases every parked event whose learner can be mapped now, by the mapping table or the SIS lookup: the
      * retry after a handler failure, or after a mapping arrived some other way.

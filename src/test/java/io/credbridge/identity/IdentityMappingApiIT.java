@@ -190,6 +190,29 @@ class IdentityMappingApiIT {
     }
 
     @Test
+    void theScheduledSweepReleasesAnEventWhoseMappingArrivedWithoutReleasingIt() {
+        ParkedEvent carol = park("e-carol-" + run, account("carol-" + run));
+        // Stored as if it had committed while the event was being parked: nothing released it.
+        app.getBean(TransactionTemplate.class)
+                .executeWithoutResult(status -> app.getBean(IdentityMappings.class)
+                        .upsertLearners(List.of(
+                                new LearnerMapping(account("carol-" + run), "S-carol", Instant.now(), "test"))));
+        assertThat(handler.received).isEmpty();
+
+        int released = app.getBean(ParkedEventRelease.class).sweep();
+
+        assertThat(released).isPositive();
+        assertThat(handler.received).extracting(ParkedEvent::eventId).contains(carol.eventId());
+        assertThat(parked.list(1000)).extracting(ParkedEvent::eventId).doesNotContain(carol.eventId());
+        handler.received.clear();
+        app.getBean(ParkedEventRelease.class).sweep();
+        assertThat(handler.received)
+                .as("released once")
+                .extracting(ParkedEvent::eventId)
+                .doesNotContain(carol.eventId());
+    }
+
+    @Test
     void invalidSingleMappingsAndParametersAreProblemsNamingEachFieldNeverA500() throws Exception {
         HttpResponse<String> learner =
                 put("/learners", "{\"scheme\":\"email\",\"value\":\"x\",\"sisPersonId\":\" \",\"actor\":\"\"}");
