@@ -83,12 +83,12 @@ class ProgressReport {
                     : "the learner does not hold " + held.credential();
         }
         if (criterion instanceof CourseCompleted course) {
-            boolean completedOutside = learner.factsOn(course.course()).stream()
+            String name = course.course() != null ? course.course() : course.sisCourse();
+            boolean completedOutside = learner.factsOn(course.activityId()).stream()
                     .anyMatch(fact -> fact.kind() == LearnerFact.Kind.COMPLETED);
-            return completedOutside
-                    ? "completed " + course.course() + " but not "
-                            + course.window().words() + ", as required"
-                    : "has not completed " + course.course() + " yet";
+            return completedOutside && course.window() != null
+                    ? "completed " + name + " but not " + course.window().words() + ", as required"
+                    : "has not completed " + name + " yet";
         }
         return fellShort((Assessment) criterion, learner);
     }

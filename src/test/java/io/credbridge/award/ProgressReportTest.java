@@ -42,4 +42,22 @@ class ProgressReportTest {
         assertThat(anyOf.criteria().get(0).metAt()).isEqualTo(T0);
         assertThat(anyOf.criteria().get(1).missing()).isEqualTo("no graded attempt on " + EXAM + " yet");
     }
+
+    @Test
+    void namesWhatIsMissingForACourseByItsSisCodeAndACompletionOutsideItsWindow() {
+        LearnerProgress carol = new LearnerProgress("carol");
+        carol.record(Facts.completed("carol", "e1", C1, T0));
+        carol.mapCourse(C1, "STAT-101");
+        CourseCompleted bySisCode = new CourseCompleted(null, "MATH-101", null);
+        CourseCompleted inSpring = new CourseCompleted(
+                null,
+                "STAT-101",
+                new io.credbridge.catalog.Window(
+                        java.time.LocalDate.parse("2027-01-10"), java.time.LocalDate.parse("2027-05-20")));
+
+        assertThat(ProgressReport.criterion(bySisCode, carol, T0).missing())
+                .isEqualTo("has not completed MATH-101 yet");
+        assertThat(ProgressReport.criterion(inSpring, carol, T0).missing())
+                .isEqualTo("completed STAT-101 but not between 2027-01-10 and 2027-05-20, as required");
+    }
 }
