@@ -11,10 +11,6 @@ import org.junit.jupiter.api.Test;
 /** The catalog's attempt rules, score scales and operators, windows and spans, as read from YAML. */
 class AttemptCriteriaLoaderTest extends CatalogFilesTestBase {
 
-    static final String C1 = "https://lms.example.edu/courses/1";
-    static final String C2 = "https://lms.example.edu/courses/2";
-    static final String EXAM = "https://lms.example.edu/assessments/exam";
-
     @Test
     void readsAttemptRulesScalesOperatorsWindowsAndSpans() throws IOException {
         write("cert.yaml", definition("cert", """

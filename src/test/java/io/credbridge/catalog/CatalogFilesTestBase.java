@@ -13,6 +13,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Catalog files written into a fresh folder per test and loaded as CredBridge loads them at startup. */
 abstract class CatalogFilesTestBase {
 
+    static final String C1 = "https://lms.example.edu/courses/1";
+    static final String C2 = "https://lms.example.edu/courses/2";
+    static final String EXAM = "https://lms.example.edu/assessments/exam";
+
     private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
 
     @TempDir
@@ -36,6 +40,10 @@ abstract class CatalogFilesTestBase {
 
     /** A certificate with these criteria (YAML list items) and nothing else. */
     static String definition(String id, String criteria) {
+        return definition(id, id, criteria);
+    }
+
+    static String definition(String id, String name, String criteria) {
         return """
                 id: %s
                 version: 1
@@ -45,6 +53,6 @@ abstract class CatalogFilesTestBase {
                   id: https://credentials.example.edu/issuers/ce
                   name: Example University
                 criteria:
-                %s""".formatted(id, id, criteria);
+                %s""".formatted(id, name, criteria);
     }
 }

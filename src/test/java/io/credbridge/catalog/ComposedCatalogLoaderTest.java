@@ -10,10 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class ComposedCatalogLoaderTest extends CatalogFilesTestBase {
 
-    static final String C1 = "https://lms.example.edu/courses/1";
-    static final String C2 = "https://lms.example.edu/courses/2";
-    static final String EXAM = "https://lms.example.edu/assessments/exam";
-
     @Test
     void readsGroupsStackingAndEveryRequirementKind() throws IOException {
         write("badge.yaml", definition("badge", """

@@ -118,19 +118,10 @@ class CredentialCatalogLoaderTest extends CatalogFilesTestBase {
     }
 
     private static String valid(String id) {
-        String name = Character.toUpperCase(id.charAt(0)) + id.substring(1);
-        return """
-                id: %s
-                version: 1
-                name: %s
-                kind: certificate
-                issuer:
-                  id: https://credentials.example.edu/issuers/ce
-                  name: Example University
-                criteria:
+        return definition(id, Character.toUpperCase(id.charAt(0)) + id.substring(1), """
                   - type: assessment-score
                     assessment: https://lms.example.edu/assessments/final
                     minScore: 0.8
-                """.formatted(id, name);
+                """);
     }
 }
