@@ -45,6 +45,17 @@ public class IngestProblems {
                 .toString();
     }
 
+    /** Before the ingest routes run (CredBridge is starting) and after they stop (it is shutting down). */
+    public String notTakingEvents() {
+        return problem(
+                        "unavailable",
+                        "Events cannot be accepted right now",
+                        503,
+                        "CredBridge is starting or shutting down and takes no events now; nothing from this request"
+                                + " was accepted. Send it again after the Retry-After seconds.")
+                .toString();
+    }
+
     private ObjectNode problem(String type, String title, int status, String detail) {
         ObjectNode body = json.createObjectNode();
         body.put("type", "urn:credbridge:problem:" + type);

@@ -62,6 +62,25 @@ class IngestWithoutKafkaIT {
                             .find("credbridge.events.received")
                             .counter())
                     .isNull();
+
+            // As between the web server starting and the routes starting, or while the app shuts down.
+            app.getBean(org.apache.camel.CamelContext.class).suspend();
+            HttpResponse<String> notRunning = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(notRunning.statusCode())
+                    .as("never a 4xx a sender would take as final")
+                    .isEqualTo(503);
+            assertThat(notRunning.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(new ObjectMapper()
+                            .readTree(notRunning.body())
+                            .path("detail")
+                            .asText())
+                    .contains("starting or shutting down");
         }
     }
 }
