@@ -56,7 +56,8 @@ class AwardLedger {
                 });
         Map<String, HeldRow> held = new LinkedHashMap<>();
         jdbc.query(
-                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, a.basis, e.event_id"
+                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, a.basis, a.sis_person_id,"
+                        + " e.event_id"
                         + " from award a"
                         + " left join award_evidence e on e.award_id = a.award_id"
                         + " where a.status = 'ACTIVE' and a.learner_id = any(:ids) order by a.award_id, e.ordinal",
@@ -73,6 +74,8 @@ class AwardLedger {
                                 "EARNED".equals(row.getString("basis")),
                                 new ArrayList<>());
                         held.put(row.getString("award_id"), award);
+                        // What the identity mapping said when the award was made, for awards made without an event.
+                        learners.get(row.getString("learner_id")).knowSisPersonId(row.getString("sis_person_id"));
                     }
                     if (row.getString("event_id") != null) {
                         award.eventIds().add(row.getString("event_id"));
@@ -124,6 +127,14 @@ class AwardLedger {
                     });
         }
         return owners;
+    }
+
+    /** The learners with a fact on the activity (for a course mapping: whose completions it makes count). */
+    public List<String> learnersWithFactsOn(String activityId) {
+        return jdbc.queryForList(
+                "select distinct learner_id from learner_fact where activity_id = :activity order by learner_id",
+                Map.of("activity", activityId),
+                String.class);
     }
 
     /** Withdraws the facts of events their source voided. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,20 @@ class CredentialEvaluator {
                 "voided by " + voiding.getSource() + " statement " + voiding.getEventId(),
                 "void");
         return reevaluate(fact.get().activityId(), learner, trigger, regression);
+    }
+
+    /**
+     * Judges these credentials again for the learner after something other than an event changed what their
+     * criteria read (a course mapping): awards what now holds, revokes what no longer does.
+     *
+     * @param cause what changed, in words, for the trigger and a revocation's reason
+     */
+    List<AwardEffect> reconsider(
+            Collection<CredentialDefinition> credentials, LearnerProgress learner, String source, String cause) {
+        Award.Trigger trigger = new Award.Trigger(null, source, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Regression regression = new Regression(
+                "its criteria no longer hold after " + cause, "award rules, after " + cause, "regression");
+        return evaluate(new ArrayDeque<>(credentials), learner, trigger, regression);
     }
 
     /**

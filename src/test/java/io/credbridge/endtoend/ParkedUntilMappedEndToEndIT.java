@@ -34,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * With {@code require-sis-id}, an event whose learner has no SIS person id yet is parked, not dropped and not
  * dead-lettered, and is evaluated the moment a mapping for its learner is uploaded: the award is keyed by the SIS
- * person id and the transcript row carries it.
+ * person id and the transcript row carries it. A course mapping then makes the learner's completion count for a
+ * credential that names the SIS course.
  */
 @RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -59,6 +60,8 @@ class ParkedUntilMappedEndToEndIT {
     static void productionParts(DynamicPropertyRegistry registry) throws IOException {
         PostgresEndToEndIT.productionParts(registry);
         registry.add("credbridge.identity.require-sis-id", () -> "true");
+        registry.add("credbridge.catalog.locations[0]", () -> "classpath:demo/catalog/*.yaml");
+        registry.add("credbridge.catalog.locations[1]", () -> "classpath:catalog-sis/*.yaml");
         // Topics of its own: other test applications, kept alive by the test context cache, consume the shared ones.
         registry.add("credbridge.topics.learning-events", () -> "parked.learning-events.v1");
         registry.add("credbridge.topics.badge-issuance", () -> "parked.badge-issuance.v1");
@@ -109,6 +112,13 @@ class ParkedUntilMappedEndToEndIT {
                                 "text/csv")
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(list(json.readTree(
+                        get("/api/learners/S-" + learner + "/awards").body())))
+                .as("the course mapping makes the completion count for the credential naming STAT-101, at once")
+                .allSatisfy(
+                        award -> assertThat(award.path("sisPersonId").asText()).isEqualTo("S-" + learner))
+                .extracting(award -> award.path("credentialId").asText())
+                .containsExactlyInAnyOrder("data-analysis-fundamentals", "stat-101-completed");
         HttpResponse<String> dryRun = post("/api/catalog/dry-run", """
                 id: stat-101-badge
                 version: 1
@@ -132,7 +142,7 @@ class ParkedUntilMappedEndToEndIT {
                     .isNull();
             assertThat(list(json.readTree(
                             get("/api/learners/S-" + learner + "/awards").body())))
-                    .hasSize(1);
+                    .hasSize(2);
         });
     }
 
