@@ -8,7 +8,6 @@ import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.CriteriaGroup;
 import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.Requirement;
-import io.credbridge.catalog.ScoreScale;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +55,11 @@ final class CriteriaEvaluation {
                 .filter(fact -> span.contains(fact.occurredAt()))
                 .filter(fact ->
                         requirement.window() == null || requirement.window().contains(fact.occurredAt()));
+    }
+
+    /** The learner's attempts at the assessment that its window lets count, in the order they were made. */
+    static List<Attempt> attempts(Assessment assessment, LearnerProgress learner) {
+        return attempts(facts(assessment, learner, Span.ALWAYS));
     }
 
     private static Optional<Evidence> assessment(Assessment assessment, LearnerProgress learner, Span span) {
@@ -110,7 +114,7 @@ final class CriteriaEvaluation {
             return Boolean.TRUE.equals(result.passed());
         }
         AssessmentScore score = (AssessmentScore) assessment;
-        Double value = score.scale() == ScoreScale.RAW ? result.rawScore() : result.scaledScore();
+        Double value = result.score(score.scale());
         return value != null && score.operator().holds(value, score.threshold());
     }
 

@@ -3,6 +3,7 @@ package io.credbridge.award;
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
 import io.credbridge.avro.Score;
+import io.credbridge.catalog.ScoreScale;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -63,6 +64,11 @@ record LearnerFact(
                     score == null ? null : score.getPassed()));
         }
         return Optional.empty();
+    }
+
+    /** The attempt's score on the scale a requirement reads; null when the source did not report it. */
+    Double score(ScoreScale scale) {
+        return scale == ScoreScale.RAW ? rawScore : scaledScore;
     }
 
     /** Which attempt this fact is about: the source's attempt id, or the event itself. */

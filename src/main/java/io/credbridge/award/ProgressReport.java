@@ -9,9 +9,6 @@ import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.CriteriaGroup;
 import io.credbridge.catalog.Criterion;
-import io.credbridge.catalog.ScoreOperator;
-import io.credbridge.catalog.ScoreScale;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -95,10 +92,7 @@ class ProgressReport {
 
     /** Where the learner's attempts fell short, with their values, e.g. "best score 72% on X, needs at least 80%". */
     private static String fellShort(Assessment assessment, LearnerProgress learner) {
-        List<CriteriaEvaluation.Attempt> attempts =
-                CriteriaEvaluation.attempts(learner.factsOn(assessment.assessment()).stream()
-                        .filter(fact -> assessment.window() == null
-                                || assessment.window().contains(fact.occurredAt())));
+        List<CriteriaEvaluation.Attempt> attempts = CriteriaEvaluation.attempts(assessment, learner);
         String on = " on " + assessment.assessment();
         if (attempts.isEmpty()) {
             return "no graded attempt" + on
@@ -109,58 +103,39 @@ class ProgressReport {
         if (assessment.minAttempts() != null && attempts.size() < assessment.minAttempts()) {
             return attempts.size() + " of the " + assessment.minAttempts() + " attempts required" + on;
         }
-        CriteriaEvaluation.Attempt counted = switch (assessment.attempt()) {
-            case LATEST -> attempts.get(attempts.size() - 1);
-            case FIRST -> attempts.get(0);
-            case BEST -> best(assessment, attempts);
+        LearnerFact counted = switch (assessment.attempt()) {
+            case LATEST -> attempts.get(attempts.size() - 1).result();
+            case FIRST -> attempts.get(0).result();
+            case BEST -> closest(assessment, attempts);
         };
         String which = assessment.attempt() == AttemptRule.BEST
                 ? (attempts.size() == 1 ? "the only attempt" : "the best of " + attempts.size() + " attempts")
                 : "the " + assessment.attempt().code() + " attempt";
         if (assessment instanceof AssessmentScore score) {
-            Double value = score.scale() == ScoreScale.RAW
-                    ? counted.result().rawScore()
-                    : counted.result().scaledScore();
-            if (value == null) {
-                return which + on + " has no " + score.scale().code() + " score; needs "
-                        + score.operator().symbol() + " " + score.thresholdWords();
-            }
-            return which + on + " scored " + scoreWords(score, value) + ", needs "
-                    + score.operator().symbol() + " " + score.thresholdWords();
+            Double value = counted.score(score.scale());
+            String needs = ", needs " + score.operator().symbol() + " " + score.thresholdWords();
+            return value == null
+                    ? which + on + " has no " + score.scale().code() + " score" + needs
+                    : which + on + " scored " + score.scoreWords(value) + needs;
         }
-        return which + on + (counted.result().passed() == null ? " has no pass or fail" : " was not passed");
+        return which + on + (counted.passed() == null ? " has no pass or fail" : " was not passed");
     }
 
-    /** The attempt that came closest: for a score, the highest (or lowest, for an upper bound); for a pass, any. */
-    private static CriteriaEvaluation.Attempt best(Assessment assessment, List<CriteriaEvaluation.Attempt> attempts) {
+    /**
+     * The result that came closest: for a score, the highest (the lowest, for an upper bound) of those reported;
+     * otherwise the latest attempt.
+     */
+    private static LearnerFact closest(Assessment assessment, List<CriteriaEvaluation.Attempt> attempts) {
+        LearnerFact latest = attempts.get(attempts.size() - 1).result();
         if (!(assessment instanceof AssessmentScore score)) {
-            return attempts.get(attempts.size() - 1);
+            return latest;
         }
-        Comparator<CriteriaEvaluation.Attempt> byValue = Comparator.comparing(attempt -> {
-            Double value = score.scale() == ScoreScale.RAW
-                    ? attempt.result().rawScore()
-                    : attempt.result().scaledScore();
-            return value == null ? Double.NaN : value;
-        });
-        boolean upperBound = score.operator() == ScoreOperator.AT_MOST || score.operator() == ScoreOperator.BELOW;
+        Comparator<LearnerFact> byScore = Comparator.comparing(result -> result.score(score.scale()));
         return attempts.stream()
-                .filter(attempt -> !Double.isNaN(
-                        score.scale() == ScoreScale.RAW
-                                ? nan(attempt.result().rawScore())
-                                : nan(attempt.result().scaledScore())))
-                .max(upperBound ? byValue.reversed() : byValue)
-                .orElse(attempts.get(attempts.size() - 1));
-    }
-
-    private static double nan(Double value) {
-        return value == null ? Double.NaN : value;
-    }
-
-    private static String scoreWords(AssessmentScore score, double value) {
-        BigDecimal exact = BigDecimal.valueOf(value);
-        return score.scale() == ScoreScale.RAW
-                ? exact.stripTrailingZeros().toPlainString() + " points"
-                : exact.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+                .map(CriteriaEvaluation.Attempt::result)
+                .filter(result -> result.score(score.scale()) != null)
+                .max(score.operator().lowerIsBetter() ? byScore.reversed() : byScore)
+                .orElse(latest);
     }
 
     /**

@@ -67,9 +67,14 @@ public record AssessmentScore(
     }
 
     public String thresholdWords() {
-        BigDecimal threshold = BigDecimal.valueOf(threshold());
+        return scoreWords(threshold());
+    }
+
+    /** A score on this requirement's scale, in words: "80%" for a scaled 0.8, "40 points" for a raw 40. */
+    public String scoreWords(double score) {
+        BigDecimal exact = BigDecimal.valueOf(score);
         return scale == ScoreScale.RAW
-                ? threshold.stripTrailingZeros().toPlainString() + " points"
-                : threshold.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+                ? exact.stripTrailingZeros().toPlainString() + " points"
+                : exact.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }

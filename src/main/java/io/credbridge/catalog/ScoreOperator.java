@@ -46,8 +46,13 @@ public enum ScoreOperator {
         };
     }
 
+    /** Whether a lower score comes closer to meeting it ({@code <=}, {@code <}). */
+    public boolean lowerIsBetter() {
+        return this == AT_MOST || this == BELOW;
+    }
+
     @JsonCreator
-    static ScoreOperator of(String symbol) {
+    public static ScoreOperator of(String symbol) {
         return Arrays.stream(values())
                 .filter(operator -> operator.symbol.equals(symbol))
                 .findFirst()

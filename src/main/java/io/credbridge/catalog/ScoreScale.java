@@ -19,7 +19,7 @@ public enum ScoreScale {
     }
 
     @JsonCreator
-    static ScoreScale of(String code) {
+    public static ScoreScale of(String code) {
         return Arrays.stream(values())
                 .filter(scale -> scale.code().equals(code))
                 .findFirst()

@@ -260,14 +260,7 @@ class AttemptsAndRegressionsTest {
     private static AssessmentScore score(
             double threshold, String operator, String scale, AttemptRule attempt, Integer minAttempts) {
         return new AssessmentScore(
-                EXAM,
-                null,
-                threshold,
-                ScoreOperatorCodes.of(operator),
-                ScoreScale.valueOf(scale.toUpperCase(java.util.Locale.ROOT)),
-                attempt,
-                minAttempts,
-                null);
+                EXAM, null, threshold, ScoreOperator.of(operator), ScoreScale.of(scale), attempt, minAttempts, null);
     }
 
     private static List<String> evidence(AssessmentScore criterion, LearnerProgress learner) {
@@ -282,17 +275,5 @@ class AttemptsAndRegressionsTest {
 
     private static LearnerFact passed(String eventId, boolean passed, Instant at) {
         return new LearnerFact("alice", eventId, EXAM, LearnerFact.Kind.GRADED, null, at, null, null, passed);
-    }
-
-    /** The operators by the symbols the catalog spells them with. */
-    private static final class ScoreOperatorCodes {
-        static ScoreOperator of(String symbol) {
-            for (ScoreOperator operator : ScoreOperator.values()) {
-                if (operator.symbol().equals(symbol)) {
-                    return operator;
-                }
-            }
-            throw new IllegalArgumentException(symbol);
-        }
     }
 }
