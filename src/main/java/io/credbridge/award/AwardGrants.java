@@ -39,7 +39,7 @@ class AwardGrants {
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
-    private final CourseCodes courseCodes;
+    private final Learners learners;
 
     AwardGrants(
             AwardLedger ledger,
@@ -50,7 +50,7 @@ class AwardGrants {
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
             Clock clock,
-            CourseCodes courseCodes) {
+            Learners learners) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.evaluator = evaluator;
@@ -59,7 +59,7 @@ class AwardGrants {
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
-        this.courseCodes = courseCodes;
+        this.learners = learners;
     }
 
     /**
@@ -74,8 +74,7 @@ class AwardGrants {
                 .filter(definition -> !definition.retired())
                 .orElseThrow(() -> new UnknownCredentialException(credentialId));
         List<Award> awards = transactions.execute(status -> {
-            LearnerProgress learner = ledger.progressOf(List.of(learnerId)).get(learnerId);
-            courseCodes.map(List.of(learner), List.of());
+            LearnerProgress learner = learners.progressOf(learnerId);
             if (learner.holdsActive(credentialId)) {
                 throw new AlreadyHeldException(learnerId, credentialId);
             }

@@ -25,7 +25,7 @@ class AwardRevocation {
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
-    private final CourseCodes courseCodes;
+    private final Learners learners;
 
     AwardRevocation(
             AwardLedger ledger,
@@ -35,7 +35,7 @@ class AwardRevocation {
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
             Clock clock,
-            CourseCodes courseCodes) {
+            Learners learners) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.endings = endings;
@@ -43,7 +43,7 @@ class AwardRevocation {
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
-        this.courseCodes = courseCodes;
+        this.learners = learners;
     }
 
     /**
@@ -64,8 +64,7 @@ class AwardRevocation {
                 .orElseThrow(() -> new AwardNotActiveException(
                         award, "its credential " + award.credentialId() + " is no longer in the catalog"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        LearnerProgress learner = ledger.progressOf(List.of(award.learnerId())).get(award.learnerId());
-        courseCodes.map(List.of(learner), List.of());
+        LearnerProgress learner = learners.progressOf(award.learnerId());
         List<EndedAward> revoked = endings.revoke(awardId, learner, award.credentialId(), reason, actor, now);
         if (revoked.isEmpty()) {
             throw new AwardNotActiveException(award);

@@ -51,7 +51,7 @@ public class AwardStage {
     private final TransactionTemplate transactions;
     private final CredBridgeMetrics metrics;
     private final ParkedEvents parkedEvents;
-    private final CourseCodes courseCodes;
+    private final Learners learners;
     private final Clock clock;
 
     public AwardStage(
@@ -65,7 +65,7 @@ public class AwardStage {
             TransactionTemplate transactions,
             CredBridgeMetrics metrics,
             ParkedEvents parkedEvents,
-            CourseCodes courseCodes,
+            Learners learners,
             Clock clock) {
         this.intake = intake;
         this.processedEvents = processedEvents;
@@ -77,7 +77,7 @@ public class AwardStage {
         this.transactions = transactions;
         this.metrics = metrics;
         this.parkedEvents = parkedEvents;
-        this.courseCodes = courseCodes;
+        this.learners = learners;
         this.clock = clock;
     }
 
@@ -161,9 +161,8 @@ public class AwardStage {
         fresh.values().stream()
                 .filter(Intake.Usable.class::isInstance)
                 .forEach(each -> learnerIds.add(((Intake.Usable) each).learnerId()));
-        Map<String, LearnerProgress> learners = ledger.progressOf(learnerIds);
-        courseCodes.map(
-                learners.values(),
+        Map<String, LearnerProgress> progress = learners.progressOf(
+                learnerIds,
                 fresh.values().stream()
                         .filter(Intake.Usable.class::isInstance)
                         .map(each -> each.event().getObjectId())
@@ -175,7 +174,7 @@ public class AwardStage {
                 if (batch.voidedEarly.contains(usable.dedupKey())) {
                     continue; // its void came first in this batch, which logged it as VOIDED
                 }
-                LearnerProgress learner = learners.get(usable.learnerId());
+                LearnerProgress learner = progress.get(usable.learnerId());
                 learner.knowSisPersonId(usable.sisPersonId());
                 CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learner);
                 outcome.fact()
@@ -185,7 +184,7 @@ public class AwardStage {
                 batch.effects.addAll(outcome.effects());
             } else if (each instanceof Intake.Voiding voiding) {
                 batch.processed.add(new ProcessedEvent(voiding.dedupKey(), Outcome.ACCEPTED));
-                applyVoid(voiding, voids, learners, batch);
+                applyVoid(voiding, voids, progress, batch);
             } else if (each instanceof Intake.Parked parked) {
                 // Not logged as processed: when its mapping arrives the same event is evaluated, not skipped.
                 batch.parked.add(ParkedEvent.of(

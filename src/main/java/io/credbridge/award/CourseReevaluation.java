@@ -27,7 +27,7 @@ class CourseReevaluation implements CourseMappingListener {
 
     private final CredentialCatalog catalog;
     private final AwardLedger ledger;
-    private final CourseCodes courseCodes;
+    private final Learners learners;
     private final CredentialEvaluator evaluator;
     private final AwardEffects effects;
     private final TransactionTemplate transactions;
@@ -38,7 +38,7 @@ class CourseReevaluation implements CourseMappingListener {
     CourseReevaluation(
             CredentialCatalog catalog,
             AwardLedger ledger,
-            CourseCodes courseCodes,
+            Learners learners,
             CredentialEvaluator evaluator,
             AwardEffects effects,
             TransactionTemplate transactions,
@@ -47,7 +47,7 @@ class CourseReevaluation implements CourseMappingListener {
             Clock clock) {
         this.catalog = catalog;
         this.ledger = ledger;
-        this.courseCodes = courseCodes;
+        this.learners = learners;
         this.evaluator = evaluator;
         this.effects = effects;
         this.transactions = transactions;
@@ -65,12 +65,11 @@ class CourseReevaluation implements CourseMappingListener {
                 continue;
             }
             String cause = "the mapping of " + course.lmsCourseId() + " to " + course.sisCourseCode();
-            List<String> learners = ledger.learnersWithFactsOn(course.lmsCourseId());
-            for (int from = 0; from < learners.size(); from += CHUNK) {
-                List<String> chunk = learners.subList(from, Math.min(learners.size(), from + CHUNK));
+            List<String> completers = ledger.learnersWithFactsOn(course.lmsCourseId());
+            for (int from = 0; from < completers.size(); from += CHUNK) {
+                List<String> chunk = completers.subList(from, Math.min(completers.size(), from + CHUNK));
                 AwardEffects.Written written = transactions.execute(status -> {
-                    Map<String, LearnerProgress> progress = ledger.progressOf(chunk);
-                    courseCodes.map(progress.values(), List.of());
+                    Map<String, LearnerProgress> progress = learners.progressOf(chunk, List.of());
                     List<AwardEffect> decided = new ArrayList<>();
                     progress.values()
                             .forEach(

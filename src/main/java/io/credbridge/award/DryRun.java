@@ -24,13 +24,13 @@ class DryRun {
     private final AwardLedger ledger;
     private final CredentialEvaluator evaluator;
     private final Clock clock;
-    private final CourseCodes courseCodes;
+    private final Learners learners;
 
-    DryRun(AwardLedger ledger, CredentialEvaluator evaluator, Clock clock, CourseCodes courseCodes) {
+    DryRun(AwardLedger ledger, CredentialEvaluator evaluator, Clock clock, Learners learners) {
         this.ledger = ledger;
         this.evaluator = evaluator;
         this.clock = clock;
-        this.courseCodes = courseCodes;
+        this.learners = learners;
     }
 
     Result of(CredentialDefinition draft) {
@@ -42,16 +42,15 @@ class DryRun {
                 .toList();
         boolean namesSisCourse =
                 activities.stream().anyMatch(activity -> activity.startsWith(CourseCompleted.SIS_COURSE));
-        List<String> learners = ledger.learnersWithAnyOf(
-                courseCodes.factActivities(activities),
+        List<String> candidates = ledger.learnersWithAnyOf(
+                learners.factActivities(activities),
                 draft.allCriteria().credentialsHeld().distinct().toList());
         int wouldHold = 0;
         int holdAlready = 0;
         List<Match> sample = new ArrayList<>();
-        for (int from = 0; from < learners.size(); from += CHUNK) {
-            List<String> chunk = learners.subList(from, Math.min(learners.size(), from + CHUNK));
-            Map<String, LearnerProgress> progress = ledger.progressOf(chunk);
-            courseCodes.map(progress.values(), List.of(), namesSisCourse);
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+            Map<String, LearnerProgress> progress = learners.progressOf(chunk, List.of(), namesSisCourse);
             for (String learnerId : chunk) {
                 LearnerProgress learner = progress.get(learnerId);
                 var evidence = evaluator.qualification(draft, learner, now);
@@ -68,7 +67,7 @@ class DryRun {
                 }
             }
         }
-        return new Result(draft.id(), draft.version(), learners.size(), wouldHold, holdAlready, sample);
+        return new Result(draft.id(), draft.version(), candidates.size(), wouldHold, holdAlready, sample);
     }
 
     /**

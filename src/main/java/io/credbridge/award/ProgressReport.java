@@ -23,21 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgressReport {
 
-    private final AwardLedger ledger;
     private final CredentialCatalog catalog;
     private final Clock clock;
-    private final CourseCodes courseCodes;
+    private final Learners learners;
 
-    ProgressReport(AwardLedger ledger, CredentialCatalog catalog, Clock clock, CourseCodes courseCodes) {
-        this.ledger = ledger;
+    ProgressReport(CredentialCatalog catalog, Clock clock, Learners learners) {
         this.catalog = catalog;
         this.clock = clock;
-        this.courseCodes = courseCodes;
+        this.learners = learners;
     }
 
     List<CredentialProgress> of(String learnerId) {
-        LearnerProgress learner = ledger.progressOf(List.of(learnerId)).get(learnerId);
-        courseCodes.map(List.of(learner), List.of());
+        LearnerProgress learner = learners.progressOf(learnerId);
         Instant now = clock.instant();
         return catalog.definitions().stream()
                 .map(definition -> progress(definition, learner, now))

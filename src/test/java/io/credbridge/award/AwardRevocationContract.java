@@ -77,7 +77,7 @@ abstract class AwardRevocationContract {
                 transactions,
                 new CredBridgeMetrics(new SimpleMeterRegistry()),
                 clock,
-                new CourseCodes(CATALOG, new IdentityMappings(jdbc)));
+                new Learners(ledger, CATALOG, new IdentityMappings(jdbc)));
     }
 
     @Test
@@ -183,7 +183,7 @@ abstract class AwardRevocationContract {
                 transactions,
                 new CredBridgeMetrics(new SimpleMeterRegistry()),
                 clock,
-                new CourseCodes(catalog, new IdentityMappings(jdbc)));
+                new Learners(ledger, catalog, new IdentityMappings(jdbc)));
 
         assertThatThrownBy(() -> grants.grant("erin", "old", AwardGrants.Basis.MANUAL, "why", "registrar", null))
                 .isInstanceOf(AwardGrants.UnknownCredentialException.class)
