@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LearningEventIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(LearningEventIntake.class);
+
     private final BinaryMessageDecoder<LearningEvent> decoder = LearningEvent.getDecoder();
     private final LearnerIdentities identities;
 
@@ -28,63 +32,86 @@ class LearningEventIntake {
     }
 
     List<Intake> of(List<ConsumedRecord> records) {
+        // A learner's event is settled once the batch's learners are resolved together; until then its slot is empty.
         List<Intake> intakes = new ArrayList<>(records.size());
         List<Integer> learnerEvents = new ArrayList<>();
+        List<LearningEvent> events = new ArrayList<>();
         for (ConsumedRecord record : records) {
-            Intake decoded = decode(record);
-            if (decoded instanceof Intake.Usable) {
-                learnerEvents.add(intakes.size());
+            LearningEvent event;
+            try {
+                event = decoder.decode(record.value());
+            } catch (IOException | AvroRuntimeException | NullPointerException e) {
+                intakes.add(new Intake.Unusable(
+                        record,
+                        null,
+                        "the record is not a LearningEvent in Avro single-object encoding: " + e.getMessage(),
+                        "undecodable-payload"));
+                continue;
             }
-            intakes.add(decoded);
+            if (event.getType() == LearningEventType.UNKNOWN) {
+                intakes.add(new Intake.Unusable(
+                        record,
+                        event,
+                        "the event type is not one this CredBridge version knows"
+                                + " (the producer is newer); replay it after upgrading",
+                        "unknown-event-type"));
+            } else if (event.getType() == LearningEventType.VOIDED) {
+                intakes.add(new Intake.Voiding(record, event));
+            } else {
+                learnerEvents.add(intakes.size());
+                events.add(event);
+                intakes.add(null);
+            }
         }
-        List<Resolution> resolutions = identities.resolveAll(learnerEvents.stream()
-                .map(index -> intakes.get(index).event().getLearnerIds())
-                .toList());
+        List<Resolution> resolutions = resolve(events);
         for (int i = 0; i < learnerEvents.size(); i++) {
             int index = learnerEvents.get(i);
-            intakes.set(index, resolved(intakes.get(index), resolutions.get(i)));
+            intakes.set(index, settled(records.get(index), events.get(i), resolutions.get(i)));
         }
         return intakes;
     }
 
-    /** The record decoded; a learner's event comes back Usable with no learner yet, to be resolved with its batch. */
-    private Intake decode(ConsumedRecord record) {
-        LearningEvent event;
+    /**
+     * The learners of these events, with one lookup. When it fails for a reason other than the database being
+     * unreachable, each is resolved alone, so that one learner the lookup cannot take is dead-lettered instead of
+     * holding back its partition; that one's resolution is null.
+     */
+    private List<Resolution> resolve(List<LearningEvent> events) {
         try {
-            event = decoder.decode(record.value());
-        } catch (IOException | AvroRuntimeException | NullPointerException e) {
-            return new Intake.Unusable(
-                    record,
-                    null,
-                    "the record is not a LearningEvent in Avro single-object" + " encoding: " + e.getMessage(),
-                    "undecodable-payload");
+            return identities.resolveAll(
+                    events.stream().map(LearningEvent::getLearnerIds).toList());
+        } catch (RuntimeException batchFailed) {
+            if (AwardStage.databaseUnreachable(batchFailed)) {
+                throw batchFailed;
+            }
+            List<Resolution> one = new ArrayList<>(events.size());
+            for (LearningEvent event : events) {
+                try {
+                    one.add(identities.resolve(event.getLearnerIds()));
+                } catch (RuntimeException e) {
+                    if (AwardStage.databaseUnreachable(e)) {
+                        throw e;
+                    }
+                    log.error("The learner of event {} cannot be looked up; dead-lettering it", event.getEventId(), e);
+                    one.add(null);
+                }
+            }
+            return one;
         }
-        if (event.getType() == LearningEventType.UNKNOWN) {
-            return new Intake.Unusable(
-                    record,
-                    event,
-                    "the event type is not one this CredBridge version knows"
-                            + " (the producer is newer); replay it after upgrading",
-                    "unknown-event-type");
-        }
-        if (event.getType() == LearningEventType.VOIDED) {
-            return new Intake.Voiding(record, event);
-        }
-        return new Intake.Usable(record, event, null, null);
     }
 
-    private static Intake resolved(Intake unresolved, Resolution resolution) {
+    private static Intake settled(ConsumedRecord record, LearningEvent event, Resolution resolution) {
+        if (resolution == null) {
+            return new Intake.Unusable(
+                    record, event, "looking up the learner's SIS person id failed", "learner-lookup-failed");
+        }
         if (resolution instanceof Resolution.Resolved learner) {
-            return new Intake.Usable(
-                    unresolved.record(), unresolved.event(), learner.learnerKey(), learner.sisPersonId());
+            return new Intake.Usable(record, event, learner.learnerKey(), learner.sisPersonId());
         }
         if (resolution instanceof Resolution.Unmapped unmapped) {
-            return new Intake.Parked(unresolved.record(), unresolved.event(), unmapped.reason());
+            return new Intake.Parked(record, event, unmapped.reason());
         }
         return new Intake.Unusable(
-                unresolved.record(),
-                unresolved.event(),
-                ((Resolution.Unresolvable) resolution).reason(),
-                "unresolved-learner");
+                record, event, ((Resolution.Unresolvable) resolution).reason(), "unresolved-learner");
     }
 }
