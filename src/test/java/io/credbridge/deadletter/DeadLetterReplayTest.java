@@ -1,0 +1,96 @@
+package io.credbridge.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.credbridge.kafka.CloudEventsProperties;
+import io.credbridge.kafka.ConsumedRecord;
+import io.credbridge.kafka.OutgoingRecord;
+import io.credbridge.outbox.OutboxRelay;
+import io.credbridge.outbox.OutboxStore;
+import io.credbridge.testsupport.H2TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A learning event's replay is published once its dead letter is marked replayed; if it cannot be, it is not. */
+class DeadLetterReplayTest {
+
+    static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
+
+    NamedParameterJdbcTemplate jdbc;
+    DeadLetterStore store;
+    TransactionTemplate transactions;
+    DeadLetterEntry deadLetter;
+    final List<String> reopened = new ArrayList<>();
+
+    @BeforeEach
+    void aDeadLetteredLearningEvent() {
+        DataSource dataSource = H2TestDatabase.newDataSource();
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        store = new DeadLetterStore(jdbc);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        deadLetter = DeadLetterEntry.ofRecord(
+                new ConsumedRecord(
+                        "credbridge.learning-events.v1", 0, 7, "alice", "{}".getBytes(StandardCharsets.UTF_8)),
+                "e1",
+                "xapi",
+                "no learner",
+                "unresolved-learner",
+                NOW);
+        store.insert(List.of(deadLetter));
+    }
+
+    @Test
+    void aReplayIsPublishedWithTheEventsIdReopenedAndTheDeadLetterMarkedReplayed() {
+        List<OutgoingRecord> published = new ArrayList<>();
+
+        DeadLetterEntry replayed = replay(published::add).replay(deadLetter.deadLetterId());
+
+        assertThat(replayed.status()).isEqualTo(DeadLetterEntry.Status.REPLAYED);
+        assertThat(reopened).containsExactly("e1");
+        assertThat(published)
+                .singleElement()
+                .satisfies(record -> assertThat(record.key()).isEqualTo("alice"));
+    }
+
+    @Test
+    void aReplayThatCannotBePublishedLeavesTheDeadLetterNewToBeReplayedAgain() {
+        DeadLetterReplay failing = replay(record -> {
+            throw new IllegalStateException("broker unavailable");
+        });
+
+        assertThatThrownBy(() -> failing.replay(deadLetter.deadLetterId())).hasMessageContaining("broker unavailable");
+
+        assertThat(store.find(deadLetter.deadLetterId()).orElseThrow().status()).isEqualTo(DeadLetterEntry.Status.NEW);
+        List<OutgoingRecord> published = new ArrayList<>();
+        assertThat(replay(published::add).replay(deadLetter.deadLetterId()).status())
+                .isEqualTo(DeadLetterEntry.Status.REPLAYED);
+        assertThat(published).hasSize(1);
+    }
+
+    private DeadLetterReplay replay(Consumer<OutgoingRecord> publisher) {
+        return new DeadLetterReplay(
+                store,
+                reopened::add,
+                new OutboxStore(jdbc),
+                Mockito.mock(OutboxRelay.class),
+                publisher,
+                transactions,
+                new CloudEventsProperties("urn:credbridge:test"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+}
