@@ -9,6 +9,7 @@ import io.credbridge.catalog.Definitions;
 import io.credbridge.catalog.Validity;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxStore;
+import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -17,11 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The expiry sweep against a real database; subclasses run it on H2 and on PostgreSQL. */
@@ -43,10 +42,9 @@ abstract class AwardExpiryContract {
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        MigratedDatabase database = MigratedDatabase.of(dataSource());
+        jdbc = database.jdbc();
+        transactions = database.transactions();
         ledger = new AwardLedger(jdbc);
         CredentialCatalog catalog = CredentialCatalog.of(List.of(SHORT_LIVED, FOREVER));
         expiry = new AwardExpiry(

@@ -14,19 +14,18 @@ import io.credbridge.identity.IdentityMappings;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
+import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mockito.Mockito;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,10 +62,9 @@ abstract class AwardRevocationContract {
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        MigratedDatabase database = MigratedDatabase.of(dataSource());
+        jdbc = database.jdbc();
+        transactions = database.transactions();
         ledger = new AwardLedger(jdbc);
         evaluator = new CredentialEvaluator(CATALOG, clock);
         revocation = new AwardRevocation(

@@ -9,6 +9,7 @@ import io.credbridge.kafka.OutgoingRecord;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
 import io.credbridge.testsupport.H2TestDatabase;
+import io.credbridge.testsupport.MigratedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A learning event's replay is published once its dead letter is marked replayed; if it cannot be, it is not. */
@@ -38,11 +36,10 @@ class DeadLetterReplayTest {
 
     @BeforeEach
     void aDeadLetteredLearningEvent() {
-        DataSource dataSource = H2TestDatabase.newDataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
+        jdbc = database.jdbc();
         store = new DeadLetterStore(jdbc);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions = database.transactions();
         deadLetter = DeadLetterEntry.ofRecord(
                 new ConsumedRecord(
                         "credbridge.learning-events.v1", 0, 7, "alice", "{}".getBytes(StandardCharsets.UTF_8)),

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.testsupport.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the mapping and parked-event tables must do on every database CredBridge runs on. */
@@ -34,16 +33,15 @@ abstract class IdentityStoreContract {
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.of(dataSource());
+        NamedParameterJdbcTemplate jdbc = database.jdbc();
         for (String table : List.of("parked_event_identifier", "parked_event", "learner_mapping", "course_mapping")) {
             jdbc.getJdbcTemplate().update("delete from " + table);
         }
         meters = new SimpleMeterRegistry();
         mappings = new IdentityMappings(jdbc);
         parked = new ParkedEvents(jdbc, new CredBridgeMetrics(meters));
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions = database.transactions();
     }
 
     @Test

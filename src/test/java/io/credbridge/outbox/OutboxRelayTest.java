@@ -3,23 +3,19 @@ package io.credbridge.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.credbridge.testsupport.H2TestDatabase;
+import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Timeout(30)
 class OutboxRelayTest {
@@ -38,12 +34,8 @@ class OutboxRelayTest {
 
     @BeforeEach
     void setUp() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "sa",
-                "");
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        store = new OutboxStore(new NamedParameterJdbcTemplate(dataSource));
+        MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
+        store = new OutboxStore(database.jdbc());
         OutboxDelivery delivery = events -> {
             if (destinationDown
                     || events.stream().anyMatch(event -> event.eventId().equals(poisonId))) {
@@ -53,7 +45,7 @@ class OutboxRelayTest {
         };
         relay = new OutboxRelay(
                 store,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                database.transactions(),
                 Map.of(Destination.BADGE, delivery, Destination.DEAD_LETTER, delivery),
                 (events, reason, errorType) -> givenUp.addAll(events),
                 properties,

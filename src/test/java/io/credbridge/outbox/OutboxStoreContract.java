@@ -2,15 +2,14 @@ package io.credbridge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.credbridge.testsupport.MigratedDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the outbox table must do on every database CredBridge runs on; the migrations run unchanged on each. */
@@ -26,12 +25,11 @@ abstract class OutboxStoreContract {
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(dataSource);
+        MigratedDatabase database = MigratedDatabase.of(dataSource());
+        jdbc = database.jdbc();
         jdbc.getJdbcTemplate().update("delete from outbox_event");
         store = new OutboxStore(jdbc);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions = database.transactions();
     }
 
     @Test
