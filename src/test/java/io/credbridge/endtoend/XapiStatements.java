@@ -34,27 +34,32 @@ final class XapiStatements {
     }
 
     static String scored(String id, String learner, String assessment, double scaled) {
-        return """
-                {"id": "%s",
-                 "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "%s"}},
-                 "verb": {"id": "http://adlnet.gov/expapi/verbs/scored"},
-                 "object": {"objectType": "Activity", "id": "%s"},
-                 "result": {"score": {"scaled": %s}},
-                 "timestamp": "2026-11-20T11:00:00Z"}
-                """.formatted(id, HOME, learner, assessment, scaled);
+        return scored(id, learner, assessment, scaled, "", "2026-11-20T11:00:00Z");
     }
 
     /** A graded attempt the LRS names (attempt-id extension): a second one for the same attempt is a regrade. */
     static String scoredAttempt(String id, String learner, String attempt, double scaled, String timestamp) {
+        return scored(
+                id,
+                learner,
+                EXAM,
+                scaled,
+                "\"context\": {\"extensions\": {\"http://id.tincanapi.com/extension/attempt-id\": \"" + attempt
+                        + "\"}},",
+                timestamp);
+    }
+
+    private static String scored(
+            String id, String learner, String assessment, double scaled, String context, String timestamp) {
         return """
                 {"id": "%s",
                  "actor": {"objectType": "Agent", "account": {"homePage": "%s", "name": "%s"}},
                  "verb": {"id": "http://adlnet.gov/expapi/verbs/scored"},
                  "object": {"objectType": "Activity", "id": "%s"},
                  "result": {"score": {"scaled": %s}},
-                 "context": {"extensions": {"http://id.tincanapi.com/extension/attempt-id": "%s"}},
+                 %s
                  "timestamp": "%s"}
-                """.formatted(id, HOME, learner, EXAM, scaled, attempt, timestamp);
+                """.formatted(id, HOME, learner, assessment, scaled, context, timestamp);
     }
 
     /** An LRS administrator withdraws a statement (xAPI voiding). */
