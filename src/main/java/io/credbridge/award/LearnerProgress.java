@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one learner has done and holds: their facts per activity and their active awards. Loaded for a batch, then
@@ -69,7 +70,7 @@ final class LearnerProgress {
     }
 
     /** Every activity the learner has a fact on. */
-    java.util.Set<String> activities() {
+    Set<String> activities() {
         return factsByActivity.keySet();
     }
 

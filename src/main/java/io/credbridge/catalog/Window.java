@@ -27,11 +27,9 @@ public record Window(LocalDate from, LocalDate to, String term) {
     }
 
     Optional<String> problem() {
+        // A term's dates are filled in when the catalog is read, so only a window given by dates can lack both.
         if (from == null && to == null) {
-            return Optional.of(
-                    term == null
-                            ? "must give 'from', 'to' or both (dates, e.g. 2026-09-01), or a 'term'"
-                            : "names the term '" + term + "', which has no dates");
+            return Optional.of("must give 'from', 'to' or both (dates, e.g. 2026-09-01), or a 'term'");
         }
         if (from != null && to != null && to.isBefore(from)) {
             return Optional.of("ends (" + to + ") before it starts (" + from + ")");

@@ -52,11 +52,7 @@ public record IdentityProperties(
 
     /** The defaults for everything but the accepted schemes: no SIS id required. */
     public IdentityProperties(List<String> acceptedSchemes) {
-        this(acceptedSchemes, false, SisLookupCache.DEFAULTS);
-    }
-
-    public IdentityProperties(List<String> acceptedSchemes, boolean requireSisId, SisLookupCache sisLookupCache) {
-        this(acceptedSchemes, requireSisId, sisLookupCache, Duration.ofMinutes(5));
+        this(acceptedSchemes, false, SisLookupCache.DEFAULTS, Duration.ofMinutes(5));
     }
 
     /**

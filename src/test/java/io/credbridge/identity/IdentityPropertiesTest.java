@@ -39,17 +39,18 @@ class IdentityPropertiesTest {
     }
 
     @Test
-    void aCacheThatHoldsNothingOrForgetsAtOnceIsRefusedSayingWhatToSet() {
+    void aCacheThatHoldsNothingOrForgetsAtOnceAndASweepWithoutPauseAreRefusedSayingWhatToSet() {
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             Validator validator = factory.getValidator();
             IdentityProperties properties = new IdentityProperties(
-                    List.of("account"), true, new IdentityProperties.SisLookupCache(0, Duration.ZERO));
+                    List.of("account"), true, new IdentityProperties.SisLookupCache(0, Duration.ZERO), Duration.ZERO);
 
             assertThat(validator.validate(properties))
                     .extracting(violation -> violation.getPropertyPath().toString(), ConstraintViolation::getMessage)
                     .containsExactlyInAnyOrder(
                             tuple("sisLookupCache.maxEntries", "must be at least 1, e.g. 10000"),
-                            tuple("sisLookupCache.timeToLive", "must be at least 1s, e.g. 10m"));
+                            tuple("sisLookupCache.timeToLive", "must be at least 1s, e.g. 10m"),
+                            tuple("releaseSweepInterval", "must be at least 1s, e.g. 5m"));
         }
     }
 

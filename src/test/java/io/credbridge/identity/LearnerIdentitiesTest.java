@@ -190,7 +190,8 @@ class LearnerIdentitiesTest {
         return new IdentityProperties(
                 List.of("account", "mbox"),
                 requireSisId,
-                new IdentityProperties.SisLookupCache(100, Duration.ofMinutes(10)));
+                new IdentityProperties.SisLookupCache(100, Duration.ofMinutes(10)),
+                Duration.ofMinutes(5));
     }
 
     private SisPersonLookup port() {
