@@ -1,0 +1,122 @@
+package io.credbridge.award;
+
+import static io.credbridge.award.LearningEvents.completed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.avro.LearningEventType;
+import io.credbridge.catalog.CourseCompleted;
+import io.credbridge.catalog.CredentialCatalog;
+import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.identity.IdentityMappings;
+import io.credbridge.identity.LearnerIdentities;
+import io.credbridge.identity.LearnerIdentities.Resolution;
+import io.credbridge.identity.ParkedEvents;
+import io.credbridge.kafka.ConsumedRecord;
+import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.outbox.OutboxRelay;
+import io.credbridge.outbox.OutboxStore;
+import io.credbridge.testsupport.H2TestDatabase;
+import io.credbridge.testsupport.MigratedDatabase;
+import io.credbridge.testsupport.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+/**
+ * A void and the event it voids in one polled batch, in either order, and the same batch delivered again: the
+ * learner ends without the award, and a later delivery of the event changes nothing.
+ */
+class VoidsInOneBatchIT {
+
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    static final String COURSE = "https://lms.example.edu/courses/1";
+    static final CredentialCatalog CATALOG =
+            CredentialCatalog.of(List.of(CredentialEvaluatorTest.definition("badge", new CourseCompleted(COURSE))));
+
+    AwardStage stage;
+    AwardLedger ledger;
+    long offset;
+
+    @BeforeEach
+    void stage() {
+        MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
+        MutableClock clock = new MutableClock(T0.plusSeconds(3600));
+        CredBridgeMetrics metrics = new CredBridgeMetrics(new SimpleMeterRegistry());
+        LearnerIdentities identities = mock(LearnerIdentities.class);
+        when(identities.resolveAll(anyList())).thenAnswer(call -> {
+            List<Resolution> resolved = new ArrayList<>();
+            for (Object ignored : (List<?>) call.getArgument(0)) {
+                resolved.add(new Resolution.Resolved("alice", null));
+            }
+            return resolved;
+        });
+        ledger = new AwardLedger(database.jdbc());
+        OutboxStore outbox = new OutboxStore(database.jdbc());
+        stage = new AwardStage(
+                new LearningEventIntake(identities),
+                new ProcessedEventLog(database.jdbc()),
+                ledger,
+                new CredentialEvaluator(CATALOG, clock),
+                new AwardEffects(ledger, new AwardEndings(ledger, CATALOG, outbox), outbox),
+                Mockito.mock(DeadLetterRecorder.class),
+                Mockito.mock(OutboxRelay.class),
+                database.transactions(),
+                metrics,
+                new ParkedEvents(database.jdbc(), metrics),
+                new Learners(ledger, CATALOG, new IdentityMappings(database.jdbc())),
+                clock);
+    }
+
+    @Test
+    void aVoidBeforeItsEventInTheBatchMeansTheEventNeverCounts() throws IOException {
+        stage.process(List.of(record(voiding("v1", "e1")), record(completion("e1"))));
+        stage.process(List.of(record(completion("e1"))));
+
+        assertThat(ledger.awardsOf("alice")).isEmpty();
+        assertThat(ledger.progressOf(List.of("alice")).get("alice").factsOn(COURSE))
+                .isEmpty();
+    }
+
+    @Test
+    void aVoidAfterItsEventInTheBatchWithdrawsItAndTheAwardNeverOutlivesTheBatch() throws IOException {
+        AwardStage.BatchResult result = stage.process(List.of(record(completion("e1")), record(voiding("v1", "e1"))));
+        stage.process(List.of(record(completion("e1")), record(voiding("v1", "e1"))));
+
+        assertThat(result.revokedCredentials()).containsExactly("badge");
+        assertThat(ledger.awardsOf("alice"))
+                .singleElement()
+                .satisfies(award -> assertThat(award.status()).isEqualTo("REVOKED"));
+        assertThat(ledger.progressOf(List.of("alice")).get("alice").factsOn(COURSE))
+                .isEmpty();
+    }
+
+    private static LearningEvent completion(String id) {
+        return completed(id, "alice", COURSE, T0);
+    }
+
+    private static LearningEvent voiding(String id, String voided) {
+        return LearningEvent.newBuilder(completed(id, "lrs-admin", COURSE, T0))
+                .setType(LearningEventType.VOIDED)
+                .setObjectId(voided)
+                .setCourseIds(List.of())
+                .build();
+    }
+
+    private ConsumedRecord record(LearningEvent event) throws IOException {
+        return new ConsumedRecord(
+                "credbridge.learning-events.v1",
+                0,
+                offset++,
+                "alice",
+                LearningEvent.getEncoder().encode(event).array());
+    }
+}
