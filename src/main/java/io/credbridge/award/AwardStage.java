@@ -14,7 +14,6 @@ import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,7 +178,7 @@ public class AwardStage {
                 CredentialEvaluator.Outcome outcome = evaluator.apply(usable.event(), learner);
                 outcome.fact()
                         .ifPresentOrElse(
-                                batch::recordFact,
+                                fact -> batch.facts.put(fact.eventId(), fact),
                                 () -> batch.processed.add(new ProcessedEvent(usable.dedupKey(), Outcome.ACCEPTED)));
                 batch.effects.addAll(outcome.effects());
             } else if (each instanceof Intake.Voiding voiding) {
@@ -230,13 +229,13 @@ public class AwardStage {
     private void applyVoid(
             Intake.Voiding voiding, VoidTargets voids, Map<String, LearnerProgress> learners, Batch batch) {
         String target = voiding.voidedEventId();
-        String owner = batch.factOwners.getOrDefault(target, voids.owners().get(target));
+        LearnerFact inBatch = batch.facts.get(target);
+        String owner = inBatch != null ? inBatch.learnerId() : voids.owners().get(target);
         if (owner != null) {
             batch.effects.addAll(evaluator.withdraw(target, voiding.event(), learners.get(owner)));
             if (batch.facts.remove(target) == null) {
                 batch.forgotten.add(target);
             }
-            batch.factOwners.remove(target);
             if (!voids.logged().contains(target)) {
                 batch.processed.add(new ProcessedEvent(target, Outcome.VOIDED));
             }
@@ -251,18 +250,12 @@ public class AwardStage {
     private static final class Batch {
         final List<ProcessedEvent> processed = new ArrayList<>();
         final Map<String, LearnerFact> facts = new LinkedHashMap<>();
-        final Map<String, String> factOwners = new HashMap<>();
         final List<String> forgotten = new ArrayList<>();
         final List<AwardEffect> effects = new ArrayList<>();
         final List<DeadLetterEntry> unusable = new ArrayList<>();
         final List<ParkedEvent> parked = new ArrayList<>();
         final Set<String> handled = new HashSet<>();
         final Set<String> voidedEarly = new HashSet<>();
-
-        void recordFact(LearnerFact fact) {
-            facts.put(fact.eventId(), fact);
-            factOwners.put(fact.eventId(), fact.learnerId());
-        }
     }
 
     private void afterCommit(BatchResult result) {
