@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -93,26 +92,31 @@ class AwardLedger {
         return learners;
     }
 
+    /**
+     * Bound by position rather than by name: the hot path of the award stage, where building a named parameter
+     * map per row cost more than PostgreSQL took to insert it.
+     */
     public void recordFacts(Collection<LearnerFact> facts) {
         if (facts.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(
-                "insert into learner_fact (learner_id, event_id, activity_id, kind, attempt_id, occurred_at, score_raw,"
-                        + " score_scaled, passed) values (:learner, :event, :activity, :kind, :attempt, :occurredAt,"
-                        + " :raw, :scaled, :passed)",
-                facts.stream()
-                        .map(fact -> new MapSqlParameterSource()
-                                .addValue("learner", fact.learnerId())
-                                .addValue("event", fact.eventId())
-                                .addValue("activity", fact.activityId())
-                                .addValue("kind", fact.kind().name())
-                                .addValue("attempt", fact.attemptId(), Types.VARCHAR)
-                                .addValue("occurredAt", Timestamp.from(fact.occurredAt()))
-                                .addValue("raw", fact.rawScore(), Types.DOUBLE)
-                                .addValue("scaled", fact.scaledScore(), Types.DOUBLE)
-                                .addValue("passed", fact.passed(), Types.BOOLEAN))
-                        .toArray(SqlParameterSource[]::new));
+        jdbc.getJdbcTemplate()
+                .batchUpdate(
+                        "insert into learner_fact (learner_id, event_id, activity_id, kind, attempt_id, occurred_at,"
+                                + " score_raw, score_scaled, passed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        facts,
+                        facts.size(),
+                        (row, fact) -> {
+                            row.setString(1, fact.learnerId());
+                            row.setString(2, fact.eventId());
+                            row.setString(3, fact.activityId());
+                            row.setString(4, fact.kind().name());
+                            row.setObject(5, fact.attemptId(), Types.VARCHAR);
+                            row.setTimestamp(6, Timestamp.from(fact.occurredAt()));
+                            row.setObject(7, fact.rawScore(), Types.DOUBLE);
+                            row.setObject(8, fact.scaledScore(), Types.DOUBLE);
+                            row.setObject(9, fact.passed(), Types.BOOLEAN);
+                        });
     }
 
     /** The learner each of these events stated a fact about, by event id; events without a fact are left out. */
@@ -145,45 +149,52 @@ class AwardLedger {
         }
     }
 
+    /** Bound by position, as {@link #recordFacts} is. */
     public void recordAwards(List<Award> awards) {
         if (awards.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(
-                "insert into award (award_id, learner_id, credential_id, credential_version, status,"
-                        + " active_key, awarded_at, earned_at, expires_at, sis_person_id) values (:id, :learner,"
-                        + " :credential, :version, 'ACTIVE', :activeKey, :awardedAt, :earnedAt, :expiresAt, :sisPersonId)",
-                awards.stream()
-                        .map(award -> new MapSqlParameterSource()
-                                .addValue("id", award.awardId())
-                                .addValue("learner", award.learnerId())
-                                .addValue("credential", award.credential().id())
-                                .addValue("version", award.credential().version())
-                                .addValue(
-                                        "activeKey",
-                                        award.learnerId() + "|"
-                                                + award.credential().id())
-                                .addValue("awardedAt", Timestamp.from(award.awardedAt()))
-                                .addValue("earnedAt", Timestamp.from(award.earnedAt()))
-                                .addValue(
-                                        "expiresAt",
-                                        award.expiresAt().map(Timestamp::from).orElse(null),
-                                        Types.TIMESTAMP)
-                                .addValue("sisPersonId", award.sisPersonId(), Types.VARCHAR))
-                        .toArray(SqlParameterSource[]::new));
-        List<SqlParameterSource> evidence = new ArrayList<>();
+        jdbc.getJdbcTemplate()
+                .batchUpdate(
+                        "insert into award (award_id, learner_id, credential_id, credential_version, status,"
+                                + " active_key, awarded_at, earned_at, expires_at, sis_person_id)"
+                                + " values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)",
+                        awards,
+                        awards.size(),
+                        (row, award) -> {
+                            row.setString(1, award.awardId());
+                            row.setString(2, award.learnerId());
+                            row.setString(3, award.credential().id());
+                            row.setInt(4, award.credential().version());
+                            row.setString(
+                                    5,
+                                    award.learnerId() + "|" + award.credential().id());
+                            row.setTimestamp(6, Timestamp.from(award.awardedAt()));
+                            row.setTimestamp(7, Timestamp.from(award.earnedAt()));
+                            row.setObject(
+                                    8, award.expiresAt().map(Timestamp::from).orElse(null), Types.TIMESTAMP);
+                            row.setObject(9, award.sisPersonId(), Types.VARCHAR);
+                        });
+        List<EvidenceRow> evidence = new ArrayList<>();
         for (Award award : awards) {
             for (int i = 0; i < award.evidenceEventIds().size(); i++) {
-                evidence.add(new MapSqlParameterSource()
-                        .addValue("award", award.awardId())
-                        .addValue("event", award.evidenceEventIds().get(i))
-                        .addValue("ordinal", i));
+                evidence.add(new EvidenceRow(
+                        award.awardId(), award.evidenceEventIds().get(i), i));
             }
         }
-        jdbc.batchUpdate(
-                "insert into award_evidence (award_id, event_id, ordinal) values (:award, :event, :ordinal)",
-                evidence.toArray(SqlParameterSource[]::new));
+        jdbc.getJdbcTemplate()
+                .batchUpdate(
+                        "insert into award_evidence (award_id, event_id, ordinal) values (?, ?, ?)",
+                        evidence,
+                        evidence.size(),
+                        (row, each) -> {
+                            row.setString(1, each.awardId());
+                            row.setString(2, each.eventId());
+                            row.setInt(3, each.ordinal());
+                        });
     }
+
+    private record EvidenceRow(String awardId, String eventId, int ordinal) {}
 
     /** A learner's awards, newest first, with their evidence and how each ended. */
     public List<AwardRecord> awardsOf(String learnerId) {

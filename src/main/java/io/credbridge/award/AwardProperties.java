@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     back empty after this long
  * @param maxBatchWaitMs under a steady trickle of events, the longest a partly filled batch waits
  * @param expirySweepInterval how often awards past their validity are marked EXPIRED (routes/award-expiry)
+ * @param parallelism how many parts, by learner, a large batch is split into and applied at once, each in its own
+ *     transaction (see LearnerShards)
  */
 @Validated
 @ConfigurationProperties("credbridge.award")
@@ -31,4 +33,8 @@ record AwardProperties(
         @Min(value = 1, message = "must be at least 1 ms") int maxBatchWaitMs,
 
         @NotNull(message = "must say how often awards past their validity are expired, e.g. 1m")
-        Duration expirySweepInterval) {}
+        Duration expirySweepInterval,
+
+        @Min(value = 1, message = "must be at least 1 (1 applies every batch whole)")
+        @Max(value = 16, message = "must be at most 16; more parts than database connections only wait")
+        int parallelism) {}

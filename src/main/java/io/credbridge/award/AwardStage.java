@@ -51,6 +51,7 @@ public class AwardStage {
     private final CredBridgeMetrics metrics;
     private final ParkedEvents parkedEvents;
     private final Learners learners;
+    private final LearnerShards shards;
     private final Clock clock;
 
     public AwardStage(
@@ -65,6 +66,7 @@ public class AwardStage {
             CredBridgeMetrics metrics,
             ParkedEvents parkedEvents,
             Learners learners,
+            LearnerShards shards,
             Clock clock) {
         this.intake = intake;
         this.processedEvents = processedEvents;
@@ -77,24 +79,19 @@ public class AwardStage {
         this.metrics = metrics;
         this.parkedEvents = parkedEvents;
         this.learners = learners;
+        this.shards = shards;
         this.clock = clock;
     }
 
     public BatchResult process(List<ConsumedRecord> records) {
         long started = System.nanoTime();
         List<Intake> intakes = intake.of(records);
-        BatchResult result;
-        try {
-            result = transactions.execute(status -> apply(intakes));
-        } catch (RuntimeException e) {
-            if (databaseUnreachable(e)) {
-                throw e;
-            }
-            log.warn(
-                    "A batch of {} learning events failed ({}); applying them one by one",
-                    intakes.size(),
-                    e.toString());
-            result = applyOneByOne(intakes);
+        LearnerShards.Applied<BatchResult> applied = shards.applyEach(shards.split(intakes), this::applyPart);
+        BatchResult result = applied.results().stream().reduce(BatchResult.EMPTY, BatchResult::plus);
+        if (applied.failure() != null) {
+            // The parts that committed are announced; the batch is consumed again, and they are duplicates then.
+            afterCommit(result);
+            throw applied.failure();
         }
         afterCommit(result);
         if (log.isDebugEnabled()) {
@@ -107,6 +104,25 @@ public class AwardStage {
                     (System.nanoTime() - started) / 1_000_000);
         }
         return result;
+    }
+
+    /**
+     * Applies a batch (or one learner's part of it) in one transaction; when that fails for a reason other than
+     * the database being unreachable, event by event.
+     */
+    private BatchResult applyPart(List<Intake> intakes) {
+        try {
+            return transactions.execute(status -> apply(intakes));
+        } catch (RuntimeException e) {
+            if (databaseUnreachable(e)) {
+                throw e;
+            }
+            log.warn(
+                    "A batch of {} learning events failed ({}); applying them one by one",
+                    intakes.size(),
+                    e.toString());
+            return applyOneByOne(intakes);
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers outbox events, one worker thread per destination. A worker runs as soon as it is woken (the award
  * stage wakes it right after each commit) and otherwise every {@code pollInterval}, which picks up retries and
- * events left by a crash. Each batch is claimed, delivered and marked in one transaction, so a crash mid-way
+ * events left by a crash. Each batch is claimed, delivered and removed in one transaction, so a crash mid-way
  * leaves the events pending and they are delivered again with the same ids.
  */
 public final class OutboxRelay {
@@ -102,7 +102,7 @@ public final class OutboxRelay {
     private void deliver(Destination destination, List<OutboxEvent> batch) {
         try {
             deliveries.get(destination).deliver(batch);
-            store.markCompleted(batch.stream().map(OutboxEvent::eventId).toList(), clock.instant());
+            store.removeDelivered(batch.stream().map(OutboxEvent::eventId).toList());
         } catch (Exception e) {
             failed(destination, batch, e);
         }

@@ -10,26 +10,18 @@ import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
 import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
-import io.credbridge.deadletter.DeadLetterRecorder;
-import io.credbridge.identity.IdentityMappings;
 import io.credbridge.identity.LearnerIdentities;
 import io.credbridge.identity.LearnerIdentities.Resolution;
-import io.credbridge.identity.ParkedEvents;
 import io.credbridge.kafka.ConsumedRecord;
-import io.credbridge.ops.CredBridgeMetrics;
-import io.credbridge.outbox.OutboxRelay;
-import io.credbridge.outbox.OutboxStore;
 import io.credbridge.testsupport.H2TestDatabase;
 import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.testsupport.MutableClock;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 
 /**
  * A void and the event it voids in one polled batch, in either order, and the same batch delivered again: the
@@ -50,7 +42,6 @@ class VoidsInOneBatchIT {
     void stage() {
         MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
         MutableClock clock = new MutableClock(T0.plusSeconds(3600));
-        CredBridgeMetrics metrics = new CredBridgeMetrics(new SimpleMeterRegistry());
         LearnerIdentities identities = mock(LearnerIdentities.class);
         when(identities.resolveAll(anyList())).thenAnswer(call -> {
             List<Resolution> resolved = new ArrayList<>();
@@ -60,20 +51,7 @@ class VoidsInOneBatchIT {
             return resolved;
         });
         ledger = new AwardLedger(database.jdbc());
-        OutboxStore outbox = new OutboxStore(database.jdbc());
-        stage = new AwardStage(
-                new LearningEventIntake(identities),
-                new ProcessedEventLog(database.jdbc()),
-                ledger,
-                new CredentialEvaluator(CATALOG, clock),
-                new AwardEffects(ledger, new AwardEndings(ledger, CATALOG, outbox), outbox),
-                Mockito.mock(DeadLetterRecorder.class),
-                Mockito.mock(OutboxRelay.class),
-                database.transactions(),
-                metrics,
-                new ParkedEvents(database.jdbc(), metrics),
-                new Learners(ledger, CATALOG, new IdentityMappings(database.jdbc())),
-                clock);
+        stage = AwardStages.on(database, CATALOG, identities, LearnerShards.none(), clock);
     }
 
     @Test

@@ -58,14 +58,17 @@ class OutboxRelayTest {
     }
 
     @Test
-    void deliversDueEventsAsOneBatchAndDoesNotDeliverThemAgain() {
+    void deliversDueEventsAsOneBatchAndRemovesThemFromTheOutbox() {
         List<OutboxEvent> events = append(Destination.BADGE, 3);
 
         assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(3);
         assertThat(relay.relayOnce(Destination.BADGE)).isZero();
 
         assertThat(delivered).containsExactly(ids(events));
-        assertThat(store.countByStatus(Destination.BADGE, "COMPLETED")).isEqualTo(3);
+        assertThat(List.of("PENDING", "WAITING", "FAILED"))
+                .as("a delivered event leaves the outbox")
+                .allSatisfy(status -> assertThat(store.countByStatus(Destination.BADGE, status))
+                        .isZero());
     }
 
     @Test

@@ -50,12 +50,12 @@ abstract class OutboxStoreContract {
     }
 
     @Test
-    void aCompletedEventIsNotClaimedAgain() {
+    void aDeliveredEventIsNotClaimedAgain() {
         List<OutboxEvent> badges = events(Destination.BADGE, 2);
         store.append(badges);
 
         transactions.executeWithoutResult(
-                status -> store.markCompleted(List.of(badges.get(0).eventId()), NOW));
+                status -> store.removeDelivered(List.of(badges.get(0).eventId())));
 
         assertThat(claim(Destination.BADGE, 10, NOW))
                 .extracting(OutboxEvent::eventId)
@@ -108,7 +108,7 @@ abstract class OutboxStoreContract {
                 .as("the award is due again; its revocation still waits for it to be delivered")
                 .extracting(OutboxEvent::eventId)
                 .containsExactly(issued.eventId(), otherAward.eventId());
-        transactions.executeWithoutResult(status -> store.markCompleted(List.of(issued.eventId()), NOW));
+        transactions.executeWithoutResult(status -> store.removeDelivered(List.of(issued.eventId())));
         assertThat(store.releaseReady(Destination.BADGE, NOW.plusSeconds(60))).isEqualTo(1);
         assertThat(claim(Destination.BADGE, 10, NOW.plusSeconds(60)))
                 .extracting(OutboxEvent::eventId)
@@ -136,7 +136,7 @@ abstract class OutboxStoreContract {
         OutboxEvent delivered = change("award-1", "award.issued", NOW.minusSeconds(30));
         OutboxEvent revoked = change("award-1", "award.revoked", NOW.minusSeconds(10));
         store.append(List.of(transcript, delivered));
-        transactions.executeWithoutResult(status -> store.markCompleted(List.of(delivered.eventId()), NOW));
+        transactions.executeWithoutResult(status -> store.removeDelivered(List.of(delivered.eventId())));
         store.appendInOrder(List.of(revoked));
 
         assertThat(store.releaseReady(Destination.BADGE, NOW))
