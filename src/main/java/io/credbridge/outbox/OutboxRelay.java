@@ -181,6 +181,14 @@ public final class OutboxRelay {
     }
 
     private static String describe(Throwable error) {
+        // A destination that says what went wrong (the SIS's own message) is quoted rather than its I/O cause.
+        Throwable told = causeOfType(error, PermanentDeliveryFailure.class);
+        if (told == null) {
+            told = causeOfType(error, DeliveryDeferred.class);
+        }
+        if (told != null && told.getMessage() != null) {
+            return told.getMessage();
+        }
         Throwable root = rootCause(error);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == error ? message : message + " (" + root.getClass().getSimpleName() + ")";
