@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -146,6 +147,19 @@ class EthosTranscriptWriterIT {
 
         ethos.verify(2, postRequestedFor(urlPathEqualTo("/auth")));
         assertThat(putsWith("token-2")).isEqualTo(1);
+    }
+
+    @Test
+    void anApiKeyEthosRefusesIsTransientAndSaysWhichSettingToCheck() {
+        ethos.stubFor(post(urlPathEqualTo("/auth"))
+                .atPriority(1)
+                .willReturn(error(401, "Authentication.Required", "Invalid API key")));
+
+        assertThatThrownBy(() -> writer(EthosSettings.Ending.UPDATE).write(List.of(issued("award-1"))))
+                .isInstanceOf(TransientSisFailure.class)
+                .hasMessageContaining("Ethos refused the API key")
+                .hasMessageContaining("credbridge.transcript.ethos.api-key");
+        ethos.verify(0, putRequestedFor(urlPathMatching(RESOURCE + ".*")));
     }
 
     @Test

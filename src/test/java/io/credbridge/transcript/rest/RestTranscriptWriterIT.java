@@ -188,6 +188,17 @@ class RestTranscriptWriterIT {
         assertThatThrownBy(() -> writer.write(List.of(issued("award-2")))).isInstanceOf(TransientSisFailure.class);
     }
 
+    @Test
+    void aRetryAfterGivenAsAnHttpDateIsReadAgainstTheClock() {
+        sis.stubFor(put(urlPathMatching("/api/learners/.*"))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Mon, 30 Nov 2026 10:01:30 GMT")));
+
+        assertThatThrownBy(() -> oauthWriter().write(List.of(issued("award-1"))))
+                .isInstanceOfSatisfying(
+                        TransientSisFailure.class,
+                        failure -> assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(90)));
+    }
+
     private RestTranscriptWriter oauthWriter() {
         return writer(
                 null,
