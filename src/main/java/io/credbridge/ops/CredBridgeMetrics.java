@@ -119,6 +119,17 @@ public class CredBridgeMetrics {
                 .register(registry);
     }
 
+    /**
+     * The state of a SIS target's circuit breaker: 0 closed (calls go through), 1 open (deliveries fail fast and
+     * are retried later), 2 half-open (a few trial calls go through).
+     */
+    public void sisBreakerState(String target, Supplier<Number> state) {
+        Gauge.builder("credbridge.transcript.breaker.state", state)
+                .description("SIS circuit breaker: 0 closed, 1 open, 2 half-open")
+                .tag("target", target)
+                .register(registry);
+    }
+
     private Counter counter(String name, String description, String... tags) {
         return Counter.builder(name).description(description).tags(tags).register(registry);
     }

@@ -1,6 +1,7 @@
 package io.credbridge.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -112,13 +113,20 @@ public final class OutboxRelay {
         String reason = describe(error);
         Instant now = clock.instant();
         boolean retriesForever = destination == Destination.DEAD_LETTER;
+        // Only a refusal of a lone event is known to be that event's: in a batch, each is first retried alone.
+        boolean refusedForGood = batch.size() == 1 && causeOfType(error, PermanentDeliveryFailure.class) != null;
+        DeliveryDeferred deferred = causeOfType(error, DeliveryDeferred.class);
+        Duration notBefore = deferred == null ? Duration.ZERO : deferred.retryAfter();
         List<OutboxEvent> givingUp = batch.stream()
-                .filter(event -> !retriesForever && event.attempts() + 1 >= properties.maxAttempts())
+                .filter(event ->
+                        !retriesForever && (refusedForGood || event.attempts() + 1 >= properties.maxAttempts()))
                 .toList();
         batch.stream()
                 .filter(event -> !givingUp.contains(event))
                 .forEach(event -> store.scheduleRetry(
-                        List.of(event.eventId()), reason, now.plus(properties.retryDelay(event.attempts()))));
+                        List.of(event.eventId()),
+                        reason,
+                        now.plus(later(properties.retryDelay(event.attempts()), notBefore))));
         if (!givingUp.isEmpty()) {
             store.markFailed(givingUp.stream().map(OutboxEvent::eventId).toList(), reason);
             failedDeliveries.gaveUp(
@@ -158,7 +166,29 @@ public final class OutboxRelay {
         }
     }
 
+    private static Duration later(Duration backoff, Duration asked) {
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+
+    /** The first exception of the type in the cause chain (Camel wraps what a route's bean threw). */
+    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
     private static String describe(Throwable error) {
+        // A destination that says what went wrong (the SIS's own message) is quoted rather than its I/O cause.
+        Throwable told = causeOfType(error, PermanentDeliveryFailure.class);
+        if (told == null) {
+            told = causeOfType(error, DeliveryDeferred.class);
+        }
+        if (told != null && told.getMessage() != null) {
+            return told.getMessage();
+        }
         Throwable root = rootCause(error);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == error ? message : message + " (" + root.getClass().getSimpleName() + ")";

@@ -1,13 +1,16 @@
 package io.credbridge.transcript;
 
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The flat-file adapter, the zero-setup default; the Ethos and REST adapters configure themselves when chosen. */
 @Configuration(proxyBeanMethods = false)
 class TranscriptConfiguration {
 
     @Bean
+    @ConditionalOnProperty(name = "credbridge.transcript.target", havingValue = "csv", matchIfMissing = true)
     TranscriptWriter transcriptWriter(CsvTranscriptProperties properties, Clock clock) {
         return new CsvTranscriptWriter(properties, clock);
     }

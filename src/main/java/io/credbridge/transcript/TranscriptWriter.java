@@ -6,7 +6,7 @@ import java.util.List;
  * A SIS adapter. It must be idempotent by {@link TranscriptEntry#idempotencyKey()}: entries are delivered at
  * least once. Returning normally means the SIS has every entry; throwing means the batch is retried later.
  */
-interface TranscriptWriter {
+public interface TranscriptWriter {
 
     /** Writes the entries the SIS does not have yet; returns those it wrote (the others were already there). */
     List<TranscriptEntry> write(List<TranscriptEntry> entries) throws Exception;

@@ -1,9 +1,6 @@
 package io.credbridge.endtoend;
 
-import io.credbridge.testsupport.TestKafkaBroker;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,21 +13,7 @@ class EmbeddedDefaultsEndToEndIT extends EndToEndScenarios {
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) throws IOException {
-        Path data = Files.createTempDirectory("credbridge-embedded");
-        int port = TestKafkaBroker.freePort();
-        int controllerPort = TestKafkaBroker.freePort();
-        registry.add("credbridge.embedded-kafka.port", () -> port);
-        registry.add("credbridge.embedded-kafka.controller-port", () -> controllerPort);
-        registry.add(
-                "credbridge.embedded-kafka.data-dir",
-                () -> data.resolve("kafka").toString());
-        registry.add(
-                "spring.datasource.url",
-                () -> "jdbc:h2:file:" + data.resolve("db").resolve("credbridge")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        registry.add(
-                "credbridge.transcript.csv.directory",
-                () -> data.resolve("sis-import").toString());
+        EmbeddedParts.register(registry, "credbridge-embedded");
         FastRetries.register(registry);
     }
 }

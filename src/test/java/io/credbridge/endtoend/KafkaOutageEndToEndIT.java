@@ -12,9 +12,7 @@ import io.credbridge.kafka.EmbeddedKafkaBroker;
 import io.credbridge.kafka.EmbeddedKafkaProperties;
 import io.credbridge.testsupport.TestKafkaBroker;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,12 +94,6 @@ class KafkaOutageEndToEndIT {
     }
 
     private HttpResponse<String> post(String port, String statements) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Experience-API-Version", "1.0.3")
-                        .POST(HttpRequest.BodyPublishers.ofString(statements))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return XapiStatements.post(http, port, statements);
     }
 }

@@ -2,6 +2,10 @@ package io.credbridge.endtoend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -91,6 +95,18 @@ final class XapiStatements {
 
     static String newId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** Posts statements to a running CredBridge's xAPI endpoint as an LRS forwarder does. */
+    static HttpResponse<String> post(HttpClient http, String port, String statements)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .POST(HttpRequest.BodyPublishers.ofString(statements))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String newLearner(String prefix) {

@@ -29,6 +29,7 @@ class OutboxRelayTest {
     private final List<OutboxEvent> givenUp = new CopyOnWriteArrayList<>();
     private volatile boolean destinationDown;
     private volatile String poisonId;
+    private volatile RuntimeException refusal;
     private OutboxStore store;
     private OutboxRelay relay;
 
@@ -37,6 +38,10 @@ class OutboxRelayTest {
         MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
         store = new OutboxStore(database.jdbc());
         OutboxDelivery delivery = events -> {
+            if (refusal != null) {
+                // Camel hands the relay what a route's bean threw wrapped in its own exception.
+                throw new IllegalStateException("route failed", refusal);
+            }
             if (destinationDown
                     || events.stream().anyMatch(event -> event.eventId().equals(poisonId))) {
                 throw new IllegalStateException("destination refused the batch");
@@ -149,6 +154,50 @@ class OutboxRelayTest {
         relay.wakeUp();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> delivered.contains(ids(events)));
+    }
+
+    @Test
+    void aLoneEventTheDestinationRefusesForGoodIsGivenUpAtOnceInsteadOfSpendingItsAttempts() {
+        OutboxEvent event = append(Destination.BADGE, 1).get(0);
+        refusal = new PermanentDeliveryFailure("SIS said: Person not found");
+
+        relay.relayOnce(Destination.BADGE);
+
+        assertThat(givenUp).extracting(OutboxEvent::eventId).containsExactly(event.eventId());
+        assertThat(store.countByStatus(Destination.BADGE, "FAILED")).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWithARefusedEventIsRetriedOneByOneSoOnlyTheRefusedEventIsGivenUp() {
+        List<OutboxEvent> events = append(Destination.BADGE, 2);
+        refusal = new PermanentDeliveryFailure("SIS said: Person not found");
+
+        relay.relayOnce(Destination.BADGE);
+
+        assertThat(givenUp).as("which of the two was refused is not known yet").isEmpty();
+        assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        relay.relayOnce(Destination.BADGE);
+        assertThat(givenUp)
+                .extracting(OutboxEvent::eventId)
+                .containsExactly(events.get(0).eventId());
+    }
+
+    @Test
+    void aDeferredDeliveryIsRetriedNoEarlierThanTheDestinationAskedEvenWhenItsBackoffIsShorter() {
+        append(Destination.BADGE, 1);
+        refusal = new DeliveryDeferred("429 Too Many Requests", Duration.ofSeconds(30), null);
+
+        relay.relayOnce(Destination.BADGE);
+        refusal = null;
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(relay.relayOnce(Destination.BADGE))
+                .as("the backoff alone is 1s")
+                .isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(1);
+
+        assertThat(delivered).hasSize(1);
     }
 
     private List<OutboxEvent> append(Destination destination, int count) {

@@ -1,0 +1,102 @@
+package io.credbridge.transcript;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Mustache template over a transcript entry: the body or URL of a SIS call, so a new SIS mapping is a template
+ * and not code. Values are escaped for where they land ({@code {{credentialName}}} inside a JSON string, or a
+ * URL), and a name the model does not have stops the write rather than sending a half-filled record.
+ */
+public final class EntryTemplate {
+
+    private static final Mustache.Compiler JSON = Mustache.compiler()
+            .withEscaper(text -> new String(JsonStringEncoder.getInstance().quoteAsString(text)))
+            .nullValue("");
+    private static final Mustache.Compiler URL = Mustache.compiler()
+            .withEscaper(text -> URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"))
+            .nullValue("");
+
+    private final String name;
+    private final String text;
+    private final Template template;
+
+    private EntryTemplate(String name, String text, Template template) {
+        this.name = name;
+        this.text = text;
+        this.template = template;
+    }
+
+    /** A request body template; values are escaped as JSON string content. */
+    public static EntryTemplate json(String name, String text) {
+        return new EntryTemplate(name, text, compile(JSON, name, text));
+    }
+
+    /** A URL template; values are percent-encoded. */
+    public static EntryTemplate url(String name, String text) {
+        return new EntryTemplate(name, text, compile(URL, name, text));
+    }
+
+    /** Whether the template names this value: some values cost a SIS call and are only looked up when used. */
+    public boolean uses(String value) {
+        return text.contains("{{" + value) || text.contains("{{{" + value) || text.contains("{{#" + value);
+    }
+
+    public String render(Map<String, Object> model) {
+        try {
+            return template.execute(model);
+        } catch (MustacheException e) {
+            throw new IllegalStateException("transcript template " + name + " cannot be filled: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What every template can use: the entry's fields by their names, {@code earnedOn} and {@code awardedOn} (UTC
+     * dates), {@code today} (the UTC date of the write), {@code idempotencyKey}, and {@code values.*}, the fixed values of the mapping's configuration
+     * (event codes, assessment ids).
+     */
+    public static Map<String, Object> model(TranscriptEntry entry, Map<String, String> values, Clock clock) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("awardId", entry.awardId());
+        model.put("action", entry.action().name());
+        model.put("learnerId", entry.learnerId());
+        model.put("sisPersonId", entry.sisPersonId());
+        model.put("credentialId", entry.credentialId());
+        model.put("credentialVersion", entry.credentialVersion());
+        model.put("credentialName", entry.credentialName());
+        model.put("credentialKind", entry.credentialKind());
+        model.put("issuerId", entry.issuerId());
+        model.put("issuerName", entry.issuerName());
+        model.put("earnedAt", entry.earnedAt() == null ? null : entry.earnedAt().toString());
+        model.put(
+                "awardedAt",
+                entry.awardedAt() == null ? null : entry.awardedAt().toString());
+        model.put("earnedOn", entry.earnedAt() == null ? null : LocalDate.ofInstant(entry.earnedAt(), ZoneOffset.UTC));
+        model.put(
+                "awardedOn", entry.awardedAt() == null ? null : LocalDate.ofInstant(entry.awardedAt(), ZoneOffset.UTC));
+        model.put("evidenceEventIds", entry.evidenceEventIds());
+        model.put("source", entry.source());
+        model.put("idempotencyKey", entry.idempotencyKey());
+        model.put("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        model.put("values", Map.copyOf(values));
+        return model;
+    }
+
+    private static Template compile(Mustache.Compiler compiler, String name, String text) {
+        try {
+            return compiler.compile(text);
+        } catch (MustacheException e) {
+            throw new IllegalArgumentException(
+                    "transcript template " + name + " is not valid Mustache: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.credbridge.transcript;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/** Reads the template files a SIS mapping names ({@code classpath:...}, {@code file:...} or a plain path). */
+public final class TemplateFiles {
+
+    private final ResourceLoader resources;
+
+    public TemplateFiles(ResourceLoader resources) {
+        this.resources = resources;
+    }
+
+    /** @param setting the property that names the file, quoted in the error when it cannot be read */
+    public EntryTemplate json(String setting, String location) {
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException(setting + " names " + location + ", which does not exist; name a"
+                    + " template file, e.g. classpath:transcript-templates/banner-academic-event-issued.json");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return EntryTemplate.json(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(setting + ": cannot read " + location, e);
+        }
+    }
+}

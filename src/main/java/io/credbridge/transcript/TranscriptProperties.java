@@ -1,0 +1,79 @@
+package io.credbridge.transcript;
+
+import io.credbridge.transcript.ethos.EthosSettings;
+import io.credbridge.transcript.rest.RestSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param target the SIS adapter transcript entries go to: {@code csv} (the default: files in a directory),
+ *     {@code ethos} (Ellucian Ethos Integration: Banner, Colleague) or {@code rest} (any HTTP API)
+ * @param breaker the circuit breaker in front of the {@code ethos} and {@code rest} targets
+ * @param ethos the Ethos target's settings ({@code credbridge.transcript.ethos.*}), needed when it is the target
+ * @param rest the generic REST target's settings ({@code credbridge.transcript.rest.*}), needed when it is the target
+ */
+@Validated
+@ConfigurationProperties("credbridge.transcript")
+public record TranscriptProperties(
+        @NotNull(message = "must be csv, ethos or rest") @DefaultValue("csv")
+        Target target,
+
+        @Valid @NotNull @DefaultValue Breaker breaker,
+        @Valid EthosSettings ethos,
+        @Valid RestSettings rest) {
+
+    public enum Target {
+        CSV,
+        ETHOS,
+        REST
+    }
+
+    @AssertTrue(
+            message = "target is ethos, so set credbridge.transcript.ethos.base-url, api-key, resource, version and"
+                    + " templates (see the README's SIS section)")
+    public boolean isEthosConfiguredWhenTarget() {
+        return target != Target.ETHOS || ethos != null;
+    }
+
+    @AssertTrue(
+            message = "target is rest, so set credbridge.transcript.rest.issued, revoked, expired and either oauth2"
+                    + " or api-key (see the README's SIS section)")
+    public boolean isRestConfiguredWhenTarget() {
+        return target != Target.REST || rest != null;
+    }
+
+    /**
+     * @param failureRateThreshold percentage of failed calls (of the last {@code slidingWindowSize}) that opens it
+     * @param slidingWindowSize how many of the last calls the failure rate is measured over
+     * @param minimumNumberOfCalls calls needed before the rate is judged at all
+     * @param waitInOpenState how long it stays open before trial calls; deliveries meanwhile retry no earlier
+     * @param permittedCallsInHalfOpenState trial calls that decide whether it closes again
+     */
+    public record Breaker(
+            @Min(value = 1, message = "must be a percentage from 1 to 100, e.g. 50")
+            @Max(value = 100, message = "must be a percentage from 1 to 100, e.g. 50")
+            @DefaultValue("50")
+            float failureRateThreshold,
+
+            @Min(value = 1, message = "must be at least 1, e.g. 10") @DefaultValue("10")
+            int slidingWindowSize,
+
+            @Min(value = 1, message = "must be at least 1, e.g. 5") @DefaultValue("5")
+            int minimumNumberOfCalls,
+
+            @NotNull(message = "must be a duration such as 60s")
+            @DurationMin(millis = 1, message = "must be longer than zero, e.g. 60s")
+            @DefaultValue("60s")
+            Duration waitInOpenState,
+
+            @Min(value = 1, message = "must be at least 1, e.g. 2") @DefaultValue("2")
+            int permittedCallsInHalfOpenState) {}
+}

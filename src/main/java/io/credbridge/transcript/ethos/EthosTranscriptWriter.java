@@ -1,0 +1,112 @@
+package io.credbridge.transcript.ethos;
+
+import io.credbridge.transcript.EntryTemplate;
+import io.credbridge.transcript.SisResponses;
+import io.credbridge.transcript.TranscriptEntry;
+import io.credbridge.transcript.TranscriptEntry.Action;
+import io.credbridge.transcript.TranscriptWriter;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes transcript entries to an Ethos resource. Every write is a PUT to {@code /api/{resource}/{guid}} with a
+ * GUID derived from the award id and action (a name-based UUID): Ethos creates the record when the GUID is new
+ * and updates it when it exists, so an entry delivered again, even after a crash between the SIS call and the
+ * outbox update, lands on the same record instead of creating a second one.
+ */
+final class EthosTranscriptWriter implements TranscriptWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(EthosTranscriptWriter.class);
+
+    private final EthosConnection ethos;
+    private final EthosSettings settings;
+    private final Map<Action, EntryTemplate> templates;
+    private final EthosPersons persons;
+    private final SisResponses responses;
+    private final Clock clock;
+
+    EthosTranscriptWriter(
+            EthosConnection ethos,
+            EthosSettings settings,
+            Map<Action, EntryTemplate> templates,
+            EthosPersons persons,
+            SisResponses responses,
+            Clock clock) {
+        this.ethos = ethos;
+        this.settings = settings;
+        this.templates = Map.copyOf(templates);
+        this.persons = persons;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    @Override
+    public String target() {
+        return EthosConnection.TARGET;
+    }
+
+    @Override
+    public List<TranscriptEntry> write(List<TranscriptEntry> entries) {
+        entries.forEach(this::write);
+        return entries;
+    }
+
+    /** The GUID of the SIS record an award's action writes; the same award and action always give the same. */
+    static UUID guidOf(String awardId, Action action) {
+        return UUID.nameUUIDFromBytes(
+                ("credbridge:transcript:" + awardId + "/" + action.name()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(TranscriptEntry entry) {
+        UUID issued = guidOf(entry.awardId(), Action.ISSUED);
+        if (entry.action() == Action.ISSUED) {
+            put(entry, issued, issued);
+            return;
+        }
+        switch (settings.ending()) {
+            case DELETE:
+                delete(entry, issued);
+                break;
+            case UPDATE:
+                put(entry, issued, issued);
+                break;
+            case REVERSING_ENTRY:
+                put(entry, guidOf(entry.awardId(), entry.action()), issued);
+                break;
+            default:
+                throw new IllegalStateException("unknown ending " + settings.ending());
+        }
+    }
+
+    private void put(TranscriptEntry entry, UUID guid, UUID issued) {
+        EntryTemplate template = templates.get(entry.action());
+        Map<String, Object> model = EntryTemplate.model(entry, settings.values(), clock);
+        model.put("guid", guid.toString());
+        model.put("issuedGuid", issued.toString());
+        if (template.uses("personGuid")) {
+            model.put("personGuid", persons.guidOf(entry));
+        }
+        HttpResponse<String> response =
+                ethos.send("PUT", recordPath(guid), settings.mediaType(), template.render(model));
+        responses.check(entry.idempotencyKey(), response);
+        log.debug("Ethos {} {} written for {}", settings.resource(), guid, entry.idempotencyKey());
+    }
+
+    private void delete(TranscriptEntry entry, UUID issued) {
+        HttpResponse<String> response = ethos.send("DELETE", recordPath(issued), settings.mediaType(), null);
+        // Already gone is what a delete wants: the first delivery deleted it before a crash lost the outcome.
+        if (response.statusCode() != 404) {
+            responses.check(entry.idempotencyKey(), response);
+        }
+    }
+
+    private String recordPath(UUID guid) {
+        return "/api/" + settings.resource() + "/" + guid;
+    }
+}

@@ -1,0 +1,31 @@
+package io.credbridge.endtoend;
+
+import io.credbridge.testsupport.TestKafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The zero-setup parts (embedded broker, H2 file database, CSV directory) on free ports in a fresh directory. */
+final class EmbeddedParts {
+
+    private EmbeddedParts() {}
+
+    static void register(DynamicPropertyRegistry registry, String directoryPrefix) throws IOException {
+        Path data = Files.createTempDirectory(directoryPrefix);
+        int port = TestKafkaBroker.freePort();
+        int controllerPort = TestKafkaBroker.freePort();
+        registry.add("credbridge.embedded-kafka.port", () -> port);
+        registry.add("credbridge.embedded-kafka.controller-port", () -> controllerPort);
+        registry.add(
+                "credbridge.embedded-kafka.data-dir",
+                () -> data.resolve("kafka").toString());
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + data.resolve("db").resolve("credbridge")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add(
+                "credbridge.transcript.csv.directory",
+                () -> data.resolve("sis-import").toString());
+    }
+}

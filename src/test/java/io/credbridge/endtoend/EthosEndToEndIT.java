@@ -1,0 +1,263 @@
+package io.credbridge.endtoend;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.credbridge.endtoend.XapiStatements.COURSE;
+import static io.credbridge.endtoend.XapiStatements.completed;
+import static io.credbridge.endtoend.XapiStatements.newId;
+import static io.credbridge.endtoend.XapiStatements.newLearner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application writing to Colleague through Ethos (played by WireMock): learners found among Ethos
+ * persons, each award PUT once to its derived GUID, a refused entry given up at once with Colleague's message,
+ * and an Ethos outage that opens the breaker (health DEGRADED) while awards keep flowing, then closes it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class EthosEndToEndIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String RESOURCE = "/api/student-aptitude-assessments/";
+    static final WireMockServer ethos = new WireMockServer(wireMockConfig().dynamicPort());
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void colleagueThroughEthos(DynamicPropertyRegistry registry) throws Exception {
+        ethos.start();
+        ethos.stubFor(post(urlPathEqualTo("/auth")).willReturn(ok("session-token")));
+        ethos.stubFor(get(urlPathEqualTo("/admin/available-resources"))
+                .willReturn(okJson("[{\"name\":\"Colleague Student API\",\"resources\":[{\"name\":"
+                        + "\"student-aptitude-assessments\",\"representations\":[{\"X-Media-Type\":"
+                        + "\"application/vnd.hedtech.integration.v16.0.0+json\",\"methods\":[\"get\",\"post\",\"put\","
+                        + "\"delete\"],\"version\":\"v16.0.0\"}]}]}]")));
+        ethos.stubFor(put(urlPathMatching(RESOURCE + ".*")).willReturn(ok("{}")));
+
+        EmbeddedParts.register(registry, "credbridge-ethos");
+        // Retries come fast and outlast an outage; a refused entry must still be given up at its first attempt.
+        registry.add("credbridge.outbox.max-attempts", () -> "100");
+        registry.add("credbridge.outbox.first-retry-delay", () -> "100ms");
+        registry.add("credbridge.outbox.max-retry-delay", () -> "200ms");
+        registry.add("credbridge.outbox.poll-interval", () -> "100ms");
+        registry.add("credbridge.transcript.breaker.sliding-window-size", () -> "2");
+        registry.add("credbridge.transcript.breaker.minimum-number-of-calls", () -> "2");
+        registry.add("credbridge.transcript.breaker.wait-in-open-state", () -> "1s");
+        registry.add("credbridge.transcript.breaker.permitted-calls-in-half-open-state", () -> "1");
+
+        String templates = "classpath:transcript-templates/colleague-student-aptitude-assessments-";
+        registry.add("credbridge.transcript.target", () -> "ethos");
+        registry.add("credbridge.transcript.ethos.base-url", ethos::baseUrl);
+        registry.add("credbridge.transcript.ethos.api-key", () -> "11111111-2222-3333-4444-555555555555");
+        registry.add("credbridge.transcript.ethos.resource", () -> "student-aptitude-assessments");
+        registry.add("credbridge.transcript.ethos.version", () -> "16.0.0");
+        registry.add("credbridge.transcript.ethos.templates.issued", () -> templates + "issued.json");
+        registry.add("credbridge.transcript.ethos.templates.revoked", () -> templates + "ended.json");
+        registry.add("credbridge.transcript.ethos.templates.expired", () -> templates + "ended.json");
+        registry.add("credbridge.transcript.ethos.values.assessmentId", () -> "7a1f0c4e-0000-4000-8000-000000000001");
+        registry.add("credbridge.transcript.ethos.persons.id-credential-type", () -> "colleaguePersonId");
+        registry.add("credbridge.transcript.ethos.persons.account-credential-type", () -> "colleagueUserName");
+    }
+
+    @AfterAll
+    static void stopEthos() {
+        ethos.stop();
+    }
+
+    @Test
+    void anAwardIsWrittenOnceToItsDerivedGuidForThePersonEthosFoundForTheLearner() throws Exception {
+        String learner = newLearner("colleague");
+        String personGuid = colleaguePerson(learner);
+
+        postStatement(completed(newId(), learner, COURSE));
+
+        String awardId = awaitAward(learner);
+        await().atMost(PATIENCE).until(() -> transcriptDelivered(awardId));
+        assertThat(ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId)))))
+                .singleElement()
+                .satisfies(request -> assertThat(json.readTree(request.getBodyAsString())
+                                .path("student")
+                                .path("id")
+                                .asText())
+                        .isEqualTo(personGuid));
+    }
+
+    @Test
+    void anEntryColleagueRefusesIsGivenUpAtItsFirstAttemptWithColleaguesMessage() throws Exception {
+        String learner = newLearner("refused");
+        String personGuid = colleaguePerson(learner);
+        ethos.stubFor(put(urlPathMatching(RESOURCE + ".*"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.student.id", equalTo(personGuid)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/vnd.hedtech.integration.errors.v2+json")
+                        .withBody("{\"errors\":[{\"code\":\"Validation.Exception\",\"message\":"
+                                + "\"Assessment not found for student\"}]}")));
+
+        postStatement(completed(newId(), learner, COURSE));
+
+        String awardId = awaitAward(learner);
+        await().atMost(PATIENCE).until(() -> transcriptStatus(awardId).equals("FAILED"));
+        assertThat(ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId)))))
+                .hasSize(1);
+        assertThat(jdbc.queryForList("select reason from dead_letter where stage = 'TRANSCRIPT'", String.class))
+                .anySatisfy(reason -> assertThat(reason)
+                        .contains("Validation.Exception")
+                        .contains("Assessment not found for student"));
+    }
+
+    @Test
+    void duringAnEthosOutageTheBreakerOpensHealthIsDegradedAwardsFlowAndTheEntryIsWrittenOnceAfter() throws Exception {
+        String learner = newLearner("outage");
+        String personGuid = colleaguePerson(learner);
+        StubMapping outage = ethos.stubFor(put(urlPathMatching(RESOURCE + ".*"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("Colleague is down for maintenance")));
+
+        postStatement(completed(newId(), learner, COURSE));
+        String awardId = awaitAward(learner);
+
+        await().atMost(PATIENCE)
+                .until(() -> "DEGRADED".equals(health().path("status").asText()));
+        JsonNode degraded = health();
+        assertThat(degraded.path("components")
+                        .path("transcript")
+                        .path("details")
+                        .path("breaker")
+                        .asText())
+                .isEqualTo("OPEN");
+        await().atMost(PATIENCE).until(() -> lastError(awardId).contains("circuit breaker is open"));
+        // Awards keep flowing while the SIS is down: the award stage never waits for it.
+        String another = newLearner("during-outage");
+        colleaguePerson(another);
+        postStatement(completed(newId(), another, COURSE));
+        String anotherAward = awaitAward(another);
+
+        ethos.removeStub(outage);
+
+        await().atMost(PATIENCE).until(() -> transcriptDelivered(awardId));
+        await().atMost(PATIENCE).until(() -> transcriptDelivered(anotherAward));
+        await().atMost(PATIENCE).until(() -> "UP".equals(health().path("status").asText()));
+        assertThat(ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId)))
+                        .withRequestBody(matchingJsonPath("$.student.id", equalTo(personGuid)))))
+                .as("every attempt went to the same GUID, so Colleague holds one record")
+                .isNotEmpty()
+                .allSatisfy(request -> assertThat(request.getUrl()).isEqualTo(RESOURCE + guidOf(awardId)));
+    }
+
+    /** Ethos knows the learner by user name; answers the person's GUID. */
+    private static String colleaguePerson(String learner) {
+        String guid = UUID.randomUUID().toString();
+        String personId = "P" + learner.hashCode();
+        String person = "[{\"id\":\"" + guid + "\",\"credentials\":[{\"type\":\"colleagueUserName\",\"value\":\""
+                + learner + "\"},{\"type\":\"colleaguePersonId\",\"value\":\"" + personId + "\"}]}]";
+        ethos.stubFor(get(urlPathEqualTo("/api/persons"))
+                .withQueryParam(
+                        "criteria",
+                        equalToJson(
+                                "{\"credentials\":[{\"type\":\"colleagueUserName\",\"value\":\"" + learner + "\"}]}"))
+                .willReturn(okJson(person)));
+        ethos.stubFor(get(urlPathEqualTo("/api/persons"))
+                .withQueryParam(
+                        "criteria",
+                        equalToJson(
+                                "{\"credentials\":[{\"type\":\"colleaguePersonId\",\"value\":\"" + personId + "\"}]}"))
+                .willReturn(okJson(person)));
+        return guid;
+    }
+
+    /** The Ethos adapter's GUID for an award's ISSUED entry: a name-based UUID, as any process derives it. */
+    private static String guidOf(String awardId) {
+        return UUID.nameUUIDFromBytes(("credbridge:transcript:" + awardId + "/ISSUED").getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private String awaitAward(String learner) {
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject("select count(*) from award where learner_id = ?", Long.class, learner)
+                        == 1);
+        return jdbc.queryForObject("select award_id from award where learner_id = ?", String.class, learner);
+    }
+
+    /**
+     * Whether the award's transcript entry was delivered: its outbox row, written with the award, is gone (a relay
+     * deletes what it delivered; a given-up entry stays as FAILED).
+     */
+    private boolean transcriptDelivered(String awardId) {
+        return jdbc.queryForObject(
+                        "select count(*) from outbox_event where destination = 'TRANSCRIPT' and aggregate_id = ?",
+                        Long.class,
+                        awardId)
+                == 0;
+    }
+
+    private String lastError(String awardId) {
+        return transcriptOutbox(awardId, "last_error");
+    }
+
+    /** A column of the award's transcript outbox event; empty while there is none. */
+    private String transcriptOutbox(String awardId, String column) {
+        List<String> values = jdbc.queryForList(
+                "select " + column + " from outbox_event where destination = 'TRANSCRIPT' and aggregate_id = ?",
+                String.class,
+                awardId);
+        return values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+
+    private JsonNode health() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("an open breaker is not DOWN").isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private void postStatement(String statement) throws Exception {
+        assertThat(XapiStatements.post(http, String.valueOf(port), statement).statusCode())
+                .isEqualTo(200);
+    }
+}

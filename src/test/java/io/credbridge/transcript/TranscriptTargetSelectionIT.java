@@ -1,0 +1,162 @@
+package io.credbridge.transcript;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.credbridge.identity.SisPersonLookup;
+import io.credbridge.ops.CredBridgeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** Which SIS adapter runs is configuration, checked at startup with messages that say what to fix. */
+@Timeout(60)
+class TranscriptTargetSelectionIT {
+
+    static final WireMockServer ethos = new WireMockServer(wireMockConfig().dynamicPort());
+
+    @TempDir
+    Path sisImport;
+
+    @BeforeAll
+    static void startEthos() {
+        ethos.start();
+    }
+
+    @AfterAll
+    static void stopEthos() {
+        ethos.stop();
+    }
+
+    @BeforeEach
+    void resetEthos() {
+        ethos.resetAll();
+        ethos.stubFor(WireMock.post(WireMock.urlPathEqualTo("/auth")).willReturn(WireMock.ok("token-1")));
+    }
+
+    @Test
+    void withoutATargetTheCsvAdapterRunsAndNoSisLookupIsOffered() {
+        runner().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(TranscriptWriter.class)).isInstanceOf(CsvTranscriptWriter.class);
+            assertThat(context).doesNotHaveBean(SisPersonLookup.class);
+        });
+    }
+
+    @Test
+    void theEthosTargetWithoutItsSettingsStopsStartupSayingWhatToSet() {
+        runner().withPropertyValues("credbridge.transcript.target=ethos")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("target is ethos, so set credbridge.transcript.ethos.base-url, api-key"));
+    }
+
+    @Test
+    void theEthosTargetRunsBehindABreakerAndOffersTheSisPersonLookup() {
+        offer("\"get\",\"put\"");
+
+        ethosRunner().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(TranscriptWriter.class)).isInstanceOf(GuardedTranscriptWriter.class);
+            assertThat(context.getBean(TranscriptWriter.class).target()).isEqualTo("ethos");
+            assertThat(context).hasSingleBean(SisPersonLookup.class);
+        });
+    }
+
+    @Test
+    void theEthosTargetOnAReadOnlyResourceStopsStartupSayingWhatToChange() {
+        offer("\"get\"");
+
+        ethosRunner()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("does not allow PUT")
+                        .hasMessageContaining("credbridge.transcript.ethos.resource"));
+    }
+
+    @Test
+    void theRestTargetWithBothOAuth2AndAnApiKeyStopsStartupSayingToChooseOne() {
+        runner().withPropertyValues(
+                        "credbridge.transcript.target=rest",
+                        "credbridge.transcript.rest.issued.method=PUT",
+                        "credbridge.transcript.rest.issued.url=http://sis/awards/{{awardId}}",
+                        "credbridge.transcript.rest.revoked.method=DELETE",
+                        "credbridge.transcript.rest.revoked.url=http://sis/awards/{{awardId}}",
+                        "credbridge.transcript.rest.expired.method=DELETE",
+                        "credbridge.transcript.rest.expired.url=http://sis/awards/{{awardId}}",
+                        "credbridge.transcript.rest.api-key.value=k",
+                        "credbridge.transcript.rest.oauth2.token-url=http://sis/token",
+                        "credbridge.transcript.rest.oauth2.client-id=c",
+                        "credbridge.transcript.rest.oauth2.client-secret=s")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("set exactly one of credbridge.transcript.rest.oauth2.* and .api-key.*"));
+    }
+
+    @Test
+    void anUnknownTargetStopsStartup() {
+        runner().withPropertyValues("credbridge.transcript.target=peoplesoft")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    private ApplicationContextRunner ethosRunner() {
+        String templates = "classpath:transcript-templates/colleague-student-aptitude-assessments-";
+        return runner().withPropertyValues(
+                        "credbridge.transcript.target=ethos",
+                        "credbridge.transcript.ethos.base-url=" + ethos.baseUrl(),
+                        "credbridge.transcript.ethos.api-key=11111111-2222-3333-4444-555555555555",
+                        "credbridge.transcript.ethos.resource=student-aptitude-assessments",
+                        "credbridge.transcript.ethos.version=16.0.0",
+                        "credbridge.transcript.ethos.templates.issued=" + templates + "issued.json",
+                        "credbridge.transcript.ethos.templates.revoked=" + templates + "ended.json",
+                        "credbridge.transcript.ethos.templates.expired=" + templates + "ended.json",
+                        "credbridge.transcript.ethos.values.assessmentId=a-1");
+    }
+
+    private void offer(String methods) {
+        ethos.stubFor(WireMock.get(WireMock.urlPathEqualTo("/admin/available-resources"))
+                .willReturn(WireMock.okJson("[{\"name\":\"Colleague Student API\",\"resources\":[{\"name\":"
+                        + "\"student-aptitude-assessments\",\"representations\":[{\"X-Media-Type\":"
+                        + "\"application/vnd.hedtech.integration.v16.0.0+json\",\"methods\":[" + methods + "]}]}]}]")));
+    }
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(TranscriptBeans.class)
+                .withPropertyValues(
+                        "credbridge.transcript.csv.directory=" + sisImport,
+                        "credbridge.transcript.csv.file-prefix=transcript");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan("io.credbridge.transcript")
+    @EnableConfigurationProperties({TranscriptProperties.class, CsvTranscriptProperties.class})
+    static class TranscriptBeans {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        CredBridgeMetrics metrics() {
+            return new CredBridgeMetrics(new SimpleMeterRegistry());
+        }
+    }
+}
