@@ -234,6 +234,10 @@ class EthosEndToEndIT {
                 == 0;
     }
 
+    private String transcriptStatus(String awardId) {
+        return transcriptOutbox(awardId, "status");
+    }
+
     private String lastError(String awardId) {
         return transcriptOutbox(awardId, "last_error");
     }
