@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *     back empty after this long
  * @param maxBatchWaitMs under a steady trickle of events, the longest a partly filled batch waits
  * @param expirySweepInterval how often awards past their validity are marked EXPIRED (routes/award-expiry)
+ * @param instanceId this instance's static member id in the consumer group ({@code group.instance.id}); when
+ *     set, a restarted instance takes its partitions back at once instead of after the session timeout of its
+ *     former self. Unset (the default), the consumer is a dynamic member. Each instance needs its own.
  * @param parallelism how many parts, by learner, a large batch is split into and applied at once, each in its own
  *     transaction (see LearnerShards)
  */
@@ -34,6 +38,9 @@ record AwardProperties(
 
         @NotNull(message = "must say how often awards past their validity are expired, e.g. 1m")
         Duration expirySweepInterval,
+
+        @Pattern(regexp = "\\S+", message = "must be a non-blank id without spaces, unique per instance, or unset")
+        String instanceId,
 
         @Min(value = 1, message = "must be at least 1 (1 applies every batch whole)")
         @Max(value = 16, message = "must be at most 16; more parts than database connections only wait")

@@ -1,7 +1,10 @@
 package io.credbridge.kafka;
 
+import java.time.Clock;
 import java.util.Properties;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.stereotype.Component;
@@ -10,9 +13,27 @@ import org.springframework.stereotype.Component;
  * The Kafka clients Camel creates for CredBridge's routes. Every producer gets {@link CloudEventsHeaderNames},
  * so each topic's records carry the CloudEvents binding's header names whichever route sends them. It is set
  * here rather than in the component's {@code interceptor-classes}, which consumers would share and refuse.
+ * Every consumer in a group reports its progress to {@link ConsumerProgress}.
  */
 @Component("credBridgeKafkaClients")
 class CredBridgeKafkaClients extends DefaultKafkaClientFactory {
+
+    private final ConsumerProgress progress;
+    private final Clock clock;
+
+    CredBridgeKafkaClients(ConsumerProgress progress, Clock clock) {
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Consumers in a group report their membership, partitions and lag, which health checks read. */
+    @Override
+    public Consumer<?, ?> getConsumer(Properties kafkaProps) {
+        if (kafkaProps.getProperty(ConsumerConfig.GROUP_ID_CONFIG) == null) {
+            return super.getConsumer(kafkaProps);
+        }
+        return new ObservedKafkaConsumer<>(kafkaProps, progress, clock);
+    }
 
     @Override
     public Producer<?, ?> getProducer(Properties kafkaProps) {

@@ -595,10 +595,15 @@ abstract class EndToEndScenarios {
     }
 
     @Test
-    void healthReportsTheDatabaseAndKafkaUp() throws Exception {
-        JsonNode health = json.readTree(get("/actuator/health").body());
+    void healthReportsTheDatabaseKafkaAndTheAwardConsumerUp() throws Exception {
+        JsonNode health = await().atMost(PATIENCE)
+                .until(
+                        () -> json.readTree(get("/actuator/health").body()),
+                        body -> body.path("status").asText().equals("UP"));
 
-        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("awardStage").path("details").path("partitions"))
+                .as("the award consumer holds the learning-events partitions")
+                .isNotEmpty();
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("kafka").path("status").asText())
                 .isEqualTo("UP");

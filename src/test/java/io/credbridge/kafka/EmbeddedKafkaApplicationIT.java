@@ -23,6 +23,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.support.EventNotifierSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,41 @@ class EmbeddedKafkaApplicationIT {
     }
 
     @Test
+    void theAwardConsumerJoinsAsAStaticMemberAndIsReadyOnlyOnceItHoldsItsPartitions() throws Exception {
+        try (ConfigurableApplicationContext app = start("--credbridge.award.instance-id=credbridge-it-1")) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+
+            JsonNode awardStage = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> health(base + "/actuator/health")
+                                    .path("components")
+                                    .path("awardStage"),
+                            stage -> stage.path("status").asText().equals("UP"));
+
+            assertThat(awardStage.path("details").path("partitions"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly(java.util.stream.IntStream.range(0, 6)
+                            .mapToObj(partition -> "credbridge.learning-events.v1-" + partition)
+                            .toArray(String[]::new));
+            assertThat(awardStage.path("details").path("lag").asLong()).isZero();
+            assertThat(health(base + "/actuator/health/readiness")
+                            .path("status")
+                            .asText())
+                    .isEqualTo("UP");
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port))) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("credbridge-award"))
+                        .describedGroups()
+                        .get("credbridge-award")
+                        .get(30, TimeUnit.SECONDS);
+                assertThat(group.members())
+                        .singleElement()
+                        .satisfies(
+                                member -> assertThat(member.groupInstanceId()).hasValue("credbridge-it-1"));
+            }
+        }
+    }
+
+    @Test
     void startupFailsNamingThePortPropertyWhenTheBrokerPortIsTaken() throws Exception {
         ServerSocket occupant = new ServerSocket(port);
         try {
@@ -93,29 +131,40 @@ class EmbeddedKafkaApplicationIT {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return start(new Class<?>[0]);
+    private ConfigurableApplicationContext start(String... extraArguments) {
+        return start(new Class<?>[0], extraArguments);
     }
 
-    private ConfigurableApplicationContext start(Class<?>... extraSources) {
+    private ConfigurableApplicationContext start(Class<?> extraSource) {
+        return start(new Class<?>[] {extraSource});
+    }
+
+    private static JsonNode health(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private ConfigurableApplicationContext start(Class<?>[] extraSources, String... extraArguments) {
         consumed.clear();
         brokerRunningWhen.clear();
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = CredBridgeApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
         // Command-line arguments, not builder defaults: they must win over application.yaml.
-        return new SpringApplicationBuilder(sources)
-                .run(
-                        "--server.port=0",
-                        "--credbridge.embedded-kafka.enabled=true",
-                        "--credbridge.embedded-kafka.port=" + port,
-                        "--credbridge.embedded-kafka.controller-port=" + KafkaTestSupport.freePort(),
-                        "--credbridge.embedded-kafka.data-dir=" + dataDir.resolve("kafka"),
-                        "--camel.component.kafka.brokers=localhost:" + port,
-                        "--spring.datasource.url=jdbc:h2:mem:" + java.util.UUID.randomUUID()
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                        "--credbridge.transcript.csv.directory=" + dataDir.resolve("sis-import"),
-                        "--management.endpoint.health.show-details=always");
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--credbridge.embedded-kafka.enabled=true",
+                "--credbridge.embedded-kafka.port=" + port,
+                "--credbridge.embedded-kafka.controller-port=" + KafkaTestSupport.freePort(),
+                "--credbridge.embedded-kafka.data-dir=" + dataDir.resolve("kafka"),
+                "--camel.component.kafka.brokers=localhost:" + port,
+                "--spring.datasource.url=jdbc:h2:mem:" + java.util.UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--credbridge.transcript.csv.directory=" + dataDir.resolve("sis-import"),
+                "--management.endpoint.health.show-details=always"));
+        arguments.addAll(List.of(extraArguments));
+        return new SpringApplicationBuilder(sources).run(arguments.toArray(String[]::new));
     }
 
     /** A Kafka route and a witness of the broker's state at Camel's start and stop. */
