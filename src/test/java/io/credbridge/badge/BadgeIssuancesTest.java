@@ -35,7 +35,7 @@ class BadgeIssuancesTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BadgeIssuances issuances = new BadgeIssuances(
-            new OpenBadgeCredentials(new BadgeProperties("https://credentials.example.edu/achievements/")),
+            TestIssuers.securedCredentials(),
             new CloudEventsProperties("https://credbridge.example.edu"),
             new CredBridgeMetrics(meters),
             Clock.fixed(AWARDED.plusMillis(40), ZoneOffset.UTC));
@@ -74,8 +74,7 @@ class BadgeIssuancesTest {
 
         assertThat(credential.path("type").toString()).contains("VerifiableCredential", "OpenBadgeCredential");
         assertThat(credential.path("id").asText()).isEqualTo("urn:uuid:0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f");
-        assertThat(credential.path("issuer").path("id").asText())
-                .isEqualTo("https://credentials.example.edu/issuers/ce");
+        assertThat(credential.path("issuer").path("id").asText()).isEqualTo(TestIssuers.DID);
         JsonNode achievement = credential.path("credentialSubject").path("achievement");
         assertThat(achievement.path("id").asText())
                 .isEqualTo("https://credentials.example.edu/achievements/sql-proficiency/v2");
@@ -155,6 +154,10 @@ class BadgeIssuancesTest {
 
         assertThat(meters.get("credbridge.badge.events").counter().count()).isEqualTo(1.0);
         assertThat(meters.find("credbridge.event.to.badge.latency").timer()).isNull();
+    }
+
+    static AwardChange outboxEventAward() {
+        return AwardChange.fromJson(outboxEvent().payload());
     }
 
     static OutboxEvent outboxEvent() {
