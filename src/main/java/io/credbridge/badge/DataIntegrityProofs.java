@@ -44,7 +44,10 @@ public final class DataIntegrityProofs {
         JsonObject proof = Json.createObjectBuilder(options)
                 .add("proofValue", Multibase.base58btc(key.sign(hashData)))
                 .build();
-        return Json.createObjectBuilder(unsecured).add("proof", proof).build();
+        // A one-element array: the OB 3.0 JSON Schema requires proof as an array, and JSON-LD reads both alike.
+        return Json.createObjectBuilder(unsecured)
+                .add("proof", Json.createArrayBuilder().add(proof))
+                .build();
     }
 
     static byte[] hash(String canonicalNQuads) {

@@ -33,7 +33,10 @@ final class CredentialVerifier {
 
     boolean verifiesDataIntegrity(String securedJson) throws Exception {
         JsonObject secured = Json.createReader(new StringReader(securedJson)).readObject();
-        JsonObject proof = secured.getJsonObject("proof");
+        // CredBridge writes the proof as a one-element array (OB 3.0's schema); a single object is equally valid.
+        JsonObject proof = secured.get("proof") instanceof jakarta.json.JsonArray
+                ? secured.getJsonArray("proof").getJsonObject(0)
+                : secured.getJsonObject("proof");
         if (!"eddsa-rdfc-2022".equals(proof.getString("cryptosuite"))
                 || !"DataIntegrityProof".equals(proof.getString("type"))) {
             return false;

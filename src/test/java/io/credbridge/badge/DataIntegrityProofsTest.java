@@ -26,8 +26,8 @@ class DataIntegrityProofsTest {
                 expected.getString("verificationMethod"),
                 Instant.parse(expected.getString("created")));
 
-        assertThat(signed.getJsonObject("proof")).isEqualTo(expected);
-        assertThat(signed.getJsonObject("proof").getString("proofValue"))
+        assertThat(signed.getJsonArray("proof")).containsExactly(expected);
+        assertThat(signed.getJsonArray("proof").getJsonObject(0).getString("proofValue"))
                 .isEqualTo("z2YwC8z3ap7yx1nZYCg4L3j3ApHsF8kgPdSb5xoS1VR7vPG3F561B52hYnQF9iseabecm3ijx4K1FBTQsCZahKZme");
     }
 
