@@ -21,6 +21,11 @@ class BadgeSigningConfiguration {
     }
 
     @Bean
+    DidDocuments didDocuments(BadgeProperties properties, Issuers issuers) {
+        return new DidDocuments(issuers, properties.publicUrl());
+    }
+
+    @Bean
     SecuredCredentials securedCredentials(BadgeProperties properties, Issuers issuers, JsonLdContexts contexts) {
         return new SecuredCredentials(
                 new OpenBadgeCredentials(properties, issuers),

@@ -27,6 +27,19 @@ public record Issuer(
         return did + "#" + signingKey.keyId();
     }
 
+    /** The JsonWebKey verification method of the current key, which VC-JOSE headers name as {@code kid}. */
+    public String jwkVerificationMethod() {
+        return jwkVerificationMethod(signingKey.keyId());
+    }
+
+    /**
+     * A key is published twice, as a Multikey ({@code #<key id>}, which Data Integrity proofs name) and as a
+     * JsonWebKey ({@code #<key id>-jwk}, which JOSE verifiers expect); one id cannot carry two types.
+     */
+    public String jwkVerificationMethod(String keyId) {
+        return did + "#" + keyId + "-jwk";
+    }
+
     /** Every key a verifier may meet in this issuer's credentials, the current one first. */
     public List<VerificationKey> verificationKeys() {
         List<VerificationKey> keys = new ArrayList<>();

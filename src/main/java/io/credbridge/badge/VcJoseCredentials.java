@@ -11,7 +11,7 @@ import com.nimbusds.jose.crypto.Ed25519Signer;
 /**
  * Secures a credential as VC-JOSE (W3C Securing Verifiable Credentials using JOSE and COSE): a compact JWS whose
  * payload is the credential itself, typed {@code vc+jwt} with content type {@code vc}, signed EdDSA (Ed25519) and
- * naming the issuer's verification method as {@code kid}. It needs no JSON-LD contexts.
+ * naming the issuer's JsonWebKey verification method as {@code kid}. It needs no JSON-LD contexts.
  */
 public final class VcJoseCredentials {
 
@@ -21,7 +21,7 @@ public final class VcJoseCredentials {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
                 .type(VC_JWT)
                 .contentType("vc")
-                .keyID(issuer.verificationMethod())
+                .keyID(issuer.jwkVerificationMethod())
                 .build();
         JWSObject jws = new JWSObject(header, new Payload(credentialJson));
         try {

@@ -18,7 +18,9 @@ class SecuredCredentialsTest {
     private final ObjectMapper json = new ObjectMapper();
     private final Issuer issuer = TestIssuers.issuers().all().get(0);
     private final CredentialVerifier verifier = new CredentialVerifier(Map.of(
-            issuer.verificationMethod(), issuer.signingKey().verificationKey().publicKey()));
+            issuer.verificationMethod(), issuer.signingKey().verificationKey().publicKey(),
+            issuer.jwkVerificationMethod(),
+                    issuer.signingKey().verificationKey().publicKey()));
     private final SecuredCredential credential =
             TestIssuers.securedCredentials().of(BadgeIssuancesTest.outboxEventAward());
 
@@ -58,7 +60,7 @@ class SecuredCredentialsTest {
                 json.readTree(Base64.getUrlDecoder().decode(credential.jwt().split("\\.")[0]));
         assertThat(header.path("alg").asText()).isEqualTo("EdDSA");
         assertThat(header.path("typ").asText()).isEqualTo("vc+jwt");
-        assertThat(header.path("kid").asText()).isEqualTo(TestIssuers.DID + "#key-1");
+        assertThat(header.path("kid").asText()).isEqualTo(TestIssuers.DID + "#key-1-jwk");
     }
 
     @Test

@@ -108,8 +108,7 @@ class SigningConfigurationTest {
                         "credbridge.badge.issuers[0].key.jwk-file=" + dir.resolve("rsa.jwk"))
                 .run(started -> assertThat(started)
                         .getFailure()
-                        .hasStackTraceContaining(
-                                "credbridge.badge.issuers[0].key is not a usable Ed25519 private key")
+                        .hasStackTraceContaining("credbridge.badge.issuers[0].key is not a usable Ed25519 private key")
                         .hasStackTraceContaining("kty OKP and crv Ed25519"));
     }
 
