@@ -107,6 +107,23 @@ class BadgeIssuancesTest {
     }
 
     @Test
+    void theRecordCarriesTheCredentialInBothSecuredFormsSignedByTheIssuersKey() throws Exception {
+        BadgeIssuance issuance = BadgeIssuance.getDecoder()
+                .decode(issuances.toRecords(List.of(outboxEvent())).get(0).value());
+        Issuer issuer = TestIssuers.issuers().all().get(0);
+        CredentialVerifier verifier = new CredentialVerifier(java.util.Map.of(
+                issuer.verificationMethod(),
+                        issuer.signingKey().verificationKey().publicKey(),
+                issuer.jwkVerificationMethod(),
+                        issuer.signingKey().verificationKey().publicKey()));
+
+        assertThat(verifier.verifiesDataIntegrity(issuance.getDataIntegrityCredential()))
+                .isTrue();
+        assertThat(new ObjectMapper().readTree(verifier.verifiedJwsPayload(issuance.getVcJwt())))
+                .isEqualTo(new ObjectMapper().readTree(issuance.getOpenBadgeCredential()));
+    }
+
+    @Test
     void countsPublishedBadgesWithTheirLatencySinceTheEventArrived() {
         issuances.published(List.of(outboxEvent()));
 
