@@ -19,7 +19,7 @@ record ContextPin(String url, String file, String sha256) {
             }
             String[] fields = trimmed.split("\t");
             if (fields.length != 3 || !fields[2].matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalStateException(
+                throw new InvalidSigningConfigurationException(
                         where + ": each line must be '<url> TAB <file> TAB <sha-256 hex>', found '" + trimmed + "'");
             }
             pins.add(new ContextPin(fields[0], fields[1], fields[2].toLowerCase(Locale.ROOT)));

@@ -48,7 +48,7 @@ public final class Issuers {
                 previous.add(keys.previousKey(issuer.previousKeys().get(k), property + ".previous-keys[" + k + "]"));
             }
             if (previous.stream().anyMatch(key -> key.keyId().equals(signingKey.keyId()))) {
-                throw new IllegalStateException(property + ": a previous key has the current key's id "
+                throw new InvalidSigningConfigurationException(property + ": a previous key has the current key's id "
                         + signingKey.keyId() + "; a rotated key needs a new id so verifiers can tell them apart");
             }
             issuers.add(new Issuer(
@@ -73,8 +73,8 @@ public final class Issuers {
     public Issuer forCatalogIssuer(String catalogIssuerId) {
         Issuer issuer = byCatalogId.get(catalogIssuerId);
         if (issuer == null) {
-            throw new IllegalStateException("no signing issuer is configured for catalog issuer " + catalogIssuerId
-                    + ": add it to credbridge.badge.issuers with its key");
+            throw new InvalidSigningConfigurationException("no signing issuer is configured for catalog issuer "
+                    + catalogIssuerId + ": add it to credbridge.badge.issuers with its key");
         }
         return issuer;
     }
@@ -90,8 +90,8 @@ public final class Issuers {
             return keys.signingKey(key, property + ".key");
         }
         if (!development.enabled()) {
-            throw new IllegalStateException(property + ".key is missing: give the issuer " + issuer.slug()
-                    + " an Ed25519 key (key.id and one of key.jwk-file, key.pkcs8-file, key.env)");
+            throw new InvalidSigningConfigurationException(property + ".key is missing: give the issuer "
+                    + issuer.slug() + " an Ed25519 key (key.id and one of key.jwk-file, key.pkcs8-file, key.env)");
         }
         return developmentKey(development.directory().resolve(issuer.slug() + ".jwk"), issuer.slug());
     }
@@ -115,7 +115,8 @@ public final class Issuers {
                     file.toAbsolutePath());
             return KeySources.fromJwk(DEVELOPMENT_KEY_ID, jwk.toJSONString(), file.toString());
         } catch (IOException | JOSEException e) {
-            throw new IllegalStateException("cannot keep a development key in " + file + ": " + e.getMessage(), e);
+            throw new InvalidSigningConfigurationException(
+                    "cannot keep a development key in " + file + ": " + e.getMessage(), e);
         }
     }
 

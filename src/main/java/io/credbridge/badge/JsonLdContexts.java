@@ -55,7 +55,7 @@ public final class JsonLdContexts implements DocumentLoader {
         Map<String, Document> documents = new LinkedHashMap<>(shipped.documents);
         Path pins = directory.resolve("pins.tsv");
         if (!Files.isRegularFile(pins)) {
-            throw new IllegalStateException("credbridge.badge.contexts-directory " + directory
+            throw new InvalidSigningConfigurationException("credbridge.badge.contexts-directory " + directory
                     + " has no pins.tsv: list each context there as '<url> TAB <file> TAB <sha-256 hex>'");
         }
         for (ContextPin pin : ContextPin.parse(read(pins), pins.toString())) {
@@ -84,7 +84,7 @@ public final class JsonLdContexts implements DocumentLoader {
     private static Document document(ContextPin pin, byte[] content, String where) {
         String actual = sha256(content);
         if (!actual.equals(pin.sha256())) {
-            throw new IllegalStateException("JSON-LD context " + where + " for " + pin.url()
+            throw new InvalidSigningConfigurationException("JSON-LD context " + where + " for " + pin.url()
                     + " does not match its pin: expected SHA-256 " + pin.sha256() + ", found " + actual
                     + ". Restore the pinned file, or pin the new one deliberately.");
         }
@@ -93,7 +93,8 @@ public final class JsonLdContexts implements DocumentLoader {
             document.setDocumentUrl(URI.create(pin.url()));
             return document;
         } catch (JsonLdError | IOException e) {
-            throw new IllegalStateException("JSON-LD context " + where + " is not valid JSON: " + e.getMessage(), e);
+            throw new InvalidSigningConfigurationException(
+                    "JSON-LD context " + where + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +109,8 @@ public final class JsonLdContexts implements DocumentLoader {
     private static byte[] resource(String name) {
         try (InputStream in = JsonLdContexts.class.getClassLoader().getResourceAsStream(SHIPPED + name)) {
             if (in == null) {
-                throw new IllegalStateException("shipped JSON-LD context classpath:" + SHIPPED + name + " is missing");
+                throw new InvalidSigningConfigurationException(
+                        "shipped JSON-LD context classpath:" + SHIPPED + name + " is missing");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -120,7 +122,8 @@ public final class JsonLdContexts implements DocumentLoader {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read pinned JSON-LD context " + file + ": " + e.getMessage(), e);
+            throw new InvalidSigningConfigurationException(
+                    "cannot read pinned JSON-LD context " + file + ": " + e.getMessage(), e);
         }
     }
 

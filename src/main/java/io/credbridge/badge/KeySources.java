@@ -34,8 +34,9 @@ final class KeySources {
     SigningKey signingKey(KeyProperties key, String property) {
         List<String> sources = sources(key);
         if (sources.size() != 1) {
-            throw new IllegalStateException(property + " must name exactly one of jwk-file, pkcs8-file or env"
-                    + (sources.isEmpty() ? "" : " (found " + String.join(", ", sources) + ")"));
+            throw new InvalidSigningConfigurationException(
+                    property + " must name exactly one of jwk-file, pkcs8-file or env"
+                            + (sources.isEmpty() ? "" : " (found " + String.join(", ", sources) + ")"));
         }
         try {
             if (key.jwkFile() != null) {
@@ -46,14 +47,15 @@ final class KeySources {
             }
             String value = environment.apply(key.env());
             if (value == null || value.isBlank()) {
-                throw new IllegalStateException(property + ".env names the environment variable " + key.env()
-                        + ", which is not set: set it to the issuer's Ed25519 private key as a JWK or a PKCS#8 PEM");
+                throw new InvalidSigningConfigurationException(
+                        property + ".env names the environment variable " + key.env()
+                                + ", which is not set: set it to the issuer's Ed25519 private key as a JWK or a PKCS#8 PEM");
             }
             return value.strip().startsWith("{")
                     ? fromJwk(key.id(), value, property + ".env (" + key.env() + ")")
                     : fromPkcs8(key.id(), value.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException(
+            throw new InvalidSigningConfigurationException(
                     property + " is not a usable Ed25519 private key: " + e.getMessage()
                             + ". Give an OKP JWK with crv Ed25519 and d, or a PKCS#8 Ed25519 key"
                             + " (openssl genpkey -algorithm ed25519)",
@@ -68,7 +70,7 @@ final class KeySources {
             if (prefixed.length != 34
                     || prefixed[0] != Multibase.ED25519_PUBLIC[0]
                     || prefixed[1] != Multibase.ED25519_PUBLIC[1]) {
-                throw new IllegalStateException(
+                throw new InvalidSigningConfigurationException(
                         property + ".public-key-multibase is not an Ed25519 Multikey (z6Mk...)");
             }
             return new VerificationKey(key.id(), Arrays.copyOfRange(prefixed, 2, prefixed.length));
@@ -78,7 +80,8 @@ final class KeySources {
                 OctetKeyPair jwk = okp(read(key.jwkFile(), property + ".jwk-file"), property + ".jwk-file");
                 return new VerificationKey(key.id(), jwk.getDecodedX());
             } catch (IOException e) {
-                throw new IllegalStateException(property + ".jwk-file cannot be read: " + e.getMessage(), e);
+                throw new InvalidSigningConfigurationException(
+                        property + ".jwk-file cannot be read: " + e.getMessage(), e);
             }
         }
         return signingKey(key, property).verificationKey();
@@ -142,7 +145,7 @@ final class KeySources {
 
     private static Path existing(Path file, String property) {
         if (!Files.isReadable(file)) {
-            throw new IllegalStateException(
+            throw new InvalidSigningConfigurationException(
                     property + " points at " + file.toAbsolutePath() + ", which does not exist or cannot be read");
         }
         return file;
