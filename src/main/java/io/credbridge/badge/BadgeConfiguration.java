@@ -10,16 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class BadgeConfiguration {
 
     @Bean
-    OpenBadgeCredentials openBadgeCredentials(BadgeProperties properties) {
-        return new OpenBadgeCredentials(properties);
-    }
-
-    @Bean
     BadgeIssuances badgeIssuances(
-            OpenBadgeCredentials openBadges,
-            CloudEventsProperties cloudEvents,
-            CredBridgeMetrics metrics,
-            Clock clock) {
-        return new BadgeIssuances(openBadges, cloudEvents, metrics, clock);
+            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        return new BadgeIssuances(credentials, cloudEvents, metrics, clock);
     }
 }

@@ -22,17 +22,14 @@ import java.util.List;
  */
 public final class BadgeIssuances {
 
-    private final OpenBadgeCredentials openBadges;
+    private final SecuredCredentials credentials;
     private final CloudEventsProperties cloudEvents;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
 
-    public BadgeIssuances(
-            OpenBadgeCredentials openBadges,
-            CloudEventsProperties cloudEvents,
-            CredBridgeMetrics metrics,
-            Clock clock) {
-        this.openBadges = openBadges;
+    BadgeIssuances(
+            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        this.credentials = credentials;
         this.cloudEvents = cloudEvents;
         this.metrics = metrics;
         this.clock = clock;
@@ -58,6 +55,7 @@ public final class BadgeIssuances {
 
     private OutgoingRecord toRecord(OutboxEvent event) {
         AwardChange award = AwardChange.fromJson(event.payload());
+        SecuredCredential credential = credentials.of(award);
         BadgeIssuance issuance = BadgeIssuance.newBuilder()
                 .setIssuanceId(event.eventId())
                 .setAction(BadgeAction.valueOf(award.action().name()))
@@ -74,7 +72,9 @@ public final class BadgeIssuances {
                 .setAwardedAt(award.awardedAt())
                 .setEarnedAt(award.earnedAt())
                 .setEvidenceEventIds(award.evidenceEventIds())
-                .setOpenBadgeCredential(openBadges.of(award))
+                .setOpenBadgeCredential(credential.document())
+                .setDataIntegrityCredential(credential.dataIntegrity())
+                .setVcJwt(credential.jwt())
                 .setReason(award.reason())
                 .setChangedAt(award.changedAt())
                 .build();

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Builds the award as an Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0). It is unsigned
- * for now; signing and revocation status lists plug in here.
+ * Builds the award as an Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0) without a proof;
+ * {@link SecuredCredentials} signs it. Every term is defined by a listed context, so the document expands in
+ * JSON-LD safe mode and a Data Integrity proof covers all of it.
  */
 final class OpenBadgeCredentials {
 
@@ -17,44 +18,61 @@ final class OpenBadgeCredentials {
     static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
     static final String OB_SCHEMA =
             "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+    /**
+     * VC 2.0 names JSON Schema validation {@code JsonSchema} (W3C VC JSON Schema), defined by the credentials v2
+     * context; OB 3.0's older {@code 1EdTechJsonSchemaValidator2019} is defined by no context and would be dropped.
+     */
+    static final String SCHEMA_TYPE = "JsonSchema";
 
     private static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final ObjectMapper json = new ObjectMapper();
     private final BadgeProperties properties;
+    private final Issuers issuers;
 
-    public OpenBadgeCredentials(BadgeProperties properties) {
+    OpenBadgeCredentials(BadgeProperties properties, Issuers issuers) {
         this.properties = properties;
+        this.issuers = issuers;
     }
 
-    public String of(AwardChange award) {
+    public ObjectNode of(AwardChange award) {
         ObjectNode credential = json.createObjectNode();
         credential.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
         credential.put("id", "urn:uuid:" + award.awardId());
         credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
         credential.put("name", award.credentialName());
-        ObjectNode issuer = credential.putObject("issuer");
-        issuer.put("id", award.issuerId());
-        issuer.putArray("type").add("Profile");
-        issuer.put("name", award.issuerName());
+        credential.set("issuer", profile(issuers.forCatalogIssuer(award.issuerId())));
         credential.put("validFrom", award.awardedAt().toString());
         credential.set("credentialSubject", subject(award));
         credential.set("evidence", evidence(award));
         ObjectNode schema = credential.putArray("credentialSchema").addObject();
         schema.put("id", OB_SCHEMA);
-        schema.put("type", "1EdTechJsonSchemaValidator2019");
-        return credential.toString();
+        schema.put("type", SCHEMA_TYPE);
+        return credential;
+    }
+
+    private ObjectNode profile(Issuer issuer) {
+        ObjectNode profile = json.createObjectNode();
+        profile.put("id", issuer.did());
+        profile.putArray("type").add("Profile");
+        profile.put("name", issuer.name());
+        if (issuer.url() != null) {
+            profile.put("url", issuer.url());
+        }
+        if (issuer.email() != null) {
+            profile.put("email", issuer.email());
+        }
+        if (issuer.image() != null) {
+            profile.putObject("image").put("id", issuer.image()).put("type", "Image");
+        }
+        return profile;
     }
 
     private ObjectNode subject(AwardChange award) {
         ObjectNode subject = json.createObjectNode();
+        RecipientIdentity.of(award).writeTo(subject);
         subject.putArray("type").add("AchievementSubject");
-        ObjectNode identifier = subject.putArray("identifier").addObject();
-        identifier.put("type", "IdentityObject");
-        identifier.put("identityHash", award.learnerId());
-        identifier.put("identityType", "identifier");
-        identifier.put("hashed", false);
         ObjectNode achievement = subject.putObject("achievement");
         achievement.put(
                 "id", properties.achievementIdPrefix() + award.credentialId() + "/v" + award.credentialVersion());

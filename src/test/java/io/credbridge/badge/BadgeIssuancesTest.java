@@ -35,7 +35,7 @@ class BadgeIssuancesTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BadgeIssuances issuances = new BadgeIssuances(
-            new OpenBadgeCredentials(new BadgeProperties("https://credentials.example.edu/achievements/")),
+            TestIssuers.securedCredentials(),
             new CloudEventsProperties("https://credbridge.example.edu"),
             new CredBridgeMetrics(meters),
             Clock.fixed(AWARDED.plusMillis(40), ZoneOffset.UTC));
@@ -74,8 +74,7 @@ class BadgeIssuancesTest {
 
         assertThat(credential.path("type").toString()).contains("VerifiableCredential", "OpenBadgeCredential");
         assertThat(credential.path("id").asText()).isEqualTo("urn:uuid:0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f");
-        assertThat(credential.path("issuer").path("id").asText())
-                .isEqualTo("https://credentials.example.edu/issuers/ce");
+        assertThat(credential.path("issuer").path("id").asText()).isEqualTo(TestIssuers.DID);
         JsonNode achievement = credential.path("credentialSubject").path("achievement");
         assertThat(achievement.path("id").asText())
                 .isEqualTo("https://credentials.example.edu/achievements/sql-proficiency/v2");
@@ -105,6 +104,23 @@ class BadgeIssuancesTest {
         assertThat(schema.validate(withoutIssuer))
                 .as("the schema check is not vacuous")
                 .isNotEmpty();
+    }
+
+    @Test
+    void theRecordCarriesTheCredentialInBothSecuredFormsSignedByTheIssuersKey() throws Exception {
+        BadgeIssuance issuance = BadgeIssuance.getDecoder()
+                .decode(issuances.toRecords(List.of(outboxEvent())).get(0).value());
+        Issuer issuer = TestIssuers.issuers().all().get(0);
+        CredentialVerifier verifier = new CredentialVerifier(java.util.Map.of(
+                issuer.verificationMethod(),
+                        issuer.signingKey().verificationKey().publicKey(),
+                issuer.jwkVerificationMethod(),
+                        issuer.signingKey().verificationKey().publicKey()));
+
+        assertThat(verifier.verifiesDataIntegrity(issuance.getDataIntegrityCredential()))
+                .isTrue();
+        assertThat(new ObjectMapper().readTree(verifier.verifiedJwsPayload(issuance.getVcJwt())))
+                .isEqualTo(new ObjectMapper().readTree(issuance.getOpenBadgeCredential()));
     }
 
     @Test
@@ -155,6 +171,10 @@ class BadgeIssuancesTest {
 
         assertThat(meters.get("credbridge.badge.events").counter().count()).isEqualTo(1.0);
         assertThat(meters.find("credbridge.event.to.badge.latency").timer()).isNull();
+    }
+
+    static AwardChange outboxEventAward() {
+        return AwardChange.fromJson(outboxEvent().payload());
     }
 
     static OutboxEvent outboxEvent() {

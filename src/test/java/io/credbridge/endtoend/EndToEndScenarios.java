@@ -152,6 +152,7 @@ abstract class EndToEndScenarios {
                             .path("type")
                             .toString())
                     .contains("OpenBadgeCredential");
+            assertSignedAndVerifiableFromTheServedDidDocument(issuance);
         }
 
         assertReadableCloudEvent(
@@ -615,6 +616,41 @@ abstract class EndToEndScenarios {
         String awardId = single(awards(learner)).path("awardId").asText();
         assertThat(csvRows(awardId)).hasSize(1);
         assertThat(badgeRecords(awardId)).hasSize(1);
+    }
+
+    /**
+     * What a downstream verifier does: resolve the issuer's did:web document from CredBridge, take the key the JWS
+     * names, and check the JWS with a JOSE library other than the one that signed it (jjwt; CredBridge uses nimbus).
+     */
+    void assertSignedAndVerifiableFromTheServedDidDocument(BadgeIssuance issuance) throws Exception {
+        HttpResponse<String> response = get("/issuers/continuing-education/did.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode didDocument = json.readTree(response.body());
+        String jwt = issuance.getVcJwt();
+        String kid = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
+                .path("kid")
+                .asText();
+        JsonNode method = StreamSupport.stream(
+                        didDocument.path("verificationMethod").spliterator(), false)
+                .filter(candidate -> candidate.path("id").asText().equals(kid))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kid + " is not in the issuer's DID document"));
+        java.security.PublicKey key = (java.security.PublicKey) io.jsonwebtoken.security.Jwks.parser()
+                .build()
+                .parse(method.path("publicKeyJwk").toString())
+                .toKey();
+        byte[] payload = io.jsonwebtoken.Jwts.parser()
+                .verifyWith(key)
+                .build()
+                .parseSignedContent(jwt)
+                .getPayload();
+        assertThat(json.readTree(payload)).isEqualTo(json.readTree(issuance.getOpenBadgeCredential()));
+        JsonNode proof = json.readTree(issuance.getDataIntegrityCredential())
+                .path("proof")
+                .get(0);
+        assertThat(proof.path("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+        assertThat(didDocument.path("assertionMethod").toString())
+                .contains("\"" + proof.path("verificationMethod").asText() + "\"");
     }
 
     HttpResponse<String> post(String statements) throws IOException, InterruptedException {

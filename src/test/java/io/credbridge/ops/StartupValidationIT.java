@@ -46,17 +46,40 @@ class StartupValidationIT {
                 .hasStackTraceContaining("must be one of account, mbox, mbox_sha1sum, openid");
     }
 
-    private void start(String setting) {
+    @Test
+    void anIssuerWithoutAKeyStopsStartupOutsideTheEmbeddedDefaultSayingWhatToConfigure() {
+        assertThatThrownBy(() -> start("--credbridge.badge.development-keys.enabled=false"))
+                .hasStackTraceContaining("credbridge.badge.issuers[0].key is missing")
+                .hasStackTraceContaining("key.id and one of key.jwk-file, key.pkcs8-file, key.env");
+    }
+
+    @Test
+    void anIssuerKeyFileThatIsNotThereStopsStartupNamingThePropertyAndThePath() {
+        // A list given on the command line replaces application.yaml's whole list, so the issuer is given whole.
+        assertThatThrownBy(() -> start(
+                        "--credbridge.badge.issuers[0].id=https://credentials.demo.credbridge.io/issuers/continuing-education",
+                        "--credbridge.badge.issuers[0].slug=continuing-education",
+                        "--credbridge.badge.issuers[0].name=Demo University Continuing Education",
+                        "--credbridge.badge.issuers[0].key.id=key-1",
+                        "--credbridge.badge.issuers[0].key.jwk-file=" + dir.resolve("ce.jwk")))
+                .isInstanceOf(org.springframework.beans.factory.BeanCreationException.class)
+                .hasStackTraceContaining("credbridge.badge.issuers[0].key.jwk-file points at " + dir.resolve("ce.jwk"))
+                .hasStackTraceContaining("does not exist");
+    }
+
+    private void start(String... settings) {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
+                "--server.port=0",
+                "--credbridge.embedded-kafka.enabled=false",
+                "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
+                "--credbridge.topics.create=false",
+                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--credbridge.transcript.csv.directory=" + dir.resolve("sis-import"),
+                // Keys an embedded-default start generates stay in the test's folder, not the project's.
+                "--credbridge.badge.development-keys.directory=" + dir.resolve("dev-keys")));
+        arguments.addAll(java.util.List.of(settings));
         new SpringApplicationBuilder(CredBridgeApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--credbridge.embedded-kafka.enabled=false",
-                        "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
-                        "--credbridge.topics.create=false",
-                        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                        "--credbridge.transcript.csv.directory=" + dir.resolve("sis-import"),
-                        setting)
+                .run(arguments.toArray(String[]::new))
                 .close();
     }
 }

@@ -1,0 +1,52 @@
+package io.credbridge.badge;
+
+import io.credbridge.award.AwardChange;
+import io.credbridge.badge.BadgeProperties.SecuredForm;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.Set;
+
+/**
+ * Signs an award's credential in the configured forms with its issuer's current key. The proof's {@code created}
+ * is the award time, and Ed25519 is deterministic, so a redelivered event carries byte-identical credentials.
+ */
+final class SecuredCredentials {
+
+    private final OpenBadgeCredentials credentials;
+    private final Issuers issuers;
+    private final DataIntegrityProofs proofs;
+    private final VcJoseCredentials jose;
+    private final Set<SecuredForm> forms;
+
+    SecuredCredentials(
+            OpenBadgeCredentials credentials,
+            Issuers issuers,
+            DataIntegrityProofs proofs,
+            VcJoseCredentials jose,
+            Set<SecuredForm> forms) {
+        this.credentials = credentials;
+        this.issuers = issuers;
+        this.proofs = proofs;
+        this.jose = jose;
+        this.forms = Set.copyOf(forms);
+    }
+
+    SecuredCredential of(AwardChange award) {
+        String document = credentials.of(award).toString();
+        Issuer issuer = issuers.forCatalogIssuer(award.issuerId());
+        String dataIntegrity = forms.contains(SecuredForm.DATA_INTEGRITY)
+                ? proofs.sign(parse(document), issuer.signingKey(), issuer.verificationMethod(), award.awardedAt())
+                        .toString()
+                : null;
+        String jwt = forms.contains(SecuredForm.JOSE) ? jose.sign(document, issuer) : null;
+        return new SecuredCredential(document, dataIntegrity, jwt);
+    }
+
+    private static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
