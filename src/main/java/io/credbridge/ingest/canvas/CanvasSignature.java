@@ -3,12 +3,10 @@ package io.credbridge.ingest.canvas;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.RemoteKeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -79,25 +77,17 @@ class CanvasSignature {
         try {
             processor.process(jwt, null);
             return jwt.getPayload().toString();
-        } catch (BadJWSException e) {
-            throw unauthenticated(
-                    noSuchKey(e)
-                            ? "no key with id '" + kid + "' is in Canvas's key set at " + jwksUrl
-                                    + ", fetched again just now: the token was not signed by Canvas, or with a key retired"
-                                    + " long ago"
-                            : "the signature does not match the token's content under key '" + kid + "'");
         } catch (BadJWTException e) {
             throw unauthenticated("the token's claims are refused: " + e.getMessage());
         } catch (BadJOSEException e) {
-            throw unauthenticated("the token is refused: " + e.getMessage());
+            throw unauthenticated(refusal(e, kid));
         } catch (RateLimitReachedException e) {
             throw unauthenticated("no key with id '" + kid + "' is in Canvas's key set at " + jwksUrl
                     + ", which was fetched again moments ago (it is fetched at most twice per"
                     + " credbridge.ingest.canvas.key-refresh-min-interval)");
-        } catch (RemoteKeySourceException e) {
-            throw new IllegalStateException("Canvas's signing keys cannot be fetched from " + jwksUrl, e);
         } catch (KeySourceException e) {
-            throw new IllegalStateException("Canvas's signing keys are unusable: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Canvas's signing keys cannot be fetched from " + jwksUrl + ": " + e.getMessage(), e);
         } catch (JOSEException e) {
             throw unauthenticated("the signature cannot be checked: " + e.getMessage());
         }
@@ -112,9 +102,17 @@ class CanvasSignature {
         }
     }
 
-    // Nimbus reports "no key for this kid" and "wrong signature" with the same exception type.
-    private static boolean noSuchKey(BadJWSException e) {
-        return e.getMessage() != null && e.getMessage().contains("no matching key");
+    // Nimbus tells "no key for this kid" from "wrong signature" by message only.
+    private String refusal(BadJOSEException e, String kid) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("no matching key")) {
+            return "no key with id '" + kid + "' is in Canvas's key set at " + jwksUrl
+                    + ", fetched again just now: the token was not signed by Canvas, or with a key retired long ago";
+        }
+        if (message.contains("Invalid signature")) {
+            return "the signature does not match the token's content under key '" + kid + "'";
+        }
+        return "the token is refused: " + message;
     }
 
     static RejectedInputException unauthenticated(String detail) {
