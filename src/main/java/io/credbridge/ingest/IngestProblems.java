@@ -22,11 +22,7 @@ public class IngestProblems {
 
     public String rejected(RejectedInputException problem, String source) {
         metrics.rejected(source, 1);
-        ObjectNode body = problem(
-                problem.status() == 413 ? "payload-too-large" : "invalid-input",
-                problem.title(),
-                problem.status(),
-                problem.detail());
+        ObjectNode body = problem(typeOf(problem.status()), problem.title(), problem.status(), problem.detail());
         ArrayNode errors = body.putArray("errors");
         problem.violations().forEach(violation -> {
             ObjectNode error = errors.addObject();
@@ -54,6 +50,13 @@ public class IngestProblems {
                         "CredBridge is starting or shutting down and takes no events now; nothing from this request"
                                 + " was accepted. Send it again after the Retry-After seconds.")
                 .toString();
+    }
+
+    private static String typeOf(int status) {
+        if (status == 413) {
+            return "payload-too-large";
+        }
+        return status == 401 ? "unauthenticated" : "invalid-input";
     }
 
     private ObjectNode problem(String type, String title, int status, String detail) {

@@ -36,6 +36,24 @@ public class CredBridgeMetrics {
                 .increment(count);
     }
 
+    /**
+     * One event of a source that names its events (e.g. Canvas's {@code grade_change}), by what became of it:
+     * {@code received} (valid, answered 2xx), {@code ignored} (received, but nothing CredBridge acts on) or {@code
+     * rejected} (answered 4xx).
+     */
+    public void sourceEvent(String source, String eventName, String outcome) {
+        counter(
+                        "credbridge.source.events",
+                        "Events by source, event name and outcome (received, ignored, rejected)",
+                        "source",
+                        source,
+                        "event",
+                        eventName,
+                        "outcome",
+                        outcome)
+                .increment();
+    }
+
     public void awarded(String source, String credential) {
         counter("credbridge.awards", "Credentials awarded", "source", source, "credential", credential)
                 .increment();

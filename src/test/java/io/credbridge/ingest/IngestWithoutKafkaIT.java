@@ -33,6 +33,7 @@ class IngestWithoutKafkaIT {
                         "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
                         "--camel.component.kafka.max-block-ms=1000",
                         "--credbridge.topics.create=false",
+                        "--credbridge.ingest.canvas.require-signature=false",
                         "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                         "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"))) {
@@ -62,6 +63,21 @@ class IngestWithoutKafkaIT {
                             .find("credbridge.events.received")
                             .counter())
                     .isNull();
+
+            HttpResponse<String> canvas = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/canvas/live-events"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"metadata": {"event_name": "course_completed", "hostname": "canvas.example.edu",
+                                                  "event_time": "2026-11-30T09:00:00.000Z"},
+                                     "body": {"course": {"id": "565"}, "user": {"id": "123"}}}
+                                    """))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(canvas.statusCode())
+                    .as("Canvas retries a 5xx; a 4xx would lose the completion")
+                    .isEqualTo(503);
+            assertThat(canvas.headers().firstValue("Retry-After")).hasValue("5");
 
             // As between the web server starting and the routes starting, or while the app shuts down.
             app.getBean(org.apache.camel.CamelContext.class).suspend();

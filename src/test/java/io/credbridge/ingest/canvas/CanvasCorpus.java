@@ -1,0 +1,32 @@
+package io.credbridge.ingest.canvas;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The Canvas-format payloads of ../shared/corpus (never copied into this repository); tests skip without it. */
+final class CanvasCorpus {
+
+    static final Path CANVAS_FORMAT = Path.of("")
+            .toAbsolutePath()
+            .resolve(Path.of("..", "shared", "corpus", "canvas", "canvas-format"))
+            .normalize();
+
+    private CanvasCorpus() {}
+
+    /** The event a documentation fixture shows ({@code examples[0].payload}), as Canvas delivers it. */
+    static ObjectNode event(String name) {
+        Path file = CANVAS_FORMAT.resolve(name + ".json");
+        assumeTrue(Files.isRegularFile(file), () -> "the shared corpus is not at " + file + "; skipping");
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(file.toFile()).at("/examples/0/payload");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
