@@ -38,6 +38,11 @@ final class BrokerSettings {
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty("log.cleaner.dedupe.buffer.size", DEDUPE_BUFFER_BYTES);
         props.setProperty("server.max.startup.time.ms", MAX_STARTUP_MILLIS);
+        // After a crash the restarted node's controller keeps the dead broker's registration until its lease runs
+        // out, and refuses the new one until then: 9 s by default, the longest part of a restart. A node that is its
+        // own controller loses no heartbeat on the network; 3 s still rides out a long GC pause on a busy machine.
+        props.setProperty("broker.session.timeout.ms", "3000");
+        props.setProperty("broker.heartbeat.interval.ms", "500");
         return props;
     }
 }

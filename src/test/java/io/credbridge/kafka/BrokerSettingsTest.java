@@ -40,4 +40,11 @@ class BrokerSettingsTest {
                 .containsEntry("min.insync.replicas", "1")
                 .containsEntry("group.initial.rebalance.delay.ms", "0");
     }
+
+    @Test
+    void aNodeRestartedAfterACrashWaitsSecondsNotNineForItsDeadRegistrationToLapse() {
+        assertThat(Integer.parseInt(settings.getProperty("broker.session.timeout.ms")))
+                .isLessThanOrEqualTo(3000)
+                .isGreaterThan(Integer.parseInt(settings.getProperty("broker.heartbeat.interval.ms")) * 4);
+    }
 }
