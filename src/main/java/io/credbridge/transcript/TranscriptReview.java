@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +43,7 @@ public class TranscriptReview {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    @Autowired
     public TranscriptReview(
             TranscriptReviewStore store,
             OutboxStore outbox,
