@@ -250,10 +250,7 @@ class EthosEndToEndIT {
     }
 
     private String awaitAward(String learner) {
-        await().atMost(PATIENCE)
-                .until(() -> jdbc.queryForObject("select count(*) from award where learner_id = ?", Long.class, learner)
-                        == 1);
-        return jdbc.queryForObject("select award_id from award where learner_id = ?", String.class, learner);
+        return Awards.awaitOnlyAward(jdbc, learner, PATIENCE);
     }
 
     /**
