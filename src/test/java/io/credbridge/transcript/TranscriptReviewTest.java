@@ -169,8 +169,8 @@ class TranscriptReviewTest {
         deliverFromAwardStage(change("a-1", "ISSUED", "review"));
         deliverFromAwardStage(change("a-1", "REVOKED", "review"));
         List<ReviewedEntry> pending = review.list(ReviewStatus.PENDING_REVIEW, 10);
-        String issued = pending.get(0).entryId();
-        String revoked = pending.get(1).entryId();
+        String issued = withAction(pending, TranscriptEntry.Action.ISSUED);
+        String revoked = withAction(pending, TranscriptEntry.Action.REVOKED);
 
         assertThatThrownBy(() -> review.approve(revoked, "registrar.jane"))
                 .isInstanceOf(TranscriptReview.EntryStateException.class)
@@ -233,6 +233,14 @@ class TranscriptReviewTest {
                 outbox.removeDelivered(due.stream().map(OutboxEvent::eventId).toList());
             });
         }
+    }
+
+    private static String withAction(List<ReviewedEntry> found, TranscriptEntry.Action action) {
+        return found.stream()
+                .filter(entry -> entry.action() == action)
+                .findFirst()
+                .orElseThrow()
+                .entryId();
     }
 
     private String onlyEntry(ReviewStatus status) {
