@@ -55,23 +55,12 @@ class AwardApiProblems {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
-        return invalid(e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of(
-                        "pointer", "/" + error.getField(),
-                        "detail", error.getField() + " " + error.getDefaultMessage()))
-                .toList());
+        return ProblemDetails.invalidFields(e);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail invalid(HandlerMethodValidationException e) {
-        return invalid(e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> Map.of(
-                                "pointer", "/" + result.getMethodParameter().getParameterName(),
-                                "detail",
-                                        result.getMethodParameter().getParameterName() + " "
-                                                + error.getDefaultMessage())))
-                .toList());
+        return ProblemDetails.invalidParameters(e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.credbridge.catalog.Criterion;
+import io.credbridge.catalog.TranscriptPolicy;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * @param reason why the award ended (REVOKED, EXPIRED); null for ISSUED
  * @param changedAt when the award took this state
  * @param sisPersonId the learner's SIS person id when known; null otherwise (and in payloads written before it)
+ * @param transcript the credential's transcript policy when the change was made; {@code auto} in payloads written
+ *     before policies existed
  */
 public record AwardChange(
         Action action,
@@ -38,7 +41,8 @@ public record AwardChange(
         Instant eventReceivedAt,
         String reason,
         Instant changedAt,
-        String sisPersonId) {
+        String sisPersonId,
+        TranscriptPolicy transcript) {
 
     /** What happened to the award. */
     public enum Action {
@@ -50,6 +54,7 @@ public record AwardChange(
     public AwardChange {
         action = action == null ? Action.ISSUED : action;
         changedAt = changedAt == null ? awardedAt : changedAt;
+        transcript = transcript == null ? TranscriptPolicy.AUTO : transcript;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -81,7 +86,8 @@ public record AwardChange(
                 award.triggeredBy().receivedAt(),
                 reason,
                 changedAt,
-                award.sisPersonId());
+                award.sisPersonId(),
+                award.credential().transcript());
     }
 
     /** The outbox event type: {@code award.issued}, {@code award.revoked} or {@code award.expired}. */

@@ -1,18 +1,26 @@
 package io.credbridge.award;
 
+import io.credbridge.catalog.TranscriptPolicy;
 import io.credbridge.outbox.Destination;
 import io.credbridge.outbox.OutboxEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** The outbox rows one change of an award writes: one for the SIS, one for the badge topic. */
+/**
+ * The outbox rows one change of an award writes: one for the SIS, one for the badge topic. A credential whose
+ * transcript policy is {@code never} writes no SIS row at all (its badge still goes out); a {@code review} one does,
+ * and the transcript route holds it for the registrar.
+ */
 final class AwardOutbox {
 
     private AwardOutbox() {}
 
     static List<OutboxEvent> eventsFor(AwardChange change, Instant now) {
         String payload = change.toJson();
-        return List.of(Destination.TRANSCRIPT, Destination.BADGE).stream()
+        List<Destination> destinations = change.transcript() == TranscriptPolicy.NEVER
+                ? List.of(Destination.BADGE)
+                : List.of(Destination.TRANSCRIPT, Destination.BADGE);
+        return destinations.stream()
                 .map(destination ->
                         OutboxEvent.of(destination, "award", change.awardId(), change.eventType(), payload, now))
                 .toList();

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A credential that can be earned; its awards expire as {@code validity} says, or never. A {@code retired}
- * definition earns no new awards; the awards made under it stay. It is awarded when every criterion in {@code criteria} is met (each may be a
+ * definition earns no new awards; the awards made under it stay. {@code transcript} says whether its awards are
+ * written to the SIS as they happen, after a registrar's review, or never. It is awarded when every criterion in {@code criteria} is met (each may be a
  * group or another credential); an award records the {@code version} it was made under.
  */
 public record CredentialDefinition(
@@ -40,13 +41,15 @@ public record CredentialDefinition(
         @Valid Credit credit,
         @Valid EuMicroCredential euMicroCredential,
         Boolean retired,
-        RegressionPolicy onRegression) {
+        RegressionPolicy onRegression,
+        TranscriptPolicy transcript) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
         competencies = competencies == null ? List.of() : List.copyOf(competencies);
         retired = Boolean.TRUE.equals(retired);
         onRegression = onRegression == null ? RegressionPolicy.REVOKE : onRegression;
+        transcript = transcript == null ? TranscriptPolicy.AUTO : transcript;
     }
 
     /** The EU micro-credential elements (Annex I) this definition does not give; all of them without the block. */

@@ -137,6 +137,14 @@ public class CredBridgeMetrics {
                 .register(registry);
     }
 
+    /** @param count reads how many entries of the review queue are in the status now; asked at every scrape */
+    public void transcriptReviewEntries(String status, Supplier<Number> count) {
+        Gauge.builder("credbridge.transcript.review.entries", count)
+                .description("Transcript entries in the registrar's review queue, by status")
+                .tag("status", status)
+                .register(registry);
+    }
+
     /**
      * The state of a SIS target's circuit breaker: 0 closed (calls go through), 1 open (deliveries fail fast and
      * are retried later), 2 half-open (a few trial calls go through).

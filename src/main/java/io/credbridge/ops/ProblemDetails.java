@@ -8,6 +8,8 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.core.JacksonException;
 
 /** RFC 9457 problem details as every CredBridge API answers them: a status, a CredBridge type URN, a detail. */
@@ -30,6 +32,27 @@ public final class ProblemDetails {
                 errors.size() + " problem(s) found in the request; nothing was changed");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** A 400 {@code invalid-input} for a request body that broke its constraints, one error per field. */
+    public static ProblemDetail invalidFields(MethodArgumentNotValidException e) {
+        return invalidInput(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of(
+                        "pointer",
+                        "/" + error.getField(),
+                        "detail",
+                        error.getField() + " " + error.getDefaultMessage()))
+                .toList());
+    }
+
+    /** A 400 {@code invalid-input} for request parameters that broke their constraints, one error per parameter. */
+    public static ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        return invalidInput(e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> {
+                    String name = result.getMethodParameter().getParameterName();
+                    return Map.of("pointer", "/" + name, "detail", name + " " + error.getDefaultMessage());
+                }))
+                .toList());
     }
 
     /**

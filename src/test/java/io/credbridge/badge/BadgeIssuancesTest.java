@@ -201,6 +201,7 @@ class BadgeIssuancesTest {
                 AWARDED.minusSeconds(1),
                 reason,
                 changedAt,
+                null,
                 null);
         return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), award.eventType(), award.toJson(), AWARDED);
     }

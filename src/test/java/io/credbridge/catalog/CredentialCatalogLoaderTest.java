@@ -88,6 +88,26 @@ class CredentialCatalogLoaderTest extends CatalogFilesTestBase {
     }
 
     @Test
+    void readsTheTranscriptPolicyAndWritesEveryAwardToTheTranscriptWhenItIsNotGiven() throws IOException {
+        write("reviewed.yaml", valid("reviewed") + "transcript: review\n");
+        write("plain.yaml", valid("plain"));
+
+        CredentialCatalog catalog = load();
+
+        assertThat(catalog.find("reviewed").orElseThrow().transcript()).isEqualTo(TranscriptPolicy.REVIEW);
+        assertThat(catalog.find("plain").orElseThrow().transcript()).isEqualTo(TranscriptPolicy.AUTO);
+    }
+
+    @Test
+    void rejectsAnUnknownTranscriptPolicyNamingTheFileAndField() throws IOException {
+        write("policy.yaml", valid("policy") + "transcript: sometimes\n");
+
+        assertThatThrownBy(() -> load())
+                .hasMessageContaining("policy.yaml: field 'transcript'")
+                .hasMessageContaining("transcript must be auto, review or never, was 'sometimes'");
+    }
+
+    @Test
     void rejectsTheSameIdInTwoFiles() throws IOException {
         write("a.yaml", valid("twice"));
         write("b.yaml", valid("twice"));

@@ -24,6 +24,7 @@ public final class Definitions {
                 null,
                 null,
                 false,
+                null,
                 null);
     }
 
@@ -41,6 +42,26 @@ public final class Definitions {
                 validity,
                 definition.retired(),
                 definition.onRegression());
+    }
+
+    /** The definition with the transcript policy, e.g. one whose entries wait for the registrar's review. */
+    public static CredentialDefinition withTranscript(CredentialDefinition definition, TranscriptPolicy policy) {
+        return new CredentialDefinition(
+                definition.id(),
+                definition.version(),
+                definition.name(),
+                definition.description(),
+                definition.kind(),
+                definition.issuer(),
+                definition.criteria(),
+                definition.validity(),
+                definition.level(),
+                definition.competencies(),
+                definition.credit(),
+                definition.euMicroCredential(),
+                definition.retired(),
+                definition.onRegression(),
+                policy);
     }
 
     public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
@@ -74,6 +95,7 @@ public final class Definitions {
                 definition.credit(),
                 definition.euMicroCredential(),
                 retired,
-                onRegression);
+                onRegression,
+                definition.transcript());
     }
 }

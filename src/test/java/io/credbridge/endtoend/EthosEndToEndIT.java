@@ -45,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application writing to Colleague through Ethos (played by WireMock): learners found among Ethos
- * persons, each award PUT once to its derived GUID, a refused entry given up at once with Colleague's message,
+ * persons, each award PUT once to its derived GUID, a refused entry given up at once into the registrar's review
+ * queue with Colleague's message and written when resubmitted,
  * and an Ethos outage that opens the breaker (health DEGRADED) while awards keep flowing, then closes it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -125,10 +126,10 @@ class EthosEndToEndIT {
     }
 
     @Test
-    void anEntryColleagueRefusesIsGivenUpAtItsFirstAttemptWithColleaguesMessage() throws Exception {
+    void anEntryColleagueRefusesWaitsAsFailedWithColleaguesMessageAndIsWrittenWhenResubmitted() throws Exception {
         String learner = newLearner("refused");
         String personGuid = colleaguePerson(learner);
-        ethos.stubFor(put(urlPathMatching(RESOURCE + ".*"))
+        StubMapping refusal = ethos.stubFor(put(urlPathMatching(RESOURCE + ".*"))
                 .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.student.id", equalTo(personGuid)))
                 .willReturn(aResponse()
@@ -140,13 +141,31 @@ class EthosEndToEndIT {
         postStatement(completed(newId(), learner, COURSE));
 
         String awardId = awaitAward(learner);
-        await().atMost(PATIENCE).until(() -> transcriptStatus(awardId).equals("FAILED"));
+        JsonNode failed = await().atMost(PATIENCE).until(() -> reviewEntry(awardId, "FAILED"), entry -> entry != null);
+        assertThat(failed.path("sisMessage").asText()).contains("Assessment not found for student");
+        assertThat(failed.path("note").asText()).contains("Validation.Exception");
         assertThat(ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId)))))
+                .as("refused at its first attempt, not retried")
                 .hasSize(1);
-        assertThat(jdbc.queryForList("select reason from dead_letter where stage = 'TRANSCRIPT'", String.class))
-                .anySatisfy(reason -> assertThat(reason)
-                        .contains("Validation.Exception")
-                        .contains("Assessment not found for student"));
+        assertThat(transcriptDelivered(awardId))
+                .as("the review queue keeps it, not the outbox")
+                .isTrue();
+
+        // The registrar has the assessment set up in Colleague, then resubmits.
+        ethos.removeStub(refusal);
+        HttpResponse<String> resubmitted = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/transcript/entries/"
+                                + failed.path("id").asText() + "/approve"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"actor\":\"registrar@colleague.edu\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(resubmitted.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> reviewEntry(awardId, "WRITTEN") != null);
+        assertThat(ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId)))))
+                .as("the resubmission PUT the same GUID again")
+                .hasSize(2);
     }
 
     @Test
@@ -188,6 +207,21 @@ class EthosEndToEndIT {
                 .allSatisfy(request -> assertThat(request.getUrl()).isEqualTo(RESOURCE + guidOf(awardId)));
     }
 
+    /** The award's entry in the registrar's review queue with that status; null while there is none. */
+    private JsonNode reviewEntry(String awardId, String status) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/transcript/entries?limit=1000&status=" + status))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (JsonNode entry : json.readTree(response.body()).path("entries")) {
+            if (entry.path("awardId").asText().equals(awardId)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
     /** Ethos knows the learner by user name; answers the person's GUID. */
     private static String colleaguePerson(String learner) {
         String guid = UUID.randomUUID().toString();
@@ -216,10 +250,7 @@ class EthosEndToEndIT {
     }
 
     private String awaitAward(String learner) {
-        await().atMost(PATIENCE)
-                .until(() -> jdbc.queryForObject("select count(*) from award where learner_id = ?", Long.class, learner)
-                        == 1);
-        return jdbc.queryForObject("select award_id from award where learner_id = ?", String.class, learner);
+        return Awards.awaitOnlyAward(jdbc, learner, PATIENCE);
     }
 
     /**
@@ -232,10 +263,6 @@ class EthosEndToEndIT {
                         Long.class,
                         awardId)
                 == 0;
-    }
-
-    private String transcriptStatus(String awardId) {
-        return transcriptOutbox(awardId, "status");
     }
 
     private String lastError(String awardId) {

@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 /** Which SIS adapter runs is configuration, checked at startup with messages that say what to fix. */
 @Timeout(60)
@@ -144,8 +145,15 @@ class TranscriptTargetSelectionIT {
                         "credbridge.transcript.csv.file-prefix=transcript");
     }
 
+    /** The adapters without the review queue and the route's bean, which need the database and the outbox. */
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan("io.credbridge.transcript")
+    @ComponentScan(
+            value = "io.credbridge.transcript",
+            excludeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern =
+                                    "io\\.credbridge\\.transcript\\.(TranscriptEntries|TranscriptReview.*|TranscriptApiProblems)"))
     @EnableConfigurationProperties({TranscriptProperties.class, CsvTranscriptProperties.class})
     static class TranscriptBeans {
 
