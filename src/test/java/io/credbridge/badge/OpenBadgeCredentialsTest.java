@@ -210,7 +210,8 @@ class OpenBadgeCredentialsTest {
                 AWARDED.minusSeconds(1),
                 null,
                 null,
-                sisPersonId);
+                sisPersonId,
+                null);
     }
 
     private static AwardChange withAwardId(AwardChange a, String awardId) {
@@ -233,7 +234,8 @@ class OpenBadgeCredentialsTest {
                 a.eventReceivedAt(),
                 a.reason(),
                 a.changedAt(),
-                a.sisPersonId());
+                a.sisPersonId(),
+                a.transcript());
     }
 
     private static JsonObject jakarta(String text) {

@@ -136,6 +136,7 @@ class SecuredCredentialsTest {
                 award.eventReceivedAt(),
                 null,
                 null,
+                null,
                 null);
 
         assertThatThrownBy(() -> TestIssuers.securedCredentials().of(otherIssuer))

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 final class BenchCatalog {
 
     private static final String ISSUER =
-            "issuer: {id: \"https://credentials.example.edu/issuers/bench\", name: Bench University}\n";
+            "issuer: {id: \"https://credentials.demo.credbridge.io/issuers/continuing-education\", name: Bench University}\n";
 
     private BenchCatalog() {}
 

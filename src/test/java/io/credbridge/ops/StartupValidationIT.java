@@ -39,6 +39,26 @@ class StartupValidationIT {
     }
 
     @Test
+    void aCredentialWhoseIssuerHasNoSigningKeyStopsStartupNamingTheIssuerTheCredentialAndTheProperty()
+            throws Exception {
+        Files.writeString(dir.resolve("sql.yaml"), """
+                id: sql-proficiency
+                version: 1
+                name: SQL Proficiency
+                kind: certificate
+                issuer: {id: "https://credentials.example.edu/issuers/engineering", name: Engineering}
+                criteria:
+                  - type: course-completed
+                    course: https://lms.example.edu/courses/sql-101
+                """);
+
+        assertThatThrownBy(() -> start("--credbridge.catalog.locations=" + dir.toUri() + "*.yaml"))
+                .hasStackTraceContaining("issuer https://credentials.example.edu/issuers/engineering (of"
+                        + " sql-proficiency) has no signing key")
+                .hasStackTraceContaining("credbridge.badge.issuers");
+    }
+
+    @Test
     void anUnknownIdentifierSchemeStopsStartupNamingThePropertyAndTheChoices() {
         assertThatThrownBy(() -> start("--credbridge.identity.accepted-schemes=account,email"))
                 .hasStackTraceContaining("credbridge.identity")
