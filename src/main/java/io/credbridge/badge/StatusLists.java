@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The issuers' revocation lists as stored: each award gets a random free index in its issuer's current list the
  * first time its credential is built (random, so a list does not tell the order of issuance), keeps it across
  * redeliveries, and a new list starts when the current one is full. A REVOKED change sets the award's bit; setting
- * it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: revocation is permanent and means the
- * issuer withdrew the credential, while expiry is already stated by the credential itself.
+ * it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is permanent and says
+ * the issuer withdrew the credential, which an award that ran its course was not.
  */
 final class StatusLists implements CredentialStatuses {
 
