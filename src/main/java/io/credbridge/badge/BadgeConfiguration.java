@@ -2,9 +2,11 @@ package io.credbridge.badge;
 
 import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.ops.CredBridgeMetrics;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class BadgeConfiguration {
@@ -13,5 +15,27 @@ class BadgeConfiguration {
     BadgeIssuances badgeIssuances(
             SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
         return new BadgeIssuances(credentials, cloudEvents, metrics, clock);
+    }
+
+    @Bean
+    SecuredCredentials securedCredentials(
+            BadgeProperties properties, Issuers issuers, JsonLdContexts contexts, StatusLists statusLists) {
+        return new SecuredCredentials(
+                new OpenBadgeCredentials(properties, issuers),
+                issuers,
+                new DataIntegrityProofs(new CanonicalRdf(contexts)),
+                new VcJoseCredentials(),
+                properties.forms(),
+                statusLists);
+    }
+
+    @Bean
+    StatusLists statusLists(NamedParameterJdbcTemplate jdbc, BadgeProperties properties, Issuers issuers) {
+        return new StatusLists(jdbc, issuers, properties.publicUrl(), Bitstring.MINIMUM_LENGTH, new SecureRandom());
+    }
+
+    @Bean
+    StatusListCredentials statusListCredentials(StatusLists lists, Issuers issuers, JsonLdContexts contexts) {
+        return new StatusListCredentials(lists, issuers, new DataIntegrityProofs(new CanonicalRdf(contexts)));
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The signing side of badges: keys, contexts and the secured forms. Building these beans checks the keys and the
+ * The signing side of badges: keys, contexts and did:web documents. Building these beans checks the keys and the
  * pinned contexts, so a bad key or a tampered context stops startup rather than the first issuance.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,15 +23,5 @@ class BadgeSigningConfiguration {
     @Bean
     DidDocuments didDocuments(BadgeProperties properties, Issuers issuers) {
         return new DidDocuments(issuers, properties.publicUrl());
-    }
-
-    @Bean
-    SecuredCredentials securedCredentials(BadgeProperties properties, Issuers issuers, JsonLdContexts contexts) {
-        return new SecuredCredentials(
-                new OpenBadgeCredentials(properties, issuers),
-                issuers,
-                new DataIntegrityProofs(new CanonicalRdf(contexts)),
-                new VcJoseCredentials(),
-                properties.forms());
     }
 }

@@ -36,7 +36,7 @@ final class OpenBadgeCredentials {
         this.issuers = issuers;
     }
 
-    public ObjectNode of(AwardChange award) {
+    public ObjectNode of(AwardChange award, StatusListEntry status) {
         ObjectNode credential = json.createObjectNode();
         credential.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
         credential.put("id", "urn:uuid:" + award.awardId());
@@ -46,6 +46,7 @@ final class OpenBadgeCredentials {
         credential.put("validFrom", award.awardedAt().toString());
         credential.set("credentialSubject", subject(award));
         credential.set("evidence", evidence(award));
+        status.writeTo(credential);
         ObjectNode schema = credential.putArray("credentialSchema").addObject();
         schema.put("id", OB_SCHEMA);
         schema.put("type", SCHEMA_TYPE);

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Signs an award's credential in the configured forms with its issuer's current key. The proof's {@code created}
- * is the award time, and Ed25519 is deterministic, so a redelivered event carries byte-identical credentials.
+ * is the award time, Ed25519 is deterministic and the award keeps its status list entry, so a redelivered event
+ * carries byte-identical credentials. Taking the entry sets the award's revocation bit when the change revokes it.
  */
 final class SecuredCredentials {
 
@@ -19,22 +20,25 @@ final class SecuredCredentials {
     private final DataIntegrityProofs proofs;
     private final VcJoseCredentials jose;
     private final Set<SecuredForm> forms;
+    private final CredentialStatuses statuses;
 
     SecuredCredentials(
             OpenBadgeCredentials credentials,
             Issuers issuers,
             DataIntegrityProofs proofs,
             VcJoseCredentials jose,
-            Set<SecuredForm> forms) {
+            Set<SecuredForm> forms,
+            CredentialStatuses statuses) {
         this.credentials = credentials;
         this.issuers = issuers;
         this.proofs = proofs;
         this.jose = jose;
         this.forms = Set.copyOf(forms);
+        this.statuses = statuses;
     }
 
     SecuredCredential of(AwardChange award) {
-        String document = credentials.of(award).toString();
+        String document = credentials.of(award, statuses.entryFor(award)).toString();
         Issuer issuer = issuers.forCatalogIssuer(award.issuerId());
         String dataIntegrity = forms.contains(SecuredForm.DATA_INTEGRITY)
                 ? proofs.sign(parse(document), issuer.signingKey(), issuer.verificationMethod(), award.awardedAt())

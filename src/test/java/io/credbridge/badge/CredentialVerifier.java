@@ -22,16 +22,16 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * by the verification method id, as a verifier does in the issuer's did:web document. RDFC-1.0 canonical forms come
  * from titanium (the only such library on our mirror); the W3C test vector checks that path independently.
  */
-final class CredentialVerifier {
+public final class CredentialVerifier {
 
     private final Map<String, byte[]> publicKeysByVerificationMethod;
     private final CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped());
 
-    CredentialVerifier(Map<String, byte[]> publicKeysByVerificationMethod) {
+    public CredentialVerifier(Map<String, byte[]> publicKeysByVerificationMethod) {
         this.publicKeysByVerificationMethod = publicKeysByVerificationMethod;
     }
 
-    boolean verifiesDataIntegrity(String securedJson) throws Exception {
+    public boolean verifiesDataIntegrity(String securedJson) throws Exception {
         JsonObject secured = Json.createReader(new StringReader(securedJson)).readObject();
         // CredBridge writes the proof as a one-element array (OB 3.0's schema); a single object is equally valid.
         JsonObject proof = secured.get("proof") instanceof jakarta.json.JsonArray

@@ -190,6 +190,21 @@ class OpenBadgeCredentialsTest {
         assertThat(issuer.path("image").path("id").asText()).isEqualTo("https://www.example.edu/ce/logo.png");
     }
 
+    @Test
+    void theCredentialNamesItsRevocationBitInTheIssuersStatusList() throws Exception {
+        JsonNode status = json.readTree(
+                        credentials.of(BadgeIssuancesTest.outboxEventAward()).document())
+                .path("credentialStatus");
+
+        assertThat(status.path("type").asText()).isEqualTo("BitstringStatusListEntry");
+        assertThat(status.path("statusPurpose").asText()).isEqualTo("revocation");
+        assertThat(status.path("statusListIndex").isTextual()).isTrue();
+        assertThat(status.path("statusListIndex").asText()).isEqualTo("4711");
+        assertThat(status.path("statusListCredential").asText())
+                .isEqualTo("https://credentials.example.edu/issuers/ce/status/1");
+        assertThat(status.path("id").asText()).isEqualTo("https://credentials.example.edu/issuers/ce/status/1#4711");
+    }
+
     static AwardChange award(CredentialDefinition definition, String learner, String sisPersonId) {
         return new AwardChange(
                 AwardChange.Action.ISSUED,

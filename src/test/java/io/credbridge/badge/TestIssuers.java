@@ -15,6 +15,7 @@ final class TestIssuers {
     static final String CATALOG_ISSUER = "https://credentials.example.edu/issuers/ce";
     static final String PUBLIC_URL = "https://credentials.example.edu";
     static final String DID = "did:web:credentials.example.edu:issuers:ce";
+    static final StatusListEntry STATUS = new StatusListEntry(PUBLIC_URL + "/issuers/ce/status/1", 4711);
 
     private TestIssuers() {}
 
@@ -58,7 +59,8 @@ final class TestIssuers {
                 issuers,
                 new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped())),
                 new VcJoseCredentials(),
-                forms);
+                forms,
+                award -> STATUS);
     }
 
     static SecuredCredentials securedCredentials() {

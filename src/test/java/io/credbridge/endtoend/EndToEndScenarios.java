@@ -23,6 +23,8 @@ import io.credbridge.avro.DeadLetter;
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
+import io.credbridge.badge.CredentialVerifier;
+import io.credbridge.badge.StatusListBits;
 import io.credbridge.transcript.CsvTranscriptProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -212,6 +214,13 @@ abstract class EndToEndScenarios {
                     .containsExactly("ISSUED", "REVOKED");
             assertThat(header(badgeRecords(awardId).get(1), "ce_type")).isEqualTo("io.credbridge.badge.revoked.v1");
         }
+        assertRevocationStatusServed(sqlAward, true);
+        assertRevocationStatusServed(certificate, true);
+        assertRevocationStatusServed(
+                byCredential(history, "data-analysis-fundamentals")
+                        .path("awardId")
+                        .asText(),
+                false);
 
         assertThat(post("/api/awards/" + sqlAward + "/revoke", "{\"reason\": \"again\", \"actor\": \"r\"}")
                         .statusCode())
@@ -651,6 +660,70 @@ abstract class EndToEndScenarios {
         assertThat(proof.path("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
         assertThat(didDocument.path("assertionMethod").toString())
                 .contains("\"" + proof.path("verificationMethod").asText() + "\"");
+    }
+
+    /**
+     * What a verifier's status check does with the badge record alone: follow {@code statusListCredential}, check the
+     * list's Data Integrity proof with the key from the issuer's did:web document (BouncyCastle, not CredBridge's
+     * signer), and decode {@code encodedList} by the spec (java.util.zip and Base64 here) to read the award's bit.
+     * Every set bit must be a revoked award's: a bit set by mistake would revoke someone else's credential.
+     */
+    void assertRevocationStatusServed(String awardId, boolean revoked) throws Exception {
+        List<ConsumerRecord<String, byte[]>> records = badgeRecords(awardId);
+        JsonNode status = json.readTree(decodeBadge(records.get(0)).getOpenBadgeCredential())
+                .path("credentialStatus");
+        assertThat(status.path("type").asText()).isEqualTo("BitstringStatusListEntry");
+        assertThat(status.path("statusPurpose").asText()).isEqualTo("revocation");
+        for (ConsumerRecord<String, byte[]> later : records) {
+            assertThat(json.readTree(decodeBadge(later).getOpenBadgeCredential())
+                            .path("credentialStatus"))
+                    .as("every record of the award names the same entry")
+                    .isEqualTo(status);
+        }
+        String listPath =
+                URI.create(status.path("statusListCredential").asText()).getPath();
+        String slug = listPath.split("/")[2];
+        HttpResponse<String> served = get(listPath);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("max-age"));
+        String etag = served.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.send(
+                                HttpRequest.newBuilder(uri(listPath))
+                                        .header("If-None-Match", etag)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(304);
+
+        JsonNode list = json.readTree(served.body());
+        assertThat(list.path("type").toString()).contains("BitstringStatusListCredential");
+        String verificationMethod =
+                list.path("proof").get(0).path("verificationMethod").asText();
+        JsonNode didDocument =
+                json.readTree(get("/issuers/" + slug + "/did.json").body());
+        byte[] publicKey = StreamSupport.stream(
+                        didDocument.path("verificationMethod").spliterator(), false)
+                .filter(method -> method.path("id").asText().equals(verificationMethod + "-jwk"))
+                .map(method -> java.util.Base64.getUrlDecoder()
+                        .decode(method.path("publicKeyJwk").path("x").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(verificationMethod + " is not in the issuer's DID document"));
+        assertThat(new CredentialVerifier(Map.of(verificationMethod, publicKey)).verifiesDataIntegrity(served.body()))
+                .isTrue();
+
+        StatusListBits bits = StatusListBits.decode(
+                list.path("credentialSubject").path("encodedList").asText());
+        assertThat(bits.length()).isGreaterThanOrEqualTo(16 * 1024 * 8);
+        assertThat(bits.isSet(Integer.parseInt(status.path("statusListIndex").asText())))
+                .isEqualTo(revoked);
+        List<Integer> revokedInList = jdbc.queryForList(
+                "select e.status_index from badge_status_entry e join award a on a.award_id = e.award_id"
+                        + " where a.status = 'REVOKED' and e.issuer_slug = ? and e.list_number = ?",
+                Integer.class,
+                slug,
+                Integer.parseInt(listPath.substring(listPath.lastIndexOf('/') + 1)));
+        assertThat(bits.bits().stream().boxed().toList()).containsExactlyInAnyOrderElementsOf(revokedInList);
     }
 
     HttpResponse<String> post(String statements) throws IOException, InterruptedException {

@@ -1,0 +1,92 @@
+package io.credbridge.badge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The signed status list credentials (W3C BitstringStatusListCredential, VC 2.0) the issuers publish. Signing
+ * canonicalizes RDF, so a list is signed again only when one of its bits changed, and served from memory until
+ * then. The proof's {@code created} is the time of that change, so every instance signs a list identically.
+ */
+final class StatusListCredentials {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final StatusLists lists;
+    private final Issuers issuers;
+    private final DataIntegrityProofs proofs;
+    private final Map<String, PublishedList> signed = new ConcurrentHashMap<>();
+
+    StatusListCredentials(StatusLists lists, Issuers issuers, DataIntegrityProofs proofs) {
+        this.lists = lists;
+        this.issuers = issuers;
+        this.proofs = proofs;
+    }
+
+    /** The issuer's list as published; empty when there is no such issuer or list. */
+    Optional<PublishedList> of(String issuerSlug, int list) {
+        Optional<Issuer> issuer = issuers.all().stream()
+                .filter(each -> each.slug().equals(issuerSlug))
+                .findFirst();
+        if (issuer.isEmpty()) {
+            return Optional.empty();
+        }
+        return lists.state(issuerSlug, list).map(state -> {
+            String key = issuerSlug + "/" + list;
+            PublishedList cached = signed.get(key);
+            if (cached != null && cached.revision() == state.revision()) {
+                return cached;
+            }
+            PublishedList fresh = sign(issuer.get(), list, state);
+            signed.put(key, fresh);
+            return fresh;
+        });
+    }
+
+    private PublishedList sign(Issuer issuer, int list, StatusLists.ListState state) {
+        String url = lists.url(issuer.slug(), list);
+        ObjectNode credential = json.createObjectNode();
+        credential.putArray("@context").add(OpenBadgeCredentials.VC_CONTEXT);
+        credential.put("id", url);
+        credential.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
+        credential.put("issuer", issuer.did());
+        credential.put("validFrom", state.changedAt().toString());
+        ObjectNode subject = credential.putObject("credentialSubject");
+        subject.put("id", url + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", StatusListEntry.PURPOSE);
+        subject.put("encodedList", Bitstring.encode(state.revokedIndexes(), lists.listLength()));
+        String document = proofs.sign(
+                        parse(credential.toString()),
+                        issuer.signingKey(),
+                        issuer.verificationMethod(),
+                        state.changedAt())
+                .toString();
+        return new PublishedList(state.revision(), document, etag(document));
+    }
+
+    private static String etag(String document) {
+        byte[] hash = DataIntegrityProofs.hash(document);
+        return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+    }
+
+    private static JsonObject parse(String document) {
+        try (JsonReader reader = Json.createReader(new StringReader(document))) {
+            return reader.readObject();
+        }
+    }
+
+    /**
+     * @param revision the list's revision it was signed at
+     * @param document the signed BitstringStatusListCredential
+     * @param etag a strong entity tag of the document
+     */
+    record PublishedList(int revision, String document, String etag) {}
+}
