@@ -45,6 +45,13 @@ class ObservedKafkaConsumer<K, V> extends KafkaConsumer<K, V> {
     }
 
     @Override
+    @SuppressWarnings("deprecation")
+    public void close(Duration timeout) {
+        progress.forget(groupId, clientId);
+        super.close(timeout);
+    }
+
+    @Override
     public void close() {
         progress.forget(groupId, clientId);
         super.close();
