@@ -8,15 +8,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
- * RFC 9457 problem details for the award APIs, naming the field at fault where there is one. It comes before
- * Spring's generic problem-details handler, whose answers do not say which field is wrong.
+ * RFC 9457 problem details for the award APIs, naming the field at fault where there is one. Request mistakes
+ * common to every API (bad fields, unreadable bodies, parameters) are answered by {@code ops.RequestProblems}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
@@ -40,7 +37,7 @@ class AwardApiProblems {
 
     @ExceptionHandler(AwardGrants.UnknownCredentialException.class)
     ProblemDetail unknownCredential(AwardGrants.UnknownCredentialException e) {
-        return invalid(List.of(Map.of("pointer", "/credentialId", "detail", e.getMessage())));
+        return ProblemDetails.invalidInput(List.of(Map.of("pointer", "/credentialId", "detail", e.getMessage())));
     }
 
     @ExceptionHandler(InvalidCatalogException.class)
@@ -51,24 +48,5 @@ class AwardApiProblems {
                 "the draft definition has " + e.problems().size() + " problem(s); nothing was tried");
         problem.setProperty("errors", e.problems());
         return problem;
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
-        return ProblemDetails.invalidFields(e);
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ProblemDetail invalid(HandlerMethodValidationException e) {
-        return ProblemDetails.invalidParameters(e);
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetails.unreadableBody(e);
-    }
-
-    private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        return ProblemDetails.invalidInput(errors);
     }
 }

@@ -8,16 +8,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * RFC 9457 problem details for the identity API, naming the line and column or the field at fault. It comes
- * before Spring's generic problem-details handler, whose answers do not say which field is wrong.
+ * RFC 9457 problem details for the identity API, naming the line and column or the field at fault. Request mistakes
+ * common to every API (bad fields, unreadable bodies, parameters) are answered by {@code ops.RequestProblems}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = IdentityMappingController.class)
@@ -63,35 +59,8 @@ class IdentityApiProblems {
         return ProblemDetails.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", e.getMessage());
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail unsupported(HttpMediaTypeNotSupportedException e) {
-        return ProblemDetails.of(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-                "this endpoint takes application/json, not " + e.getContentType());
-    }
-
     @ExceptionHandler(IdentityViews.MappingNotFoundException.class)
     ProblemDetail notFound(IdentityViews.MappingNotFoundException e) {
         return ProblemDetails.of(HttpStatus.NOT_FOUND, "mapping-not-found", e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetails.unreadableBody(e);
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return parameter(e.getParameterName(), "is required");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail mistyped(MethodArgumentTypeMismatchException e) {
-        return parameter(e.getName(), "must be a whole number (was '" + e.getValue() + "')");
-    }
-
-    private static ProblemDetail parameter(String name, String detail) {
-        return ProblemDetails.invalidInput(List.of(Map.of("pointer", "/" + name, "detail", name + " " + detail)));
     }
 }

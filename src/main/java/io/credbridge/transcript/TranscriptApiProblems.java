@@ -7,17 +7,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * RFC 9457 problem details for the review queue API: 404 for an unknown entry, 409 for an entry not in a state
- * that allows the action, 400 naming the field at fault. It comes before Spring's generic problem-details handler,
- * whose answers do not say which field is wrong.
+ * that allows the action. Request mistakes common to every API (bad fields,
+ * unreadable bodies, parameters) are answered by {@code ops.RequestProblems}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = TranscriptReviewController.class)
@@ -36,29 +32,5 @@ class TranscriptApiProblems {
     @ExceptionHandler(ReviewStatuses.UnknownStatusException.class)
     ProblemDetail unknownStatus(ReviewStatuses.UnknownStatusException e) {
         return ProblemDetails.invalidInput(List.of(Map.of("pointer", "/status", "detail", e.getMessage())));
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-        return ProblemDetails.invalidFields(e);
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ProblemDetail invalidParameter(HandlerMethodValidationException e) {
-        return ProblemDetails.invalidParameters(e);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail mistyped(MethodArgumentTypeMismatchException e) {
-        return ProblemDetails.invalidInput(List.of(Map.of(
-                "pointer",
-                "/" + e.getName(),
-                "detail",
-                e.getName() + " must be a whole number (was '" + e.getValue() + "')")));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetails.unreadableBody(e);
     }
 }

@@ -605,6 +605,33 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void everyApiAnswersAMistypedParameterWithAProblemNamingItAndWhatItTakes() throws Exception {
+        HttpResponse<String> deadLetters = get("/api/dead-letters?status=LOST");
+        HttpResponse<String> entries = get("/api/transcript/entries?status=PENDING_REVIEW&limit=many");
+
+        assertThat(deadLetters.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(deadLetters.body())
+                        .path("errors")
+                        .get(0)
+                        .path("detail")
+                        .asText())
+                .isEqualTo("status must be one of NEW, REPLAYED (was 'LOST')");
+        assertThat(entries.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(entries.body())
+                        .path("errors")
+                        .get(0)
+                        .path("pointer")
+                        .asText())
+                .isEqualTo("/limit");
+        assertThat(json.readTree(entries.body())
+                        .path("errors")
+                        .get(0)
+                        .path("detail")
+                        .asText())
+                .isEqualTo("limit must be a whole number (was 'many')");
+    }
+
+    @Test
     void healthReportsTheDatabaseKafkaAndTheAwardConsumerUp() throws Exception {
         JsonNode health = await().atMost(PATIENCE)
                 .until(
