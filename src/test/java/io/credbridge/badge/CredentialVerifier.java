@@ -84,18 +84,26 @@ public final class CredentialVerifier {
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
     }
 
-    private static byte[] base58(String multibase) {
+    /**
+     * Decodes multibase base58-btc ({@code z...}) as a verifier would, written apart from CredBridge's
+     * {@code Multibase}: each leading '1' is a zero byte, the rest a big-endian number.
+     */
+    static byte[] base58(String multibase) {
         String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        String digits = multibase.substring(1);
         java.math.BigInteger value = java.math.BigInteger.ZERO;
-        for (char c : multibase.substring(1).toCharArray()) {
+        for (char c : digits.toCharArray()) {
             value = value.multiply(java.math.BigInteger.valueOf(58))
                     .add(java.math.BigInteger.valueOf(alphabet.indexOf(c)));
         }
-        byte[] bytes = value.toByteArray();
-        byte[] signature = new byte[64];
-        // Signatures are 64 bytes: drop a sign byte, or left-pad with zeros a value that was shorter.
-        int copy = Math.min(bytes.length, 64);
-        System.arraycopy(bytes, bytes.length - copy, signature, 64 - copy, copy);
-        return signature;
+        byte[] number = value.toByteArray();
+        int sign = number.length > 1 && number[0] == 0 ? 1 : 0;
+        int zeros = 0;
+        while (zeros < digits.length() && digits.charAt(zeros) == '1') {
+            zeros++;
+        }
+        byte[] decoded = new byte[zeros + number.length - sign];
+        System.arraycopy(number, sign, decoded, zeros, number.length - sign);
+        return value.signum() == 0 ? new byte[zeros] : decoded;
     }
 }

@@ -136,7 +136,8 @@ class DidWebTest {
         Map<String, byte[]> keys = new HashMap<>();
         for (JsonNode method : json.readTree(didDocument).path("verificationMethod")) {
             if (method.path("type").asText().equals("Multikey")) {
-                byte[] prefixed = base58(method.path("publicKeyMultibase").asText());
+                byte[] prefixed = CredentialVerifier.base58(
+                        method.path("publicKeyMultibase").asText());
                 assertThat(prefixed[0]).isEqualTo((byte) 0xed);
                 keys.put(method.path("id").asText(), Arrays.copyOfRange(prefixed, 2, 34));
             } else {
@@ -146,16 +147,5 @@ class DidWebTest {
             }
         }
         return keys;
-    }
-
-    private static byte[] base58(String multibase) {
-        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-        java.math.BigInteger value = java.math.BigInteger.ZERO;
-        for (char c : multibase.substring(1).toCharArray()) {
-            value = value.multiply(java.math.BigInteger.valueOf(58))
-                    .add(java.math.BigInteger.valueOf(alphabet.indexOf(c)));
-        }
-        byte[] bytes = value.toByteArray();
-        return bytes.length == 35 ? Arrays.copyOfRange(bytes, 1, 35) : bytes;
     }
 }

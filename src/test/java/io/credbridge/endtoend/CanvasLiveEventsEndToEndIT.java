@@ -65,10 +65,7 @@ class CanvasLiveEventsEndToEndIT {
         registry.add("credbridge.ingest.canvas.jwks-url", () -> canvas.baseUrl() + "/main/jwks");
         registry.add("credbridge.ingest.canvas.issuer", () -> CanvasTokens.ISSUER);
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-canvas/*.yaml");
-        // Topics of its own: other test applications, kept alive by the test context cache, consume the shared ones.
-        registry.add("credbridge.topics.learning-events", () -> "canvas.learning-events.v1");
-        registry.add("credbridge.topics.badge-issuance", () -> "canvas.badge-issuance.v1");
-        registry.add("credbridge.topics.dead-letter", () -> "canvas.dead-letter.v1");
+        EmbeddedParts.ownTopics(registry, "canvas");
     }
 
     @AfterAll

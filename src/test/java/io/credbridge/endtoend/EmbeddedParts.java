@@ -28,4 +28,14 @@ final class EmbeddedParts {
                 "credbridge.transcript.csv.directory",
                 () -> data.resolve("sis-import").toString());
     }
+
+    /**
+     * Topics of the application's own, named {@code <prefix>.<topic>.v1}: other test applications, kept alive by the
+     * test context cache, consume the shared ones on the same broker.
+     */
+    static void ownTopics(DynamicPropertyRegistry registry, String prefix) {
+        registry.add("credbridge.topics.learning-events", () -> prefix + ".learning-events.v1");
+        registry.add("credbridge.topics.badge-issuance", () -> prefix + ".badge-issuance.v1");
+        registry.add("credbridge.topics.dead-letter", () -> prefix + ".dead-letter.v1");
+    }
 }

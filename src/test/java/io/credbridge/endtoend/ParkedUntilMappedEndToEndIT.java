@@ -62,10 +62,7 @@ class ParkedUntilMappedEndToEndIT {
         registry.add("credbridge.identity.require-sis-id", () -> "true");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:demo/catalog/*.yaml");
         registry.add("credbridge.catalog.locations[1]", () -> "classpath:catalog-sis/*.yaml");
-        // Topics of its own: other test applications, kept alive by the test context cache, consume the shared ones.
-        registry.add("credbridge.topics.learning-events", () -> "parked.learning-events.v1");
-        registry.add("credbridge.topics.badge-issuance", () -> "parked.badge-issuance.v1");
-        registry.add("credbridge.topics.dead-letter", () -> "parked.dead-letter.v1");
+        EmbeddedParts.ownTopics(registry, "parked");
     }
 
     @Test

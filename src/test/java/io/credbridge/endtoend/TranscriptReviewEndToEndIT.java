@@ -58,10 +58,7 @@ class TranscriptReviewEndToEndIT {
         EmbeddedParts.register(registry, "credbridge-review");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-review/*.yaml");
         registry.add("credbridge.outbox.poll-interval", () -> "100ms");
-        // Topics of its own: other test applications, kept alive by the test context cache, may share a broker.
-        registry.add("credbridge.topics.learning-events", () -> "review.learning-events.v1");
-        registry.add("credbridge.topics.badge-issuance", () -> "review.badge-issuance.v1");
-        registry.add("credbridge.topics.dead-letter", () -> "review.dead-letter.v1");
+        EmbeddedParts.ownTopics(registry, "review");
     }
 
     @Test
