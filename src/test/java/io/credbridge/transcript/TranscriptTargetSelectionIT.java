@@ -3,18 +3,17 @@ package io.credbridge.transcript;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credbridge.identity.SisPersonLookup;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,24 +26,16 @@ import org.springframework.context.annotation.FilterType;
 @Timeout(60)
 class TranscriptTargetSelectionIT {
 
-    static final WireMockServer ethos = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension ethos = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path sisImport;
 
-    @BeforeAll
-    static void startEthos() {
-        ethos.start();
-    }
-
-    @AfterAll
-    static void stopEthos() {
-        ethos.stop();
-    }
-
     @BeforeEach
     void resetEthos() {
-        ethos.resetAll();
         ethos.stubFor(WireMock.post(WireMock.urlPathEqualTo("/auth")).willReturn(WireMock.ok("token-1")));
     }
 

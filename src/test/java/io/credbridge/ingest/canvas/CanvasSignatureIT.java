@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.credbridge.ingest.RejectedInputException;
 import io.credbridge.ops.CredBridgeMetrics;
@@ -21,11 +21,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Canvas's JWKS played by WireMock over real HTTP, with keys rotated the way Canvas rotates them (previous, current,
@@ -35,7 +34,11 @@ import org.junit.jupiter.api.Timeout;
 class CanvasSignatureIT {
 
     static final String JWKS_PATH = "/main/jwks";
-    static final WireMockServer canvas = new WireMockServer(wireMockConfig().dynamicPort());
+
+    @RegisterExtension
+    static final WireMockExtension canvas = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     static final RSAKey PREVIOUS = CanvasTokens.newKey("2026-10");
     static final RSAKey CURRENT = CanvasTokens.newKey("2026-11");
@@ -46,19 +49,8 @@ class CanvasSignatureIT {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private CanvasLiveEventIngest ingest;
 
-    @BeforeAll
-    static void start() {
-        canvas.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        canvas.stop();
-    }
-
     @BeforeEach
     void freshKeyCache() {
-        canvas.resetAll();
         publish(PREVIOUS, CURRENT, NEXT);
         ingest = ingest(CanvasTokens.ISSUER);
     }

@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 
 /**
  * Ethos Integration as WireMock plays it: sign-in answering a bare token, the tenant's available resources, and
@@ -21,7 +21,7 @@ final class EthosDouble {
     private EthosDouble() {}
 
     /** {@code POST /auth} answers token-1, token-2, ... in turn, as text, the way Ethos does. */
-    static void signInAnswers(WireMockServer ethos, String... tokens) {
+    static void signInAnswers(Stubbing ethos, String... tokens) {
         String scenario = "tokens";
         for (int i = 0; i < tokens.length; i++) {
             ethos.stubFor(post(urlPathEqualTo("/auth"))
@@ -44,7 +44,7 @@ final class EthosDouble {
     }
 
     /** The tenant offers student-aptitude-assessments v16.0.0 with the given methods, and persons v12. */
-    static void offers(WireMockServer ethos, String methods) {
+    static void offers(Stubbing ethos, String methods) {
         ethos.stubFor(get(urlPathEqualTo("/admin/available-resources"))
                 .willReturn(aResponse()
                         .withStatus(200)

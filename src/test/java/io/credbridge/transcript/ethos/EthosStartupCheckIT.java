@@ -12,39 +12,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.testsupport.MutableClock;
 import io.credbridge.transcript.SisResponses;
 import java.net.URI;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the Ethos adapter asks of the tenant besides writes: its resources at startup, and who a learner is. */
 @Timeout(30)
 class EthosStartupCheckIT {
 
-    static final WireMockServer ethos = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension ethos = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
 
-    @BeforeAll
-    static void startEthos() {
-        ethos.start();
-    }
-
-    @AfterAll
-    static void stopEthos() {
-        ethos.stop();
-    }
-
     @BeforeEach
     void signIn() {
-        ethos.resetAll();
         EthosDouble.signInAnswers(ethos, "token-1");
     }
 

@@ -24,7 +24,7 @@ import static io.credbridge.transcript.ethos.EthosDouble.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credbridge.testsupport.MutableClock;
 import io.credbridge.transcript.PermanentSisRejection;
 import io.credbridge.transcript.SisResponses;
@@ -39,11 +39,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 @Timeout(30)
@@ -53,13 +53,15 @@ class EthosTranscriptWriterIT {
     static final String ASSESSMENT = "7a1f0c4e-0000-4000-8000-000000000001";
     static final String ALICE = "9b3e2d10-0000-4000-8000-00000000a11c";
 
-    static final WireMockServer ethos = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension ethos = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
 
     @BeforeAll
-    static void startEthos() throws Exception {
-        ethos.start();
+    static void warmUp() throws Exception {
         // The first call of a JVM is slow (class loading on both sides); keep it out of the timeouts under test.
         HttpClient.newHttpClient()
                 .send(
@@ -68,14 +70,8 @@ class EthosTranscriptWriterIT {
                         HttpResponse.BodyHandlers.discarding());
     }
 
-    @AfterAll
-    static void stopEthos() {
-        ethos.stop();
-    }
-
     @BeforeEach
     void aliceIsAColleaguePerson() {
-        ethos.resetAll();
         EthosDouble.signInAnswers(ethos, "token-1", "token-2", "token-3");
         ethos.stubFor(get(urlPathEqualTo("/api/persons"))
                 .withQueryParam(

@@ -19,7 +19,7 @@ import static io.credbridge.transcript.SampleEntries.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credbridge.testsupport.MutableClock;
 import io.credbridge.transcript.PermanentSisRejection;
 import io.credbridge.transcript.TemplateFiles;
@@ -31,34 +31,25 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** A home-grown SIS API behind OAuth 2.0 client credentials, played by WireMock. */
 @Timeout(30)
 class RestTranscriptWriterIT {
 
-    static final WireMockServer sis = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension sis = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
 
-    @BeforeAll
-    static void startSis() {
-        sis.start();
-    }
-
-    @AfterAll
-    static void stopSis() {
-        sis.stop();
-    }
-
     @BeforeEach
     void tokensLastAMinute() {
-        sis.resetAll();
         for (int i = 1; i <= 3; i++) {
             sis.stubFor(post(urlPathEqualTo("/oauth2/token"))
                     .inScenario("tokens")
