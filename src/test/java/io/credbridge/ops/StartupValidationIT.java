@@ -59,6 +59,14 @@ class StartupValidationIT {
     }
 
     @Test
+    void anAwardStageSettingOutOfRangeStopsStartupNamingThePropertyAndWhatToFix() {
+        assertThatThrownBy(() -> start("--credbridge.award.parallelism=64", "--credbridge.award.instance-id=pod 1"))
+                .hasStackTraceContaining("credbridge.award")
+                .hasStackTraceContaining("must be at most 16")
+                .hasStackTraceContaining("must be a non-blank id without spaces, unique per instance, or unset");
+    }
+
+    @Test
     void anUnknownIdentifierSchemeStopsStartupNamingThePropertyAndTheChoices() {
         assertThatThrownBy(() -> start("--credbridge.identity.accepted-schemes=account,email"))
                 .hasStackTraceContaining("credbridge.identity")
