@@ -1,6 +1,8 @@
 package io.credbridge.award;
 
 import io.credbridge.jdbc.VarcharArray;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -41,54 +43,38 @@ class AwardLedger {
                         + " passed from learner_fact where learner_id = any(:ids)",
                 ids,
                 row -> {
-                    learners.get(row.getString("learner_id"))
+                    String learnerId = row.getString(1);
+                    learners.get(learnerId)
                             .record(new LearnerFact(
-                                    row.getString("learner_id"),
-                                    row.getString("event_id"),
-                                    row.getString("activity_id"),
-                                    LearnerFact.Kind.valueOf(row.getString("kind")),
-                                    row.getString("attempt_id"),
-                                    row.getTimestamp("occurred_at").toInstant(),
-                                    row.getObject("score_raw", Double.class),
-                                    row.getObject("score_scaled", Double.class),
-                                    row.getObject("passed", Boolean.class)));
+                                    learnerId,
+                                    row.getString(2),
+                                    row.getString(3),
+                                    LearnerFact.Kind.valueOf(row.getString(4)),
+                                    row.getString(5),
+                                    row.getTimestamp(6).toInstant(),
+                                    row.getObject(7, Double.class),
+                                    row.getObject(8, Double.class),
+                                    row.getObject(9, Boolean.class)));
                 });
-        Map<String, HeldRow> held = new LinkedHashMap<>();
+        // Read by column position: this runs for every learner of every batch.
         jdbc.query(
-                "select a.award_id, a.learner_id, a.credential_id, a.earned_at, a.expires_at, a.basis, a.sis_person_id,"
-                        + " e.event_id"
-                        + " from award a"
-                        + " left join award_evidence e on e.award_id = a.award_id"
-                        + " where a.status = 'ACTIVE' and a.learner_id = any(:ids) order by a.award_id, e.ordinal",
+                "select award_id, learner_id, credential_id, earned_at, expires_at, basis, sis_person_id,"
+                        + " evidence_event_ids from award where status = 'ACTIVE' and learner_id = any(:ids)"
+                        + " order by award_id",
                 ids,
                 row -> {
-                    HeldRow award = held.get(row.getString("award_id"));
-                    if (award == null) {
-                        award = new HeldRow(
-                                row.getString("award_id"),
-                                row.getString("learner_id"),
-                                row.getString("credential_id"),
-                                row.getTimestamp("earned_at").toInstant(),
-                                instant(row.getTimestamp("expires_at")),
-                                "EARNED".equals(row.getString("basis")),
-                                new ArrayList<>());
-                        held.put(row.getString("award_id"), award);
-                        // What the identity mapping said when the award was made, for awards made without an event.
-                        learners.get(row.getString("learner_id")).knowSisPersonId(row.getString("sis_person_id"));
-                    }
-                    if (row.getString("event_id") != null) {
-                        award.eventIds().add(row.getString("event_id"));
-                    }
+                    LearnerProgress learner = learners.get(row.getString(2));
+                    Instant earnedAt = row.getTimestamp(4).toInstant();
+                    // What the identity mapping said when the award was made, for awards made without an event.
+                    learner.knowSisPersonId(row.getString(7));
+                    learner.hold(
+                            row.getString(3),
+                            new HeldAward(
+                                    row.getString(1),
+                                    new Evidence(eventIds(row.getArray(8)), earnedAt),
+                                    instant(row.getTimestamp(5)),
+                                    "EARNED".equals(row.getString(6))));
                 });
-        held.values()
-                .forEach(award -> learners.get(award.learnerId())
-                        .hold(
-                                award.credentialId(),
-                                new HeldAward(
-                                        award.awardId(),
-                                        new Evidence(award.eventIds(), award.earnedAt()),
-                                        award.expiresAt(),
-                                        award.earned())));
         return learners;
     }
 
@@ -157,8 +143,8 @@ class AwardLedger {
         jdbc.getJdbcTemplate()
                 .batchUpdate(
                         "insert into award (award_id, learner_id, credential_id, credential_version, status,"
-                                + " active_key, awarded_at, earned_at, expires_at, sis_person_id)"
-                                + " values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?)",
+                                + " active_key, awarded_at, earned_at, expires_at, sis_person_id, evidence_event_ids)"
+                                + " values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)",
                         awards,
                         awards.size(),
                         (row, award) -> {
@@ -174,27 +160,26 @@ class AwardLedger {
                             row.setObject(
                                     8, award.expiresAt().map(Timestamp::from).orElse(null), Types.TIMESTAMP);
                             row.setObject(9, award.sisPersonId(), Types.VARCHAR);
-                        });
-        List<EvidenceRow> evidence = new ArrayList<>();
-        for (Award award : awards) {
-            for (int i = 0; i < award.evidenceEventIds().size(); i++) {
-                evidence.add(new EvidenceRow(
-                        award.awardId(), award.evidenceEventIds().get(i), i));
-            }
-        }
-        jdbc.getJdbcTemplate()
-                .batchUpdate(
-                        "insert into award_evidence (award_id, event_id, ordinal) values (?, ?, ?)",
-                        evidence,
-                        evidence.size(),
-                        (row, each) -> {
-                            row.setString(1, each.awardId());
-                            row.setString(2, each.eventId());
-                            row.setInt(3, each.ordinal());
+                            row.setArray(
+                                    10,
+                                    row.getConnection()
+                                            .createArrayOf(
+                                                    "varchar",
+                                                    award.evidenceEventIds().toArray()));
                         });
     }
 
-    private record EvidenceRow(String awardId, String eventId, int ordinal) {}
+    /** The events of an award's evidence, in order; none for an award granted without events. */
+    private static List<String> eventIds(Array evidence) throws SQLException {
+        if (evidence == null) {
+            return new ArrayList<>();
+        }
+        List<String> eventIds = new ArrayList<>();
+        for (Object eventId : (Object[]) evidence.getArray()) {
+            eventIds.add((String) eventId);
+        }
+        return eventIds;
+    }
 
     /** A learner's awards, newest first, with their evidence and how each ended. */
     public List<AwardRecord> awardsOf(String learnerId) {
@@ -205,7 +190,8 @@ class AwardLedger {
         Map<String, AwardRecord> awards = new LinkedHashMap<>();
         jdbc.query(
                 "select award_id, learner_id, credential_id, credential_version, status, awarded_at, earned_at,"
-                        + " expires_at, ended_at, end_reason, ended_by, basis, granted_by, grant_reason, sis_person_id"
+                        + " expires_at, ended_at, end_reason, ended_by, basis, granted_by, grant_reason, sis_person_id,"
+                        + " evidence_event_ids"
                         + " from award where "
                         + condition
                         + " order by awarded_at desc, award_id",
@@ -221,7 +207,7 @@ class AwardLedger {
                                     row.getString("status"),
                                     row.getTimestamp("awarded_at").toInstant(),
                                     row.getTimestamp("earned_at").toInstant(),
-                                    new ArrayList<>(),
+                                    eventIds(row.getArray("evidence_event_ids")),
                                     instant(row.getTimestamp("expires_at")),
                                     instant(row.getTimestamp("ended_at")),
                                     row.getString("end_reason"),
@@ -231,14 +217,6 @@ class AwardLedger {
                                     row.getString("grant_reason"),
                                     row.getString("sis_person_id")));
                 });
-        if (!awards.isEmpty()) {
-            jdbc.query(
-                    "select award_id, event_id from award_evidence where award_id in (:ids) order by ordinal",
-                    new MapSqlParameterSource("ids", awards.keySet()),
-                    row -> {
-                        awards.get(row.getString("award_id")).evidenceEventIds().add(row.getString("event_id"));
-                    });
-        }
         return List.copyOf(awards.values());
     }
 
@@ -303,14 +281,4 @@ class AwardLedger {
                                 .addValue("award", awardId))
                 == 1;
     }
-
-    /** One active award as the query returns it, its evidence gathered row by row. */
-    private record HeldRow(
-            String awardId,
-            String learnerId,
-            String credentialId,
-            Instant earnedAt,
-            Instant expiresAt,
-            boolean earned,
-            List<String> eventIds) {}
 }

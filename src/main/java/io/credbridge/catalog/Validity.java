@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How long an award of a credential holds: {@code expiresAfter} an ISO 8601 period or duration counted from when
@@ -39,11 +41,31 @@ public record Validity(String expiresAfter, Instant expiresAt) {
                 .map(expiredExactlyNow -> expiredExactlyNow.plusMillis(1));
     }
 
+    /**
+     * The amounts parsed so far, by their text. Every award and every judged window asks for its definition's
+     * validity, and parsing it each time (a regular expression, an exception for a duration) was 2% of the award
+     * stage's CPU; a catalog writes only a handful of different amounts. Bounded, because dry-run drafts come from
+     * requests.
+     */
+    private static final Map<String, Optional<Object>> PARSED = new ConcurrentHashMap<>();
+
     /** A period (years, months, days) or a duration (hours and less), as ISO 8601 writes them. */
     static Optional<Object> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
+        Optional<Object> known = PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<Object> amount = parseAmount(text);
+        if (PARSED.size() < 1_000) {
+            PARSED.put(text, amount);
+        }
+        return amount;
+    }
+
+    private static Optional<Object> parseAmount(String text) {
         try {
             return Optional.of(Period.parse(text));
         } catch (DateTimeParseException notAPeriod) {

@@ -78,13 +78,15 @@ class ShardedBatchesOnPostgresIT {
         stage.database()
                 .jdbc()
                 .query(
-                        "select a.learner_id, a.credential_id, e.event_id from award a join award_evidence e"
-                                + " on e.award_id = a.award_id where a.status = 'ACTIVE' order by a.learner_id,"
-                                + " e.ordinal",
+                        "select learner_id, credential_id, evidence_event_ids from award where status = 'ACTIVE'"
+                                + " order by learner_id, credential_id",
                         Map.of(),
                         row -> {
-                            holdings.computeIfAbsent(row.getString("learner_id"), learner -> new ArrayList<>())
-                                    .add(row.getString("credential_id") + " by " + row.getString("event_id"));
+                            for (Object event : (Object[])
+                                    row.getArray("evidence_event_ids").getArray()) {
+                                holdings.computeIfAbsent(row.getString("learner_id"), learner -> new ArrayList<>())
+                                        .add(row.getString("credential_id") + " by " + event);
+                            }
                         });
         return holdings;
     }
