@@ -1,10 +1,17 @@
 package io.credbridge.award;
 
+import static io.credbridge.jdbc.BulkInsert.ColumnType.BOOLEAN;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.DOUBLE;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.INTEGER;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT_ARRAY;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.TIMESTAMP;
+
+import io.credbridge.jdbc.BulkInsert;
 import io.credbridge.jdbc.VarcharArray;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,31 +85,38 @@ class AwardLedger {
         return learners;
     }
 
-    /**
-     * Bound by position rather than by name: the hot path of the award stage, where building a named parameter
-     * map per row cost more than PostgreSQL took to insert it.
-     */
+    private static final BulkInsert<LearnerFact> FACTS = BulkInsert.<LearnerFact>into("learner_fact")
+            .column("learner_id", TEXT, LearnerFact::learnerId)
+            .column("event_id", TEXT, LearnerFact::eventId)
+            .column("activity_id", TEXT, LearnerFact::activityId)
+            .column("kind", TEXT, fact -> fact.kind().name())
+            .column("attempt_id", TEXT, LearnerFact::attemptId)
+            .column("occurred_at", TIMESTAMP, LearnerFact::occurredAt)
+            .column("score_raw", DOUBLE, LearnerFact::rawScore)
+            .column("score_scaled", DOUBLE, LearnerFact::scaledScore)
+            .column("passed", BOOLEAN, LearnerFact::passed)
+            .build();
+
+    private static final BulkInsert<Award> AWARDS = BulkInsert.<Award>into("award")
+            .column("award_id", TEXT, Award::awardId)
+            .column("learner_id", TEXT, Award::learnerId)
+            .column("credential_id", TEXT, award -> award.credential().id())
+            .column("credential_version", INTEGER, award -> award.credential().version())
+            .column("status", TEXT, award -> "ACTIVE")
+            .column(
+                    "active_key",
+                    TEXT,
+                    award -> award.learnerId() + "|" + award.credential().id())
+            .column("awarded_at", TIMESTAMP, Award::awardedAt)
+            .column("earned_at", TIMESTAMP, Award::earnedAt)
+            .column("expires_at", TIMESTAMP, award -> award.expiresAt().orElse(null))
+            .column("sis_person_id", TEXT, Award::sisPersonId)
+            .column("evidence_event_ids", TEXT_ARRAY, Award::evidenceEventIds)
+            .build();
+
+    /** In bulk: the award stage writes a fact for nearly every event. */
     public void recordFacts(Collection<LearnerFact> facts) {
-        if (facts.isEmpty()) {
-            return;
-        }
-        jdbc.getJdbcTemplate()
-                .batchUpdate(
-                        "insert into learner_fact (learner_id, event_id, activity_id, kind, attempt_id, occurred_at,"
-                                + " score_raw, score_scaled, passed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        facts,
-                        facts.size(),
-                        (row, fact) -> {
-                            row.setString(1, fact.learnerId());
-                            row.setString(2, fact.eventId());
-                            row.setString(3, fact.activityId());
-                            row.setString(4, fact.kind().name());
-                            row.setObject(5, fact.attemptId(), Types.VARCHAR);
-                            row.setTimestamp(6, Timestamp.from(fact.occurredAt()));
-                            row.setObject(7, fact.rawScore(), Types.DOUBLE);
-                            row.setObject(8, fact.scaledScore(), Types.DOUBLE);
-                            row.setObject(9, fact.passed(), Types.BOOLEAN);
-                        });
+        FACTS.insert(jdbc.getJdbcTemplate(), facts);
     }
 
     /** The learner each of these events stated a fact about, by event id; events without a fact are left out. */
@@ -135,38 +149,9 @@ class AwardLedger {
         }
     }
 
-    /** Bound by position, as {@link #recordFacts} is. */
+    /** In bulk, as {@link #recordFacts} is. */
     public void recordAwards(List<Award> awards) {
-        if (awards.isEmpty()) {
-            return;
-        }
-        jdbc.getJdbcTemplate()
-                .batchUpdate(
-                        "insert into award (award_id, learner_id, credential_id, credential_version, status,"
-                                + " active_key, awarded_at, earned_at, expires_at, sis_person_id, evidence_event_ids)"
-                                + " values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)",
-                        awards,
-                        awards.size(),
-                        (row, award) -> {
-                            row.setString(1, award.awardId());
-                            row.setString(2, award.learnerId());
-                            row.setString(3, award.credential().id());
-                            row.setInt(4, award.credential().version());
-                            row.setString(
-                                    5,
-                                    award.learnerId() + "|" + award.credential().id());
-                            row.setTimestamp(6, Timestamp.from(award.awardedAt()));
-                            row.setTimestamp(7, Timestamp.from(award.earnedAt()));
-                            row.setObject(
-                                    8, award.expiresAt().map(Timestamp::from).orElse(null), Types.TIMESTAMP);
-                            row.setObject(9, award.sisPersonId(), Types.VARCHAR);
-                            row.setArray(
-                                    10,
-                                    row.getConnection()
-                                            .createArrayOf(
-                                                    "varchar",
-                                                    award.evidenceEventIds().toArray()));
-                        });
+        AWARDS.insert(jdbc.getJdbcTemplate(), awards);
     }
 
     /** The events of an award's evidence, in order; none for an award granted without events. */

@@ -1,5 +1,10 @@
 package io.credbridge.outbox;
 
+import static io.credbridge.jdbc.BulkInsert.ColumnType.INTEGER;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT;
+import static io.credbridge.jdbc.BulkInsert.ColumnType.TIMESTAMP;
+
+import io.credbridge.jdbc.BulkInsert;
 import io.credbridge.jdbc.VarcharArray;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,28 +30,22 @@ public class OutboxStore {
         this.jdbc = jdbc;
     }
 
-    /** Bound by position: the award stage appends two rows per award, and named parameters cost more than PostgreSQL did. */
+    private static final BulkInsert<OutboxEvent> ROWS = BulkInsert.<OutboxEvent>into("outbox_event")
+            .column("event_id", TEXT, OutboxEvent::eventId)
+            .column("destination", TEXT, event -> event.destination().name())
+            .column("aggregate_type", TEXT, OutboxEvent::aggregateType)
+            .column("aggregate_id", TEXT, OutboxEvent::aggregateId)
+            .column("event_type", TEXT, OutboxEvent::eventType)
+            .column("payload", TEXT, OutboxEvent::payload)
+            .column("created_at", TIMESTAMP, OutboxEvent::createdAt)
+            .column("attempts", INTEGER, event -> 0)
+            .column("status", TEXT, event -> "PENDING")
+            .column("next_attempt_at", TIMESTAMP, OutboxEvent::createdAt)
+            .build();
+
+    /** In bulk, in the order given (which {@code seq} keeps): the award stage appends two rows per award. */
     public void append(List<OutboxEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        jdbc.getJdbcTemplate()
-                .batchUpdate(
-                        "insert into outbox_event (" + COLUMNS + ", status, next_attempt_at)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, 0, 'PENDING', ?)",
-                        events,
-                        events.size(),
-                        (row, event) -> {
-                            Timestamp createdAt = Timestamp.from(event.createdAt());
-                            row.setString(1, event.eventId());
-                            row.setString(2, event.destination().name());
-                            row.setString(3, event.aggregateType());
-                            row.setString(4, event.aggregateId());
-                            row.setString(5, event.eventType());
-                            row.setString(6, event.payload());
-                            row.setTimestamp(7, createdAt);
-                            row.setTimestamp(8, createdAt);
-                        });
+        ROWS.insert(jdbc.getJdbcTemplate(), events);
     }
 
     /**
