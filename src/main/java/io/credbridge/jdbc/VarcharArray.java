@@ -1,5 +1,6 @@
 package io.credbridge.jdbc;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -14,6 +15,13 @@ import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 public final class VarcharArray extends AbstractSqlTypeValue {
 
     private final Object[] values;
+    /**
+     * The array as made for the connection it was last bound on. A statement that names the ids twice, or two
+     * queries given the same ids, bind it again: the driver writes a batch's thousand ids out once, not each time.
+     */
+    private Connection madeFor;
+
+    private Array made;
 
     private VarcharArray(Collection<String> values) {
         this.values = values.toArray();
@@ -25,6 +33,10 @@ public final class VarcharArray extends AbstractSqlTypeValue {
 
     @Override
     protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
-        return connection.createArrayOf("varchar", values);
+        if (made == null || madeFor != connection) {
+            made = connection.createArrayOf("varchar", values);
+            madeFor = connection;
+        }
+        return made;
     }
 }

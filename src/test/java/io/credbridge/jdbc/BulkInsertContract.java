@@ -59,7 +59,7 @@ abstract class BulkInsertContract {
                 42,
                 0.125,
                 true,
-                Instant.parse("2026-11-30T12:34:56.789Z"),
+                Instant.parse("2026-11-30T12:34:56.789123Z"),
                 List.of("plain", "with \"quotes\"", "back\\slash", "comma,brace}", "tab\tin"));
         Row empty = new Row("r2", null, null, null, null, null, null);
         Row noEvidence = new Row("r3", "", -1, -2.5e-7, false, Instant.EPOCH, List.of());

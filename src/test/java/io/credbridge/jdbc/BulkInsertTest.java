@@ -39,8 +39,19 @@ class BulkInsertTest {
                 new Row(null, null, null, false, null, null)));
 
         assertThat(text)
-                .isEqualTo(
-                        "a\t7\t0.8\tt\t2026-11-30T12:00:00.123Z\t{\"e1\",\"e2\"}\n" + "\\N\t\\N\t\\N\tf\t\\N\t\\N\n");
+                .isEqualTo("a\t7\t0.8\tt\t2026-11-30 12:00:00.123000000+00\t{\"e1\",\"e2\"}\n"
+                        + "\\N\t\\N\t\\N\tf\t\\N\t\\N\n");
+    }
+
+    @Test
+    void timestampsAreWrittenInUtcWithEveryDigitOfTheirFraction() {
+        String text = rows.copyText(List.of(
+                new Row("a", 1, 1.0, true, Instant.parse("0999-01-02T03:04:05.000000007Z"), List.of()),
+                new Row("b", 1, 1.0, true, Instant.parse("2026-12-31T23:59:59.999999Z"), List.of())));
+
+        assertThat(text)
+                .contains("\t0999-01-02 03:04:05.000000007+00\t")
+                .contains("\t2026-12-31 23:59:59.999999000+00\t");
     }
 
     @Test
