@@ -2,6 +2,7 @@ package io.credbridge.award;
 
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
+import io.credbridge.jdbc.TimeOrderedIds;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxEvent;
 import io.credbridge.outbox.OutboxRelay;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,7 +81,7 @@ class AwardGrants {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Award.Trigger trigger = new Award.Trigger(null, basis.name().toLowerCase(Locale.ROOT), now);
             Award granted = new Award(
-                    UUID.randomUUID().toString(),
+                    TimeOrderedIds.next(),
                     learnerId,
                     credential,
                     now,

@@ -4,6 +4,7 @@ import io.credbridge.avro.LearningEvent;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.RegressionPolicy;
+import io.credbridge.jdbc.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,7 +122,7 @@ class CredentialEvaluator {
             Optional<Evidence> evidence = qualification(credential, learner, now);
             if (held.isEmpty() && evidence.isPresent()) {
                 Award award = new Award(
-                        UUID.randomUUID().toString(),
+                        TimeOrderedIds.next(),
                         learner.learnerId(),
                         credential,
                         now,

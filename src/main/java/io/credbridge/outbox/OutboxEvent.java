@@ -1,7 +1,7 @@
 package io.credbridge.outbox;
 
+import io.credbridge.jdbc.TimeOrderedIds;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Something to deliver after the transaction that decided it commits. {@code eventId} is stable across
@@ -25,6 +25,6 @@ public record OutboxEvent(
             String payload,
             Instant now) {
         return new OutboxEvent(
-                UUID.randomUUID().toString(), destination, aggregateType, aggregateId, eventType, payload, now, 0);
+                TimeOrderedIds.next(), destination, aggregateType, aggregateId, eventType, payload, now, 0);
     }
 }
