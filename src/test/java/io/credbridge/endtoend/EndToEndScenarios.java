@@ -549,16 +549,25 @@ abstract class EndToEndScenarios {
         assertThat(about.statusCode()).isEqualTo(200);
         assertThat(texts(json.readTree(about.body()).path("version"))).contains("1.0.3", "1.0.0", "2.0.0");
 
-        HttpResponse<String> attachments = http.send(
-                HttpRequest.newBuilder(uri("/lms/xapi/statements"))
-                        .header("Content-Type", "multipart/mixed; boundary=abcABC0123")
-                        .header("X-Experience-API-Version", "1.0.3")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "--abcABC0123\r\nContent-Type: application/json\r\n\r\n"
-                                        + completed(newId(), learner, EXAM) + "\r\n--abcABC0123--\r\n"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(attachments.statusCode()).as("never a 500").isEqualTo(415);
+        String text = "a certificate of attendance";
+        String sha2 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+        String withAttachment = completed(newId(), learner, EXAM).strip();
+        withAttachment = withAttachment.substring(0, withAttachment.length() - 1)
+                + ", \"attachments\": [{\"usageType\": \"http://example.com/usage/certificate\","
+                + " \"display\": {\"en-US\": \"Certificate\"}, \"contentType\": \"text/plain\", \"length\": "
+                + text.length() + ", \"sha2\": \"" + sha2 + "\"}]}";
+        HttpResponse<String> attachments = multipart(withAttachment, text, sha2);
+        assertThat(attachments.statusCode()).as(attachments.body()).isEqualTo(200);
+        HttpResponse<String> tampered = multipart(withAttachment, "a forged certificate", sha2);
+        assertThat(tampered.statusCode()).as("never a 500").isEqualTo(400);
+        assertThat(json.readTree(tampered.body())
+                        .path("errors")
+                        .get(0)
+                        .path("detail")
+                        .asText())
+                .contains("holds content whose SHA-256 is");
         HttpResponse<String> alternate = http.send(
                 HttpRequest.newBuilder(uri("/lms/xapi/statements?method=PUT"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -863,6 +872,21 @@ abstract class EndToEndScenarios {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", contentType)
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Statements with one attachment part, as xAPI sends attachments (multipart/mixed). */
+    HttpResponse<String> multipart(String statement, String attachment, String sha2)
+            throws IOException, InterruptedException {
+        String body = "--b0undary\r\nContent-Type: application/json\r\n\r\n" + statement
+                + "\r\n--b0undary\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\n"
+                + "X-Experience-API-Hash: " + sha2 + "\r\n\r\n" + attachment + "\r\n--b0undary--\r\n";
+        return http.send(
+                HttpRequest.newBuilder(uri("/lms/xapi/statements"))
+                        .header("Content-Type", "multipart/mixed; boundary=b0undary")
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +34,7 @@ final class StatementFingerprint {
         if (comparable.get("object") instanceof ObjectNode object) {
             normalize(object);
         }
-        return sha256(canonical(comparable));
+        return Sha256.hex(canonical(comparable).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void normalize(ObjectNode statement) {
@@ -99,14 +96,5 @@ final class StatementFingerprint {
             return json.append(']').toString();
         }
         return node.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The content types the statements endpoint refuses by name, because a JSON reader would misreport them as malformed
- * JSON: statements with their attachments in the body (multipart/mixed, which signed statements need) and form
- * bodies. Every other request is read as JSON, as LRS forwarders do not always label it.
+ * JSON: multipart types other than multipart/mixed (xAPI sends attachments only so) and form bodies (xAPI 1.0's
+ * alternate request syntax). Every other request is read as JSON, as LRS forwarders do not always label it.
  */
 final class XapiMediaType {
 
@@ -18,12 +18,11 @@ final class XapiMediaType {
             return;
         }
         String type = contentType.toLowerCase(Locale.ROOT).strip();
-        if (type.startsWith("multipart/")) {
+        if (type.startsWith("multipart/") && !MultipartStatements.isMultipartMixed(type)) {
             throw unsupported(
                     contentType,
-                    "CredBridge does not take attachments in the request (multipart/mixed, as signed statements and"
-                            + " statements with attachment parts are sent). Send the statements as application/json;"
-                            + " an attachment may stay in the statement when it names its content by fileUrl.");
+                    "Statements with attachment parts are sent as multipart/mixed (xAPI 1.0.3, Communication 1.5.2),"
+                            + " the statements in the first part; without attachment parts, as application/json.");
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
             throw unsupported(
@@ -33,10 +32,11 @@ final class XapiMediaType {
         }
     }
 
+    // 400, not 415: the ADL conformance suite expects 400 for statements in the wrong content type.
     private static RejectedInputException unsupported(String contentType, String why) {
         return new RejectedInputException(
-                415,
-                "Unsupported media type",
+                400,
+                "Unsupported content type",
                 "Content-Type " + contentType + " is not accepted here. " + why,
                 List.of());
     }

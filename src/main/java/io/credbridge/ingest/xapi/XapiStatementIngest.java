@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.ingest.RejectedInputException;
 import io.credbridge.ingest.RejectedInputException.Violation;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public class XapiStatementIngest {
      * @param method the HTTP method: PUT stores one statement, POST one or an array
      * @param statementId PUT's query parameter
      * @param alternateMethod the {@code method} query parameter of xAPI 1.0's alternate request syntax, refused
-     * @param contentType the Content-Type header
+     * @param contentType the Content-Type header: multipart/mixed brings attachment parts after the statements
      * @throws RejectedInputException (4xx) when anything in the request is unacceptable; nothing from it may be
      *     published then
      */
@@ -54,20 +55,27 @@ public class XapiStatementIngest {
             String statementId,
             String alternateMethod,
             String contentType,
-            String body,
+            byte[] body,
             String xapiVersionHeader) {
         if (alternateMethod != null) {
             throw Rejections.alternateRequestSyntax(alternateMethod);
         }
         XapiMediaType.check(contentType);
+        boolean multipart = MultipartStatements.isMultipartMixed(contentType);
+        byte[] bytes = body == null ? new byte[0] : body;
+        MultipartStatements request = multipart
+                ? MultipartStatements.parse(contentType, bytes)
+                : new MultipartStatements(new String(bytes, StandardCharsets.UTF_8), List.of());
         if ("PUT".equalsIgnoreCase(method)) {
-            return store(validator.validateOne(body, xapiVersionHeader, statementId), false);
+            StatementBody statement = validator.validateOne(request.statements(), xapiVersionHeader, statementId);
+            return store(withAttachments(statement, request.attachments(), multipart), false);
         }
-        return accept(body, xapiVersionHeader);
+        StatementBody statements = validator.validateBody(request.statements(), xapiVersionHeader);
+        return store(withAttachments(statements, request.attachments(), multipart), true);
     }
 
     /**
-     * A {@code POST /statements} body.
+     * A {@code POST /statements} body sent as application/json.
      *
      * @param body the request body: one xAPI Statement or an array of them
      * @param xapiVersionHeader the X-Experience-API-Version header
@@ -75,7 +83,16 @@ public class XapiStatementIngest {
      *     the request may be published then
      */
     public XapiBatch accept(String body, String xapiVersionHeader) {
-        return store(validator.validateBody(body, xapiVersionHeader), true);
+        return store(withAttachments(validator.validateBody(body, xapiVersionHeader), List.of(), false), true);
+    }
+
+    private static StatementBody withAttachments(
+            StatementBody statements, List<AttachmentPart> parts, boolean multipart) {
+        List<Violation> violations = AttachmentRule.check(statements, parts, multipart);
+        if (!violations.isEmpty()) {
+            throw Rejections.invalidStatements(violations);
+        }
+        return statements;
     }
 
     private XapiBatch store(StatementBody body, boolean answerWithIds) {

@@ -141,7 +141,7 @@ class XapiStatementIngestTest {
         @Test
         void storesTheStatementTheStatementIdNamesAndAnswers204() {
             XapiBatch batch =
-                    ingest.receive("PUT", Statements.ID, null, "application/json", valid().toString(), "1.0.3");
+                    receive(ingest, "PUT", Statements.ID, null, "application/json", valid().toString(), "1.0.3");
 
             assertThat(batch.status()).isEqualTo(204);
             assertThat(batch.statementIds()).containsExactly(Statements.ID);
@@ -150,7 +150,8 @@ class XapiStatementIngestTest {
 
         @Test
         void publishesAStatementWithoutIdUnderTheStatementId() {
-            XapiBatch batch = ingest.receive(
+            XapiBatch batch = receive(
+                    ingest,
                     "PUT",
                     SECOND_ID,
                     null,
@@ -163,7 +164,7 @@ class XapiStatementIngestTest {
 
         @Test
         void answersAPostWithTheIdsAnd200() {
-            XapiBatch batch = ingest.receive("POST", null, null, "application/json", valid().toString(), "1.0.3");
+            XapiBatch batch = receive(ingest, "POST", null, null, "application/json", valid().toString(), "1.0.3");
 
             assertThat(batch.status()).isEqualTo(200);
             assertThat(batch.statementIds()).containsExactly(Statements.ID);
@@ -181,7 +182,7 @@ class XapiStatementIngestTest {
             remembering.accept(valid().toString(), "1.0.3");
 
             XapiBatch again =
-                    remembering.receive("PUT", Statements.ID, null, "application/json", valid().toString(), "1.0.3");
+                    receive(remembering, "PUT", Statements.ID, null, "application/json", valid().toString(), "1.0.3");
 
             assertThat(again.events()).extracting(LearningEvent::getEventId).containsExactly(Statements.ID);
         }
@@ -204,7 +205,7 @@ class XapiStatementIngestTest {
             ObjectNode changed = with(valid(), "/result/score/scaled", "0.2");
 
             RejectedInputException rejected = catchRejection(() ->
-                    remembering.receive("PUT", Statements.ID, null, "application/json", changed.toString(), "1.0.3"));
+                    receive(remembering, "PUT", Statements.ID, null, "application/json", changed.toString(), "1.0.3"));
 
             assertThat(rejected.status()).isEqualTo(409);
             assertThat(rejected.title()).isEqualTo("Statement id already used");
@@ -248,8 +249,8 @@ class XapiStatementIngestTest {
         @ParameterizedTest
         @ValueSource(strings = {"PUT", "GET", "put"})
         void refusesTheAlternateRequestSyntaxSayingWhatToSendInstead(String method) {
-            RejectedInputException rejected = catchRejection(() -> ingest.receive(
-                    "POST", null, method, "application/x-www-form-urlencoded", "content=%7B%7D", "1.0.3"));
+            RejectedInputException rejected = catchRejection(() -> receive(
+                    ingest, "POST", null, method, "application/x-www-form-urlencoded", "content=%7B%7D", "1.0.3"));
 
             assertThat(rejected.status()).isEqualTo(400);
             assertThat(rejected.detail())
@@ -259,40 +260,52 @@ class XapiStatementIngestTest {
         }
 
         @ParameterizedTest
-        @ValueSource(
-                strings = {
-                    "multipart/mixed; boundary=abcABC0123'()+_,-./:=?",
-                    "Multipart/Mixed; boundary=x",
-                    "multipart/form-data; boundary=x"
-                })
-        void refusesStatementsWithAttachmentPartsAs415(String contentType) {
+        @ValueSource(strings = {"multipart/form-data; boundary=x", "multipart/related; boundary=x"})
+        void refusesMultipartTypesOtherThanMixedSayingHowAttachmentsAreSent(String contentType) {
             RejectedInputException rejected =
-                    catchRejection(() -> ingest.receive("POST", null, null, contentType, "--x--", "1.0.3"));
+                    catchRejection(() -> receive(ingest, "POST", null, null, contentType, "--x--", "1.0.3"));
 
-            assertThat(rejected.status()).isEqualTo(415);
+            assertThat(rejected.status()).isEqualTo(400);
             assertThat(rejected.detail())
-                    .isEqualTo("Content-Type " + contentType + " is not accepted here. CredBridge does not take"
-                            + " attachments in the request (multipart/mixed, as signed statements and statements with"
-                            + " attachment parts are sent). Send the statements as application/json; an attachment"
-                            + " may stay in the statement when it names its content by fileUrl.");
+                    .isEqualTo("Content-Type " + contentType + " is not accepted here. Statements with attachment"
+                            + " parts are sent as multipart/mixed (xAPI 1.0.3, Communication 1.5.2), the statements in"
+                            + " the first part; without attachment parts, as application/json.");
         }
 
         @Test
-        void refusesAFormBodyWithoutMethodAs415() {
-            RejectedInputException rejected = catchRejection(() ->
-                    ingest.receive("POST", null, null, "application/x-www-form-urlencoded", "content=%7B%7D", "1.0.3"));
+        void refusesAFormBodyWithoutMethod() {
+            RejectedInputException rejected = catchRejection(() -> receive(
+                    ingest, "POST", null, null, "application/x-www-form-urlencoded", "content=%7B%7D", "1.0.3"));
 
-            assertThat(rejected.status()).isEqualTo(415);
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.detail()).contains("alternate request syntax");
         }
 
         @ParameterizedTest
         @org.junit.jupiter.params.provider.NullSource
         @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "text/plain"})
         void readsEveryOtherBodyAsJson(String contentType) {
-            assertThat(ingest.receive("POST", null, null, contentType, valid().toString(), "1.0.3")
+            assertThat(receive(ingest, "POST", null, null, contentType, valid().toString(), "1.0.3")
                             .statementIds())
                     .containsExactly(Statements.ID);
         }
+    }
+
+    static XapiBatch receive(
+            XapiStatementIngest ingest,
+            String method,
+            String statementId,
+            String alternateMethod,
+            String contentType,
+            String body,
+            String version) {
+        return ingest.receive(
+                method,
+                statementId,
+                alternateMethod,
+                contentType,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                version);
     }
 
     private static XapiStatementIngest ingestAllowing(int maxStatements) {
