@@ -15,7 +15,8 @@ class IngestConfiguration {
         FilterRegistrationBean<IngestAvailability> registration =
                 new FilterRegistrationBean<>(new IngestAvailability(camel, problems));
         registration.addUrlPatterns("/lms/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After filters that only add headers (the xAPI version header), which must be on this 503 too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }

@@ -53,10 +53,13 @@ public class IngestProblems {
     }
 
     private static String typeOf(int status) {
-        if (status == 413) {
-            return "payload-too-large";
-        }
-        return status == 401 ? "unauthenticated" : "invalid-input";
+        return switch (status) {
+            case 401 -> "unauthenticated";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "invalid-input";
+        };
     }
 
     private ObjectNode problem(String type, String title, int status, String detail) {

@@ -491,6 +491,113 @@ abstract class EndToEndScenarios {
     }
 
     @Test
+    void anXapiClientStoresWithPutLearnsOfConflictsAndDuplicatesAndIsToldCredBridgeServesNoStatements()
+            throws Exception {
+        String learner = newLearner("put");
+        String id = newId();
+
+        HttpResponse<String> stored =
+                xapi("PUT", "/lms/xapi/statements?statementId=" + id, completed(id, learner, COURSE));
+        assertThat(stored.statusCode()).isEqualTo(204);
+        assertThat(stored.body()).isEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        assertThat(xapi("PUT", "/lms/xapi/statements?statementId=" + id, completed(id, learner, COURSE))
+                        .statusCode())
+                .as("the same statement again is a redelivery")
+                .isEqualTo(204);
+
+        HttpResponse<String> conflict =
+                xapi("PUT", "/lms/xapi/statements?statementId=" + id, completed(id, learner, EXAM));
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        JsonNode conflictProblem = json.readTree(conflict.body());
+        assertThat(conflictProblem.path("type").asText()).isEqualTo("urn:credbridge:problem:conflict");
+        assertThat(conflictProblem.path("errors").get(0).path("pointer").asText())
+                .isEqualTo("/id");
+        assertThat(xapi(
+                                "POST",
+                                "/lms/xapi/statements",
+                                "[" + completed(newId(), learner, EXAM) + "," + completed(id, learner, EXAM) + "]")
+                        .statusCode())
+                .as("a batch holding a conflicting id is refused as a whole")
+                .isEqualTo(409);
+
+        String twice = newId();
+        HttpResponse<String> duplicates = xapi(
+                "POST",
+                "/lms/xapi/statements",
+                "[" + completed(twice, learner, EXAM) + "," + completed(twice, learner, COURSE) + "]");
+        assertThat(duplicates.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(duplicates.body())
+                        .path("errors")
+                        .get(0)
+                        .path("pointer")
+                        .asText())
+                .isEqualTo("/1/id");
+        assertThat(xapi("PUT", "/lms/xapi/statements", completed(newId(), learner, EXAM))
+                        .statusCode())
+                .as("PUT without statementId")
+                .isEqualTo(400);
+
+        HttpResponse<String> retrieval = xapi("GET", "/lms/xapi/statements?statementId=" + id, null);
+        assertThat(retrieval.statusCode()).isEqualTo(405);
+        assertThat(retrieval.headers().firstValue("Allow")).hasValue("PUT, POST");
+        assertThat(retrieval.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(retrieval.body()).path("title").asText()).isEqualTo("CredBridge is not an LRS");
+
+        HttpResponse<String> about = xapi("GET", "/lms/xapi/about", null);
+        assertThat(about.statusCode()).isEqualTo(200);
+        assertThat(texts(json.readTree(about.body()).path("version"))).contains("1.0.3", "1.0.0", "2.0.0");
+
+        String text = "a certificate of attendance";
+        String sha2 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+        String withAttachment = completed(newId(), learner, EXAM).strip();
+        withAttachment = withAttachment.substring(0, withAttachment.length() - 1)
+                + ", \"attachments\": [{\"usageType\": \"http://example.com/usage/certificate\","
+                + " \"display\": {\"en-US\": \"Certificate\"}, \"contentType\": \"text/plain\", \"length\": "
+                + text.length() + ", \"sha2\": \"" + sha2 + "\"}]}";
+        HttpResponse<String> attachments = multipart(withAttachment, text, sha2);
+        assertThat(attachments.statusCode()).as(attachments.body()).isEqualTo(200);
+        HttpResponse<String> tampered = multipart(withAttachment, "a forged certificate", sha2);
+        assertThat(tampered.statusCode()).as("never a 500").isEqualTo(400);
+        assertThat(json.readTree(tampered.body())
+                        .path("errors")
+                        .get(0)
+                        .path("detail")
+                        .asText())
+                .contains("holds content whose SHA-256 is");
+        HttpResponse<String> alternate = http.send(
+                HttpRequest.newBuilder(uri("/lms/xapi/statements?method=PUT"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("statementId=" + newId() + "&content=%7B%7D"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(alternate.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(alternate.body()).path("title").asText())
+                .isEqualTo("Alternate request syntax not supported");
+        HttpResponse<String> noVersion = http.send(
+                HttpRequest.newBuilder(uri("/lms/xapi/statements"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(completed(newId(), learner, EXAM)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noVersion.statusCode()).isEqualTo(400);
+        HttpResponse<String> otherMethod = xapi("DELETE", "/lms/xapi/statements", null);
+        assertThat(otherMethod.statusCode()).isEqualTo(405);
+
+        for (HttpResponse<String> answer : List.of(
+                stored, conflict, duplicates, retrieval, about, attachments, alternate, noVersion, otherMethod)) {
+            assertThat(answer.headers().firstValue("X-Experience-API-Version"))
+                    .as("version header on the %s answer %d", answer.request().method(), answer.statusCode())
+                    .hasValue("1.0.3");
+        }
+        awaitQuiet();
+        assertThat(awards(learner)).as("nothing refused was published").hasSize(1);
+    }
+
+    @Test
     void anEventWithoutAUsableLearnerIsDeadLetteredWhileTheRestGoesOnAndItCanBeReplayed() throws Exception {
         String unusableId = newId();
         String learner = newLearner("alongside");
@@ -767,6 +874,36 @@ abstract class EndToEndScenarios {
                         .header("Content-Type", contentType)
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Statements with one attachment part, as xAPI sends attachments (multipart/mixed). */
+    HttpResponse<String> multipart(String statement, String attachment, String sha2)
+            throws IOException, InterruptedException {
+        String body = "--b0undary\r\nContent-Type: application/json\r\n\r\n" + statement
+                + "\r\n--b0undary\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\n"
+                + "X-Experience-API-Hash: " + sha2 + "\r\n\r\n" + attachment + "\r\n--b0undary--\r\n";
+        return http.send(
+                HttpRequest.newBuilder(uri("/lms/xapi/statements"))
+                        .header("Content-Type", "multipart/mixed; boundary=b0undary")
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request as an xAPI client library sends it: JSON with the version header. */
+    HttpResponse<String> xapi(String method, String path, String body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

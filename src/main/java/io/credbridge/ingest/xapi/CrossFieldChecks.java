@@ -21,6 +21,9 @@ final class CrossFieldChecks {
     List<Violation> check(JsonNode statement, XapiVersion version) {
         List<Violation> violations = new ArrayList<>();
         statement(statement, Location.STATEMENT, version, violations);
+        // Only a statement can have an authority or void another; a SubStatement doing so is a schema finding.
+        AuthorityRule.check(statement.get("authority"), Location.STATEMENT.child("authority"), violations);
+        VoidingRule.check(statement, Location.STATEMENT, violations);
         return violations;
     }
 

@@ -2,11 +2,16 @@ package io.credbridge.ingest.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credbridge.ingest.RejectedInputException.Violation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** xAPI 1.0.3: within one list of interaction components (choices, scale, ...) every id is distinct. */
+/**
+ * xAPI 1.0.3 interaction activities: a definition that describes an interaction (a correct responses pattern or
+ * interaction components) says which kind with {@code interactionType}, and within one list of interaction
+ * components (choices, scale, ...) every id is distinct.
+ */
 final class InteractionComponentRule {
 
     private static final List<String> LISTS = List.of("choices", "scale", "source", "target", "steps");
@@ -14,6 +19,7 @@ final class InteractionComponentRule {
     private InteractionComponentRule() {}
 
     static void check(JsonNode definition, Location at, List<Violation> out) {
+        interactionTypeOf(definition, at, out);
         for (String list : LISTS) {
             JsonNode components = definition.path(list);
             Map<String, Integer> firstIndex = new HashMap<>();
@@ -32,6 +38,26 @@ final class InteractionComponentRule {
                                     + " list must be distinct"));
                 }
             }
+        }
+    }
+
+    // Without the type, a consumer cannot tell how to read the responses (ADL conformance XAPI-00064).
+    private static void interactionTypeOf(JsonNode definition, Location at, List<Violation> out) {
+        if (!definition.isObject() || definition.has("interactionType")) {
+            return;
+        }
+        List<String> interactionParts = new ArrayList<>();
+        if (definition.has("correctResponsesPattern")) {
+            interactionParts.add("correctResponsesPattern");
+        }
+        LISTS.stream().filter(definition::has).forEach(interactionParts::add);
+        if (!interactionParts.isEmpty()) {
+            Location field = at.child("interactionType");
+            out.add(new Violation(
+                    field.pointer(),
+                    field.field() + " is required when the definition has " + String.join(", ", interactionParts)
+                            + " (an interaction activity); add one of true-false, choice, fill-in, long-fill-in,"
+                            + " matching, performance, sequencing, likert, numeric or other"));
         }
     }
 }

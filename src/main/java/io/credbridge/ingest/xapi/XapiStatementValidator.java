@@ -33,11 +33,53 @@ class XapiStatementValidator {
      *     413 for more statements than {@code credbridge.ingest.xapi.max-statements}
      */
     public List<ObjectNode> validate(String body, String xapiVersionHeader) {
+        return validateBody(body, xapiVersionHeader).statements();
+    }
+
+    /** Like {@link #validate}, keeping whether the body was an array, so each statement can be located in it. */
+    StatementBody validateBody(String body, String xapiVersionHeader) {
         XapiVersion version = XapiVersion.fromHeader(xapiVersionHeader);
         StatementBody statements = StatementBody.parse(body);
         if (statements.size() > properties.maxStatements()) {
             throw Rejections.tooManyStatements(statements.size(), properties.maxStatements());
         }
+        check(statements, version);
+        return statements;
+    }
+
+    /**
+     * A {@code PUT /statements?statementId=} request: one statement, stored under the id the query names. The
+     * statement may leave its id out (the query's is used) but may not name another one.
+     *
+     * @return the one statement, its id set
+     * @throws RejectedInputException 400 for a missing or malformed statementId, an array, an id that differs from
+     *     statementId, or anything {@link #validate} rejects
+     */
+    StatementBody validateOne(String body, String xapiVersionHeader, String statementId) {
+        XapiVersion version = XapiVersion.fromHeader(xapiVersionHeader);
+        String id = StatementIdParameter.of(statementId);
+        StatementBody statements = StatementBody.parse(body);
+        if (statements.isArray()) {
+            throw Rejections.invalidStatements(List.of(new Violation(
+                    "",
+                    "PUT stores one Statement, so the body must be a Statement object; found an array (POST"
+                            + " /lms/xapi/statements takes arrays)")));
+        }
+        ObjectNode statement = statements.statements().get(0);
+        JsonNode bodyId = statement.get("id");
+        if (bodyId == null) {
+            statement.put("id", id);
+        } else if (!bodyId.isTextual() || !bodyId.textValue().equalsIgnoreCase(id)) {
+            throw Rejections.invalidStatements(List.of(new Violation(
+                    "/id",
+                    "id " + Phrases.found(bodyId) + " differs from the statementId parameter \"" + id
+                            + "\"; they must name the same statement (or leave id out)")));
+        }
+        check(statements, version);
+        return statements;
+    }
+
+    private void check(StatementBody statements, XapiVersion version) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.statements().get(i);
@@ -49,7 +91,6 @@ class XapiStatementValidator {
         if (!violations.isEmpty()) {
             throw Rejections.invalidStatements(violations);
         }
-        return statements.statements();
     }
 
     // An LRS stores a statement id once; a batch that repeats one cannot be stored as a whole.

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 class XapiIngestWiringTest {
 
@@ -21,6 +22,11 @@ class XapiIngestWiringTest {
                 .hasSingleBean(XapiStatementIngest.class)
                 .getBean("xapiStatementIngest")
                 .isInstanceOf(XapiStatementIngest.class));
+    }
+
+    @Test
+    void offersTheLrsResourcesUnderTheBeanNameTheRoutesCall() {
+        context.run(started -> assertThat(started).getBean("lrsResources").isInstanceOf(LrsResources.class));
     }
 
     @Test
@@ -41,9 +47,17 @@ class XapiIngestWiringTest {
     }
 
     @Configuration
-    @ComponentScan(basePackageClasses = XapiStatementIngest.class)
+    @ComponentScan(
+            basePackageClasses = XapiStatementIngest.class,
+            excludeFilters =
+                    @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = JdbcAcceptedStatements.class))
     @EnableConfigurationProperties(XapiIngestProperties.class)
     static class XapiPackage {
+
+        @Bean
+        AcceptedStatements acceptedStatements() {
+            return new InMemoryAcceptedStatements();
+        }
 
         @Bean
         Clock clock() {

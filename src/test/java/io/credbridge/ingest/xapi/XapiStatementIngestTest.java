@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class XapiStatementIngestTest {
 
@@ -132,10 +135,188 @@ class XapiStatementIngestTest {
                                 "actor.mbox must be a mailto IRI such as mailto:learner@example.com; found \"ada@example.edu\""));
     }
 
+    @Nested
+    class Puts {
+
+        @Test
+        void storesTheStatementTheStatementIdNamesAndAnswers204() {
+            XapiBatch batch =
+                    receive(ingest, "PUT", Statements.ID, null, "application/json", valid().toString(), "1.0.3");
+
+            assertThat(batch.status()).isEqualTo(204);
+            assertThat(batch.statementIds()).containsExactly(Statements.ID);
+            assertThat(batch.events()).extracting(LearningEvent::getEventId).containsExactly(Statements.ID);
+        }
+
+        @Test
+        void publishesAStatementWithoutIdUnderTheStatementId() {
+            XapiBatch batch = receive(
+                    ingest,
+                    "PUT",
+                    SECOND_ID,
+                    null,
+                    "application/json",
+                    without(valid(), "/id").toString(),
+                    "1.0.3");
+
+            assertThat(batch.events()).extracting(LearningEvent::getEventId).containsExactly(SECOND_ID);
+        }
+
+        @Test
+        void answersAPostWithTheIdsAnd200() {
+            XapiBatch batch = receive(ingest, "POST", null, null, "application/json", valid().toString(), "1.0.3");
+
+            assertThat(batch.status()).isEqualTo(200);
+            assertThat(batch.statementIds()).containsExactly(Statements.ID);
+        }
+    }
+
+    @Nested
+    class RepeatedIds {
+
+        private final InMemoryAcceptedStatements accepted = new InMemoryAcceptedStatements();
+        private final XapiStatementIngest remembering = ingestRemembering(1000, accepted);
+
+        @Test
+        void acceptsTheSameStatementAgainAndPublishesItAgainForTheAwardStageToDeduplicate() {
+            remembering.accept(valid().toString(), "1.0.3");
+
+            XapiBatch again =
+                    receive(remembering, "PUT", Statements.ID, null, "application/json", valid().toString(), "1.0.3");
+
+            assertThat(again.events()).extracting(LearningEvent::getEventId).containsExactly(Statements.ID);
+        }
+
+        @Test
+        void treatsWhatAnLrsSetsAndEqualSerializationsAsTheSameStatement() {
+            remembering.accept(valid().toString(), "1.0.3");
+            ObjectNode reserialized = with(valid(), "/timestamp", "\"2020-07-15T08:36:01.917775+02:00\"");
+            with(reserialized, "/context/contextActivities/parent", "{\"id\": \"https://lms.example.edu/programs/7\"}");
+            with(reserialized, "/stored", "\"2020-07-15T06:40:00Z\"");
+            with(reserialized, "/version", "\"1.0.0\"");
+
+            assertThat(remembering.accept(reserialized.toString(), "1.0.3").statementIds())
+                    .containsExactly(Statements.ID);
+        }
+
+        @Test
+        void answers409ForAnAcceptedIdWithOtherContentAndNamesIt() {
+            remembering.accept(valid().toString(), "1.0.3");
+            ObjectNode changed = with(valid(), "/result/score/scaled", "0.2");
+
+            RejectedInputException rejected = catchRejection(() ->
+                    receive(remembering, "PUT", Statements.ID, null, "application/json", changed.toString(), "1.0.3"));
+
+            assertThat(rejected.status()).isEqualTo(409);
+            assertThat(rejected.title()).isEqualTo("Statement id already used");
+            assertThat(rejected.violations())
+                    .containsExactly(new Violation(
+                            "/id",
+                            "statement " + Statements.ID + " was accepted before with different content; a statement"
+                                    + " id names one statement for good"));
+        }
+
+        @Test
+        void rejectsTheWholeBatchAndRemembersNoneOfItWhenOneIdConflicts() {
+            remembering.accept(valid().toString(), "1.0.3");
+            ObjectNode fresh = with(valid(), "/id", "\"" + SECOND_ID + "\"");
+            ObjectNode changed = with(valid(), "/result/success", "false");
+
+            RejectedInputException rejected =
+                    catchRejection(() -> remembering.accept(arrayOf(fresh, changed), "1.0.3"));
+
+            assertThat(rejected.violations()).extracting(Violation::pointer).containsExactly("/1/id");
+            assertThat(accepted.size()).isEqualTo(1);
+        }
+
+        @Test
+        void comparesIdsWithoutRegardToCase() {
+            remembering.accept(valid().toString(), "1.0.3");
+            ObjectNode changed = with(
+                    with(valid(), "/id", "\"" + Statements.ID.toUpperCase(java.util.Locale.ROOT) + "\""),
+                    "/result/success",
+                    "false");
+
+            assertThat(catchRejection(() -> remembering.accept(changed.toString(), "1.0.3"))
+                            .status())
+                    .isEqualTo(409);
+        }
+    }
+
+    @Nested
+    class RequestForms {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"PUT", "GET", "put"})
+        void refusesTheAlternateRequestSyntaxSayingWhatToSendInstead(String method) {
+            RejectedInputException rejected = catchRejection(() -> receive(
+                    ingest, "POST", null, method, "application/x-www-form-urlencoded", "content=%7B%7D", "1.0.3"));
+
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.detail())
+                    .startsWith("The alternate request syntax (POST ?method=" + method + " with a form body) is not"
+                            + " supported")
+                    .contains("PUT /lms/xapi/statements?statementId=<uuid>");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"multipart/form-data; boundary=x", "multipart/related; boundary=x"})
+        void refusesMultipartTypesOtherThanMixedSayingHowAttachmentsAreSent(String contentType) {
+            RejectedInputException rejected =
+                    catchRejection(() -> receive(ingest, "POST", null, null, contentType, "--x--", "1.0.3"));
+
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.detail())
+                    .isEqualTo("Content-Type " + contentType + " is not accepted here. Statements with attachment"
+                            + " parts are sent as multipart/mixed (xAPI 1.0.3, Communication 1.5.2), the statements in"
+                            + " the first part; without attachment parts, as application/json.");
+        }
+
+        @Test
+        void refusesAFormBodyWithoutMethod() {
+            RejectedInputException rejected = catchRejection(() -> receive(
+                    ingest, "POST", null, null, "application/x-www-form-urlencoded", "content=%7B%7D", "1.0.3"));
+
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.detail()).contains("alternate request syntax");
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.NullSource
+        @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "text/plain"})
+        void readsEveryOtherBodyAsJson(String contentType) {
+            assertThat(receive(ingest, "POST", null, null, contentType, valid().toString(), "1.0.3")
+                            .statementIds())
+                    .containsExactly(Statements.ID);
+        }
+    }
+
+    static XapiBatch receive(
+            XapiStatementIngest ingest,
+            String method,
+            String statementId,
+            String alternateMethod,
+            String contentType,
+            String body,
+            String version) {
+        return ingest.receive(
+                method,
+                statementId,
+                alternateMethod,
+                contentType,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                version);
+    }
+
     private static XapiStatementIngest ingestAllowing(int maxStatements) {
+        return ingestRemembering(maxStatements, new InMemoryAcceptedStatements());
+    }
+
+    private static XapiStatementIngest ingestRemembering(int maxStatements, AcceptedStatements accepted) {
         return new XapiStatementIngest(
                 new XapiStatementValidator(new XapiIngestProperties(maxStatements)),
                 new XapiStatementNormalizer(),
+                accepted,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

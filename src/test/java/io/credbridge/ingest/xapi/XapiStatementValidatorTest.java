@@ -229,18 +229,18 @@ class XapiStatementValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"0.9", "1.0", "2.0", "1.1.0", "1.0.x", "3.0.0"})
-        void rejectsAStatementVersionThatDoesNotStartWith10Or20AndAPatch(String version) {
+        @ValueSource(strings = {"0.9", "0.95", "1", "1.1", "1.1.0", "1.0.x", "1.0.", "1.0.3-beta", "3.0.0", ""})
+        void rejectsAStatementVersionThatIsNot10Or20WithOrWithoutAPatch(String version) {
             assertRejectedAt(
                     with(valid(), "/version", "\"" + version + "\""),
                     "/version",
-                    "version must be an xAPI version starting with 1.0. or 2.0., such as 1.0.0; found \"" + version
+                    "version must be an xAPI version 1.0, 1.0.x, 2.0 or 2.0.x, such as 1.0.3; found \"" + version
                             + "\"");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"1.0.0", "1.0.3", "2.0.0"})
-        void acceptsAStatementVersionOf10xOr20x(String version) {
+        @ValueSource(strings = {"1.0", "1.0.0", "1.0.3", "1.0.99", "2.0", "2.0.0"})
+        void acceptsAStatementVersionOf10Or10xOr20Or20x(String version) {
             assertAccepted(with(valid(), "/version", "\"" + version + "\""));
         }
     }
@@ -724,7 +724,10 @@ class XapiStatementValidatorTest {
         @Test
         void rejectsACorrectResponsesPatternThatIsNotAnArrayOfStrings() {
             assertRejectedAt(
-                    with(valid(), "/object/definition/correctResponsesPattern", "[1]"),
+                    with(
+                            with(valid(), "/object/definition/interactionType", "\"fill-in\""),
+                            "/object/definition/correctResponsesPattern",
+                            "[1]"),
                     "/object/definition/correctResponsesPattern/0",
                     "object.definition.correctResponsesPattern[0] must be a string");
         }
@@ -733,7 +736,10 @@ class XapiStatementValidatorTest {
         @ValueSource(strings = {"choices", "scale", "source", "target", "steps"})
         void rejectsAnInteractionComponentWithoutId(String list) {
             assertRejectedAt(
-                    with(valid(), "/object/definition/" + list, "[{\"description\": {\"en-US\": \"Golf\"}}]"),
+                    with(
+                            with(valid(), "/object/definition/interactionType", "\"other\""),
+                            "/object/definition/" + list,
+                            "[{\"description\": {\"en-US\": \"Golf\"}}]"),
                     "/object/definition/" + list + "/0/id",
                     "object.definition." + list + "[0].id is required in an Interaction Component but is missing");
         }
@@ -741,10 +747,64 @@ class XapiStatementValidatorTest {
         @Test
         void rejectsInteractionComponentIdsThatRepeatWithinOneList() {
             assertRejectedAt(
-                    with(valid(), "/object/definition/choices", "[{\"id\": \"golf\"}, {\"id\": \"golf\"}]"),
+                    with(
+                            with(valid(), "/object/definition/interactionType", "\"choice\""),
+                            "/object/definition/choices",
+                            "[{\"id\": \"golf\"}, {\"id\": \"golf\"}]"),
                     "/object/definition/choices/1/id",
                     "object.definition.choices[1].id repeats the id \"golf\" of "
                             + "object.definition.choices[0].id; ids within one choices list must be distinct");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                correctResponsesPattern | ["golf"]
+                choices                 | [{"id": "golf"}]
+                scale                   | [{"id": "likert_0"}]
+                source                  | [{"id": "ben"}]
+                target                  | [{"id": "1"}]
+                steps                   | [{"id": "pong"}]
+                """)
+        void rejectsAnInteractionPartWithoutTheInteractionType(String part, String value) {
+            assertRejectedAt(
+                    with(valid(), "/object/definition/" + part, value),
+                    "/object/definition/interactionType",
+                    "object.definition.interactionType is required when the definition has " + part
+                            + " (an interaction activity)");
+        }
+
+        @Test
+        void namesEveryInteractionPartThatNeedsTheType() {
+            ObjectNode statement = with(valid(), "/object/definition/correctResponsesPattern", "[\"golf\"]");
+
+            assertRejectedAt(
+                    with(statement, "/object/definition/choices", "[{\"id\": \"golf\"}]"),
+                    "/object/definition/interactionType",
+                    "has correctResponsesPattern, choices (an interaction activity)");
+        }
+
+        @Test
+        void checksTheInteractionTypeInContextActivitiesAndSubStatementsToo() {
+            ObjectNode statement = with(
+                    valid(), "/context/contextActivities/parent/0/definition", "{\"correctResponsesPattern\": []}");
+
+            assertRejectedAt(
+                    statement,
+                    "/context/contextActivities/parent/0/definition/interactionType",
+                    "context.contextActivities.parent[0].definition.interactionType is required");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"true-false", "choice", "other"})
+        void acceptsAnInteractionWithItsType(String type) {
+            ObjectNode statement = with(valid(), "/object/definition/interactionType", "\"" + type + "\"");
+
+            assertAccepted(with(statement, "/object/definition/correctResponsesPattern", "[\"true\"]"));
+        }
+
+        @Test
+        void acceptsAnInteractionTypeWithoutResponsesOrComponents() {
+            assertAccepted(with(valid(), "/object/definition/interactionType", "\"fill-in\""));
         }
     }
 
@@ -1022,6 +1082,195 @@ class XapiStatementValidatorTest {
                     .containsExactly(new Violation(
                             "/context/contextGroups/0/group",
                             "context.contextGroups[0].group is required in a contextGroup but is missing"));
+        }
+    }
+
+    @Nested
+    class Authorities {
+
+        private static final String CONSUMER =
+                "{\"account\": {\"homePage\": \"http://example.com/xAPI/OAuth/Token\", \"name\": \"oauth_consumer_x75db\"}}";
+        private static final String USER = "{\"mbox\": \"mailto:bob@example.com\"}";
+
+        @Test
+        void acceptsAnAgentAuthority() {
+            assertAccepted(with(valid(), "/authority", USER));
+        }
+
+        @Test
+        void acceptsAnOauthPairAsAnAnonymousGroupOfTwoAgents() {
+            assertAccepted(with(
+                    valid(),
+                    "/authority",
+                    "{\"objectType\": \"Group\", \"member\": [" + CONSUMER + ", " + USER + "]}"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 3})
+        void rejectsAGroupAuthorityOfOtherThanTwoAgents(int members) {
+            String member = String.join(", ", java.util.Collections.nCopies(members, USER));
+
+            assertRejectedAt(
+                    with(valid(), "/authority", "{\"objectType\": \"Group\", \"member\": [" + member + "]}"),
+                    "/authority/member",
+                    "authority is a Group of " + members + (members == 1 ? " member" : " members")
+                            + "; a Group authority must be an anonymous Group (no identifier) of exactly two Agents");
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "\"mbox\": \"mailto:xapigroup@example.com\"",
+                    "\"mbox_sha1sum\": \"ebd31e95054c018b10727ccffd2ef2ec3a016ee9\"",
+                    "\"openid\": \"http://group.openid.example.org/\"",
+                    "\"account\": {\"homePage\": \"http://example.com\", \"name\": \"group\"}"
+                })
+        void rejectsAnIdentifiedGroupAsAuthorityEvenWithTwoMembers(String identifier) {
+            String group =
+                    "{\"objectType\": \"Group\", " + identifier + ", \"member\": [" + CONSUMER + ", " + USER + "]}";
+
+            assertRejectedAt(
+                    with(valid(), "/authority", group),
+                    "/authority",
+                    "authority is a Group identified by " + identifier.substring(1, identifier.indexOf('"', 1)));
+        }
+
+        @Test
+        void leavesGroupsElsewhereToTheirOwnRules() {
+            assertAccepted(with(
+                    valid(),
+                    "/actor",
+                    "{\"objectType\": \"Group\", \"mbox\": \"mailto:team@example.com\", \"member\": [" + USER + "]}"));
+        }
+    }
+
+    @Nested
+    class Voiding {
+
+        private static final String VOIDED = "{\"id\": \"http://adlnet.gov/expapi/verbs/voided\"}";
+
+        @Test
+        void acceptsAVoidingStatementWhoseObjectIsAStatementRef() {
+            ObjectNode voiding = with(valid(), "/verb", VOIDED);
+
+            assertAccepted(with(
+                    voiding,
+                    "/object",
+                    "{\"objectType\": \"StatementRef\", \"id\": \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"}"));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                {"id": "https://lms.example.edu/courses/101"}                                | an Activity
+                {"objectType": "Agent", "mbox": "mailto:bob@example.com"}                    | an Agent
+                {"objectType": "Group", "mbox": "mailto:team@example.com"}                   | a Group
+                """)
+        void rejectsAVoidingStatementWhoseObjectIsNotAStatementRef(String object, String found) {
+            assertRejectedAt(
+                    with(with(valid(), "/verb", VOIDED), "/object", object),
+                    "/object",
+                    "object must be a StatementRef (the id of the statement to void) when the verb is"
+                            + " http://adlnet.gov/expapi/verbs/voided; found " + found);
+        }
+
+        @Test
+        void leavesOtherVerbsWithAStatementRefAlone() {
+            assertAccepted(with(
+                    valid(),
+                    "/object",
+                    "{\"objectType\": \"StatementRef\", \"id\": \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"}"));
+        }
+    }
+
+    @Nested
+    class PutRequests {
+
+        @Test
+        void takesTheStatementWhoseIdIsTheStatementIdParameter() {
+            assertThat(validator
+                            .validateOne(valid().toString(), "1.0.3", Statements.ID)
+                            .statements())
+                    .containsExactly(valid());
+        }
+
+        @Test
+        void comparesTheIdsWithoutRegardToCase() {
+            assertThatCode(() -> validator.validateOne(
+                            valid().toString(), "1.0.3", Statements.ID.toUpperCase(java.util.Locale.ROOT)))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void givesAStatementWithoutIdTheStatementIdParameter() {
+            ObjectNode stored = validator
+                    .validateOne(without(valid(), "/id").toString(), "1.0.3", Statements.ID)
+                    .statements()
+                    .get(0);
+
+            assertThat(stored.path("id").asText()).isEqualTo(Statements.ID);
+        }
+
+        @Test
+        void rejectsAStatementWhoseIdDiffersFromTheStatementIdParameter() {
+            RejectedInputException rejected = catchRejection(
+                    () -> validator.validateOne(valid().toString(), "1.0.3", "e05aa883-acaf-40ad-bf54-02c8ce485fb0"));
+
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.violations())
+                    .containsExactly(new Violation(
+                            "/id",
+                            "id \"" + Statements.ID + "\" differs from the statementId parameter"
+                                    + " \"e05aa883-acaf-40ad-bf54-02c8ce485fb0\"; they must name the same statement"
+                                    + " (or leave id out)"));
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.NullAndEmptySource
+        @ValueSource(strings = {" "})
+        void rejectsAPutWithoutStatementId(String statementId) {
+            RejectedInputException rejected =
+                    catchRejection(() -> validator.validateOne(valid().toString(), "1.0.3", statementId));
+
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.detail()).startsWith("PUT /lms/xapi/statements needs the statementId query parameter");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"42", "0f8fad5bd9cb469fa16570867728950e", "{0f8fad5b-d9cb-469f-a165-70867728950e}"})
+        void rejectsAStatementIdThatIsNotAUuid(String statementId) {
+            RejectedInputException rejected =
+                    catchRejection(() -> validator.validateOne(valid().toString(), "1.0.3", statementId));
+
+            assertThat(rejected.detail())
+                    .isEqualTo("The statementId parameter must be a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e;"
+                            + " found \"" + statementId + "\"");
+        }
+
+        @Test
+        void rejectsAnArrayBody() {
+            RejectedInputException rejected =
+                    catchRejection(() -> validator.validateOne(arrayOf(valid()), "1.0.3", Statements.ID));
+
+            assertThat(rejected.violations())
+                    .singleElement()
+                    .satisfies(violation -> assertThat(violation.message()).contains("found an array"));
+        }
+
+        @Test
+        void checksTheStatementLikeAPost() {
+            RejectedInputException rejected = catchRejection(
+                    () -> validator.validateOne(without(valid(), "/verb").toString(), "1.0.3", Statements.ID));
+
+            assertThat(rejected.violations())
+                    .containsExactly(new Violation("/verb", "verb is required in a Statement but is missing"));
+        }
+
+        @Test
+        void checksTheVersionHeaderFirst() {
+            RejectedInputException rejected =
+                    catchRejection(() -> validator.validateOne(valid().toString(), null, null));
+
+            assertThat(rejected.title()).isEqualTo("Unsupported xAPI version");
         }
     }
 
