@@ -21,6 +21,6 @@ public interface FileDrop {
 
     byte[] read(String directory, String name);
 
-    /** Where the files go, for messages: a path or {@code sftp://user@host:port/dir}. */
+    /** Where the files go, for messages: a path or {@code sftp://user@host:port}. */
     String describe();
 }

@@ -149,7 +149,7 @@ public record FileSettings(
 
         @Override
         public String toString() {
-            return "sftp://" + username + "@" + host + ":" + port + "/" + remoteDirectory;
+            return "sftp://" + username + "@" + host + ":" + port;
         }
     }
 

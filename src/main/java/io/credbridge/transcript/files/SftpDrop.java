@@ -4,7 +4,10 @@ import io.credbridge.transcript.TransientSisFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -64,7 +67,7 @@ final class SftpDrop implements FileDrop, AutoCloseable {
 
     @Override
     public boolean put(String name, byte[] content) {
-        return session("upload " + name, sftp -> {
+        return session("upload " + path(settings.remoteDirectory(), name), sftp -> {
             String target = path(settings.remoteDirectory(), name);
             if (exists(sftp, target)) {
                 return false;
@@ -81,21 +84,17 @@ final class SftpDrop implements FileDrop, AutoCloseable {
     @Override
     public List<String> list(String directory, String glob) {
         return session("list " + directory, sftp -> {
-            java.nio.file.PathMatcher matcher =
-                    java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            // The SIS may create its acknowledgement folder only with its first acknowledgement.
+            if (!exists(sftp, directory)) {
+                return List.of();
+            }
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             List<String> names = new ArrayList<>();
-            try {
-                for (SftpClient.DirEntry entry : sftp.readDir(directory)) {
-                    String name = entry.getFilename();
-                    if (entry.getAttributes().isRegularFile() && matcher.matches(java.nio.file.Path.of(name))) {
-                        names.add(name);
-                    }
+            for (SftpClient.DirEntry entry : sftp.readDir(directory)) {
+                String name = entry.getFilename();
+                if (entry.getAttributes().isRegularFile() && matcher.matches(Path.of(name))) {
+                    names.add(name);
                 }
-            } catch (SftpException e) {
-                if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
-                    return List.of();
-                }
-                throw e;
             }
             names.sort(null);
             return names;
@@ -104,7 +103,7 @@ final class SftpDrop implements FileDrop, AutoCloseable {
 
     @Override
     public byte[] read(String directory, String name) {
-        return session("read " + name, sftp -> {
+        return session("read " + path(directory, name), sftp -> {
             try (InputStream in = sftp.read(path(directory, name))) {
                 return in.readAllBytes();
             }

@@ -21,10 +21,10 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * A real SFTP server (Apache MINA SSHD) in this JVM, its files in a temporary folder: a password account, a
  * public-key account, a host key of its own, and a switch that drops the connection in the middle of an upload.
  */
-final class SftpServerDouble implements AutoCloseable {
+public final class SftpServerDouble implements AutoCloseable {
 
-    static final String USER = "credbridge";
-    static final String PASSWORD = "s3cret";
+    public static final String USER = "credbridge";
+    public static final String PASSWORD = "s3cret";
 
     private final SshServer server;
     private final Path root;
@@ -38,7 +38,7 @@ final class SftpServerDouble implements AutoCloseable {
         this.hostKey = hostKey;
     }
 
-    static SftpServerDouble start(Path root) throws Exception {
+    public static SftpServerDouble start(Path root) throws Exception {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -58,12 +58,12 @@ final class SftpServerDouble implements AutoCloseable {
         return created;
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The known_hosts line for this server, as ssh-keyscan prints it. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey);
     }
 
@@ -77,7 +77,7 @@ final class SftpServerDouble implements AutoCloseable {
         dropAfterWrites.set(writes);
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return root.resolve(name);
     }
 
@@ -86,7 +86,7 @@ final class SftpServerDouble implements AutoCloseable {
     }
 
     /** The names in a folder of the server, hidden ones included. */
-    List<String> fileNames(String folder) throws IOException {
+    public List<String> fileNames(String folder) throws IOException {
         try (var files = Files.list(root.resolve(folder))) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
