@@ -145,6 +145,14 @@ public class CredBridgeMetrics {
                 .register(registry);
     }
 
+    /** Entries delivered in import files, by what the SIS's acknowledgement files said: SENT (no word yet). */
+    public void transcriptAcknowledgements(String status, Supplier<Number> count) {
+        Gauge.builder("credbridge.transcript.acknowledgements", count)
+                .description("Transcript entries delivered in import files, by acknowledgement status")
+                .tag("status", status)
+                .register(registry);
+    }
+
     /**
      * The state of a SIS target's circuit breaker: 0 closed (calls go through), 1 open (deliveries fail fast and
      * are retried later), 2 half-open (a few trial calls go through).

@@ -1,8 +1,7 @@
 package io.credbridge.transcript;
 
+import io.credbridge.transcript.files.CsvLayout;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +18,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The flat-file SIS adapter: appends transcript rows to a daily CSV import file (RFC 4180, UTF-8, header row).
+ * The flat-file SIS adapter: appends transcript rows to a daily CSV import file ({@link CsvLayout}).
  * Idempotent by award id and action: the keys already present in the directory's files are read once, and a row
  * whose key is there is not written again. Rows are appended with one write and forced to disk before this
  * returns, and a torn last line left by a crash is cut off when the file is next opened, so a redelivered entry
@@ -31,14 +29,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvTranscriptWriter implements TranscriptWriter {
 
-    static final String[] COLUMNS = {
-        "award_id", "action", "learner_id", "credential_id", "credential_version", "credential_name",
-        "credential_kind", "issuer_id", "issuer_name", "earned_at", "awarded_at", "evidence_event_ids",
-        "sis_person_id"
-    };
+    static final String[] COLUMNS = CsvLayout.COLUMNS.toArray(String[]::new);
 
-    private static final CSVFormat FORMAT =
-            CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    private static final CSVFormat FORMAT = CsvLayout.FORMAT;
 
     private final CsvTranscriptProperties properties;
     private final Clock clock;
@@ -70,7 +63,7 @@ final class CsvTranscriptWriter implements TranscriptWriter {
         Path file = todaysFile();
         boolean newFile = !Files.exists(file) || Files.size(file) == 0;
         try {
-            append(file, render(fresh, newFile));
+            append(file, CsvLayout.rows(fresh, newFile));
         } catch (IOException e) {
             // A failed append may leave a torn line: re-read (and repair) the files before the retry writes.
             written = null;
@@ -125,34 +118,6 @@ final class CsvTranscriptWriter implements TranscriptWriter {
                 channel.force(true);
             }
         }
-    }
-
-    private static String render(List<TranscriptEntry> entries, boolean withHeader) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            if (withHeader) {
-                printer.printRecord((Object[]) COLUMNS);
-            }
-            for (TranscriptEntry entry : entries) {
-                printer.printRecord(
-                        entry.awardId(),
-                        entry.action().name(),
-                        entry.learnerId(),
-                        entry.credentialId(),
-                        entry.credentialVersion(),
-                        entry.credentialName(),
-                        entry.credentialKind(),
-                        entry.issuerId(),
-                        entry.issuerName(),
-                        entry.earnedAt(),
-                        entry.awardedAt(),
-                        String.join(";", entry.evidenceEventIds()),
-                        entry.sisPersonId());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     private static void append(Path file, String rows) throws IOException {

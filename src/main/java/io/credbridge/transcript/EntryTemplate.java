@@ -1,6 +1,7 @@
 package io.credbridge.transcript;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -26,6 +27,15 @@ public final class EntryTemplate {
             .withEscaper(text -> URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"))
             .nullValue("");
 
+    private static final Mustache.Compiler XML =
+            Mustache.compiler().withEscaper(Escapers.HTML).nullValue("");
+    private static final Mustache.Compiler CSV =
+            Mustache.compiler().withEscaper(EntryTemplate::csvField).nullValue("");
+    // A fixed-width or delimited text record: a value must not break the line it sits on.
+    private static final Mustache.Compiler TEXT = Mustache.compiler()
+            .withEscaper(text -> text.replaceAll("[\\r\\n]+", " "))
+            .nullValue("");
+
     private final String name;
     private final String text;
     private final Template template;
@@ -44,6 +54,31 @@ public final class EntryTemplate {
     /** A URL template; values are percent-encoded. */
     public static EntryTemplate url(String name, String text) {
         return new EntryTemplate(name, text, compile(URL, name, text));
+    }
+
+    /**
+     * A whole import file's template; values are escaped for the file's kind, told by the name's extension:
+     * {@code .xml} as XML text, {@code .json} as JSON string content, {@code .csv} as RFC 4180 fields (quoted when
+     * needed), anything else as text on one line (line breaks become spaces).
+     */
+    public static EntryTemplate file(String name, String text) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        Mustache.Compiler compiler = TEXT;
+        if (lower.endsWith(".xml")) {
+            compiler = XML;
+        } else if (lower.endsWith(".json")) {
+            compiler = JSON;
+        } else if (lower.endsWith(".csv")) {
+            compiler = CSV;
+        }
+        return new EntryTemplate(name, text, compile(compiler, name, text));
+    }
+
+    private static String csvField(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** Whether the template names this value: some values cost a SIS call and are only looked up when used. */

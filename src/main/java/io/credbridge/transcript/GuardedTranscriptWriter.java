@@ -62,6 +62,11 @@ public final class GuardedTranscriptWriter implements TranscriptWriter {
         return sis.target();
     }
 
+    @Override
+    public boolean acknowledgesLater() {
+        return sis.acknowledgesLater();
+    }
+
     public CircuitBreaker.State state() {
         return breaker.getState();
     }

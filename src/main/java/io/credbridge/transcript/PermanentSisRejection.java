@@ -18,13 +18,20 @@ public class PermanentSisRejection extends PermanentDeliveryFailure {
     private final String sisMessage;
 
     public PermanentSisRejection(String target, String entryKey, int status, String sisCode, String sisMessage) {
-        super(target + " refused transcript entry " + entryKey + " (HTTP " + status
-                + (sisCode == null ? "" : ", " + sisCode) + "): " + sisMessage);
+        super(target + " refused transcript entry " + entryKey + said(status, sisCode) + ": " + sisMessage);
         this.target = target;
         this.entryKey = entryKey;
         this.status = status;
         this.sisCode = sisCode;
         this.sisMessage = sisMessage;
+    }
+
+    /** The status and code in parentheses; a refusal made without an HTTP call (status 0) names no status. */
+    private static String said(int status, String sisCode) {
+        if (status == 0) {
+            return sisCode == null ? "" : " (" + sisCode + ")";
+        }
+        return " (HTTP " + status + (sisCode == null ? "" : ", " + sisCode) + ")";
     }
 
     public String target() {
@@ -36,7 +43,10 @@ public class PermanentSisRejection extends PermanentDeliveryFailure {
         return entryKey;
     }
 
-    /** The HTTP status, or 0 when the entry was refused before the SIS was called (no SIS person, say). */
+    /**
+     * The HTTP status, or 0 when the refusal came without an HTTP answer: before the SIS was called (no SIS person,
+     * say), from a file target (an acknowledgement file's reject, a server that is not the one configured).
+     */
     public int status() {
         return status;
     }

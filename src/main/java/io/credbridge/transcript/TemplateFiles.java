@@ -18,13 +18,22 @@ public final class TemplateFiles {
 
     /** @param setting the property that names the file, quoted in the error when it cannot be read */
     public EntryTemplate json(String setting, String location) {
+        return EntryTemplate.json(location, read(setting, location));
+    }
+
+    /** A whole import file's template, escaped for the kind its extension names ({@link EntryTemplate#file}). */
+    public EntryTemplate file(String setting, String location) {
+        return EntryTemplate.file(location, read(setting, location));
+    }
+
+    private String read(String setting, String location) {
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new IllegalStateException(setting + " names " + location + ", which does not exist; name a"
                     + " template file, e.g. classpath:transcript-templates/banner-academic-event-issued.json");
         }
         try (InputStream in = resource.getInputStream()) {
-            return EntryTemplate.json(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(setting + ": cannot read " + location, e);
         }

@@ -8,23 +8,33 @@ import org.springframework.stereotype.Component;
 /**
  * The transcript route's bean: outbox events in, entries written to the SIS, what was written counted. Entries that
  * must wait for the registrar are held in the review queue instead; an entry the SIS refuses for good goes there
- * too (as FAILED, with the SIS's message), and its outbox event counts as delivered.
+ * too (as FAILED, with the SIS's message), and its outbox event counts as delivered. Entries delivered to a SIS that
+ * acknowledges later wait for its acknowledgement file ({@link TranscriptAcknowledgements}).
  */
 @Component("transcriptEntries")
 public class TranscriptEntries {
 
     private final TranscriptWriter writer;
     private final TranscriptReview review;
+    private final TranscriptAcknowledgements acknowledgements;
     private final CredBridgeMetrics metrics;
 
-    public TranscriptEntries(TranscriptWriter writer, TranscriptReview review, CredBridgeMetrics metrics) {
+    public TranscriptEntries(
+            TranscriptWriter writer,
+            TranscriptReview review,
+            TranscriptAcknowledgements acknowledgements,
+            CredBridgeMetrics metrics) {
         this.writer = writer;
         this.review = review;
+        this.acknowledgements = acknowledgements;
         this.metrics = metrics;
     }
 
     public void deliver(List<OutboxEvent> events) throws Exception {
         List<TranscriptReview.Admitted> admitted = review.admit(events);
+        if (writer.acknowledgesLater()) {
+            admitted = acknowledgements.notSentYet(admitted);
+        }
         if (admitted.isEmpty()) {
             return;
         }
@@ -43,7 +53,11 @@ public class TranscriptEntries {
             review.refused(admitted.get(0), refusal);
             return;
         }
-        review.written(admitted);
+        if (writer.acknowledgesLater()) {
+            acknowledgements.sent(admitted);
+        } else {
+            review.written(admitted);
+        }
         written.forEach(entry -> metrics.transcriptRowWritten(writer.target(), entry.source(), entry.credentialId()));
     }
 

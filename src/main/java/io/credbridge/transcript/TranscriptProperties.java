@@ -1,6 +1,7 @@
 package io.credbridge.transcript;
 
 import io.credbridge.transcript.ethos.EthosSettings;
+import io.credbridge.transcript.files.FileSettings;
 import io.credbridge.transcript.rest.RestSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -15,25 +16,35 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param target the SIS adapter transcript entries go to: {@code csv} (the default: files in a directory),
- *     {@code ethos} (Ellucian Ethos Integration: Banner, Colleague) or {@code rest} (any HTTP API)
- * @param breaker the circuit breaker in front of the {@code ethos} and {@code rest} targets
+ *     {@code ethos} (Ellucian Ethos Integration: Banner, Colleague), {@code rest} (any HTTP API) or {@code files}
+ *     (import files in a directory or on an SFTP server, with acknowledgement files read back)
+ * @param breaker the circuit breaker in front of the {@code ethos}, {@code rest} and {@code files} targets
  * @param ethos the Ethos target's settings ({@code credbridge.transcript.ethos.*}), needed when it is the target
  * @param rest the generic REST target's settings ({@code credbridge.transcript.rest.*}), needed when it is the target
+ * @param files the import-file target's settings ({@code credbridge.transcript.files.*}), needed when it is the target
+ * @param acknowledgementPollInterval how often the SIS's acknowledgement files are looked for (files target)
  */
 @Validated
 @ConfigurationProperties("credbridge.transcript")
 public record TranscriptProperties(
-        @NotNull(message = "must be csv, ethos or rest") @DefaultValue("csv")
+        @NotNull(message = "must be csv, ethos, rest or files") @DefaultValue("csv")
         Target target,
 
         @Valid @NotNull @DefaultValue Breaker breaker,
         @Valid EthosSettings ethos,
-        @Valid RestSettings rest) {
+        @Valid RestSettings rest,
+        @Valid FileSettings files,
+
+        @NotNull(message = "must be a duration such as 1m")
+        @DurationMin(millis = 1, message = "must be longer than zero, e.g. 1m")
+        @DefaultValue("1m")
+        Duration acknowledgementPollInterval) {
 
     public enum Target {
         CSV,
         ETHOS,
-        REST
+        REST,
+        FILES
     }
 
     @AssertTrue(
@@ -48,6 +59,13 @@ public record TranscriptProperties(
                     + " or api-key (see the README's SIS section)")
     public boolean isRestConfiguredWhenTarget() {
         return target != Target.REST || rest != null;
+    }
+
+    @AssertTrue(
+            message = "target is files, so set credbridge.transcript.files.delivery (directory or sftp) and its"
+                    + " settings (see the README's SIS section)")
+    public boolean isFilesConfiguredWhenTarget() {
+        return target != Target.FILES || files != null;
     }
 
     /**

@@ -140,6 +140,11 @@ public class TranscriptReview {
                 clock.instant());
     }
 
+    /** The SIS acknowledged loading these entries: those a registrar approved are WRITTEN. */
+    void acknowledged(List<String> entryKeys) {
+        store.written(entryKeys, clock.instant());
+    }
+
     /** Sends the entry on to the SIS through the outbox. */
     public ReviewedEntry approve(String entryId, String actor) {
         return transactions.execute(status -> {

@@ -13,4 +13,13 @@ public interface TranscriptWriter {
 
     /** A short name for metrics and logs, e.g. {@code csv}. */
     String target();
+
+    /**
+     * Whether the SIS tells later, in acknowledgement files, which entries it loaded (batch imports that run after
+     * the file arrived). Its written entries then wait for that word: accepted ones are written, rejected ones go
+     * to the registrar's review queue with the SIS's message.
+     */
+    default boolean acknowledgesLater() {
+        return false;
+    }
 }

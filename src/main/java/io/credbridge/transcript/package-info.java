@@ -5,6 +5,8 @@
  * ({@code ethos}) and generic REST ({@code rest}) adapters call the SIS over HTTP, one entry per call, each behind
  * a circuit breaker of its own. Their answers are sorted here: {@link io.credbridge.transcript.TransientSisFailure}
  * (the outbox retries) or {@link io.credbridge.transcript.PermanentSisRejection} (given up at once with the SIS's
- * message). {@code credbridge.transcript.target} chooses the adapter.
+ * message). The import-file adapter ({@code files}) puts one file per batch in a directory or on an SFTP server and
+ * reads the SIS's acknowledgement files back ({@link io.credbridge.transcript.TranscriptAcknowledgements}).
+ * {@code credbridge.transcript.target} chooses the adapter.
  */
 package io.credbridge.transcript;

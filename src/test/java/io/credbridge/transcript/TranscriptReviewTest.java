@@ -7,7 +7,6 @@ import io.credbridge.award.AwardChange;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.Destination;
 import io.credbridge.outbox.OutboxEvent;
-import io.credbridge.outbox.OutboxStore;
 import io.credbridge.testsupport.H2TestDatabase;
 import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.testsupport.MutableClock;
@@ -28,19 +27,17 @@ class TranscriptReviewTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> sis = new ArrayList<>();
     private final Set<String> refusedBySis = new java.util.HashSet<>();
-    private MigratedDatabase database;
-    private OutboxStore outbox;
+    private ReviewQueueFixture queue;
     private TranscriptReview review;
-    private TranscriptEntries entries;
 
     @BeforeEach
     void setUp() {
-        database = MigratedDatabase.of(H2TestDatabase.newDataSource());
-        outbox = new OutboxStore(database.jdbc());
-        CredBridgeMetrics metrics = new CredBridgeMetrics(meters);
-        review = new TranscriptReview(
-                new TranscriptReviewStore(database.jdbc()), outbox, () -> {}, database.transactions(), metrics, clock);
-        entries = new TranscriptEntries(new PlayedSis(), review, metrics);
+        queue = ReviewQueueFixture.of(
+                MigratedDatabase.of(H2TestDatabase.newDataSource()),
+                new PlayedSis(),
+                new CredBridgeMetrics(meters),
+                clock);
+        review = queue.review();
     }
 
     @Test
@@ -113,7 +110,7 @@ class TranscriptReviewTest {
         ReviewedEntry failed = review.find(onlyEntry(ReviewStatus.FAILED));
         assertThat(failed.sisMessage()).isEqualTo("Person not found");
         assertThat(failed.note()).contains("Validation.Exception");
-        assertThat(outbox.countByStatus(Destination.TRANSCRIPT, "FAILED"))
+        assertThat(queue.outbox().countByStatus(Destination.TRANSCRIPT, "FAILED"))
                 .as("the queue, not the outbox, keeps it")
                 .isZero();
 
@@ -144,8 +141,9 @@ class TranscriptReviewTest {
     void aRefusalInsideABatchIsThrownSoTheRelayTriesEachEntryAlone() {
         refusedBySis.add("a-2/ISSUED");
 
-        assertThatThrownBy(() -> entries.deliver(
-                        List.of(event(change("a-1", "ISSUED", "auto")), event(change("a-2", "ISSUED", "auto")))))
+        assertThatThrownBy(() -> queue.entries()
+                        .deliver(List.of(
+                                event(change("a-1", "ISSUED", "auto")), event(change("a-2", "ISSUED", "auto")))))
                 .isInstanceOf(PermanentSisRejection.class);
         assertThat(review.list(null, 10)).isEmpty();
     }
@@ -209,30 +207,13 @@ class TranscriptReviewTest {
     }
 
     /** As the award stage writes it and the relay hands it over, in the relay's transaction. */
-    private void deliverFromAwardStage(AwardChange change) throws Exception {
-        database.transactions().executeWithoutResult(status -> {
-            try {
-                entries.deliver(List.of(event(change)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    private void deliverFromAwardStage(AwardChange change) {
+        queue.deliver(change);
     }
 
     /** Delivers what the outbox holds for the SIS, as the relay would, until nothing is due. */
     private void relayTranscripts() {
-        for (int round = 0; round < 5; round++) {
-            database.transactions().executeWithoutResult(status -> {
-                outbox.releaseReady(Destination.TRANSCRIPT, clock.instant());
-                List<OutboxEvent> due = outbox.claimDue(Destination.TRANSCRIPT, 10, clock.instant());
-                try {
-                    entries.deliver(due);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                outbox.removeDelivered(due.stream().map(OutboxEvent::eventId).toList());
-            });
-        }
+        queue.relay();
     }
 
     private static String withAction(List<ReviewedEntry> found, TranscriptEntry.Action action) {
@@ -250,8 +231,7 @@ class TranscriptReviewTest {
     }
 
     private static OutboxEvent event(AwardChange change) {
-        return OutboxEvent.of(
-                Destination.TRANSCRIPT, "award", change.awardId(), change.eventType(), change.toJson(), T0);
+        return ReviewQueueFixture.event(change);
     }
 
     static AwardChange change(String awardId, String action, String policy) {

@@ -102,6 +102,47 @@ class TranscriptTargetSelectionIT {
     }
 
     @Test
+    void theFilesTargetWithoutItsSettingsStopsStartupSayingWhatToSet() {
+        runner().withPropertyValues("credbridge.transcript.target=files")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("target is files, so set credbridge.transcript.files.delivery"));
+    }
+
+    @Test
+    void theFilesTargetOverSftpWithoutAKnownHostsLineStopsStartupSayingWhereToGetOne() {
+        runner().withPropertyValues(
+                        "credbridge.transcript.target=files",
+                        "credbridge.transcript.files.delivery=sftp",
+                        "credbridge.transcript.files.sftp.host=sis-files.example.edu",
+                        "credbridge.transcript.files.sftp.username=credbridge",
+                        "credbridge.transcript.files.sftp.password=secret")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("files.sftp.knownHosts")
+                        .hasMessageContaining("ssh-keyscan"));
+    }
+
+    @Test
+    void theFilesTargetWritesToADirectoryBehindABreakerAndReadsAcknowledgementsWhenGivenTheirFolder() {
+        runner().withPropertyValues(
+                        "credbridge.transcript.target=files",
+                        "credbridge.transcript.files.layout=xml",
+                        "credbridge.transcript.files.directory=" + sisImport,
+                        "credbridge.transcript.files.acknowledgements.directory=" + sisImport.resolve("acks"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(TranscriptWriter.class)).isInstanceOf(GuardedTranscriptWriter.class);
+                    assertThat(context.getBean(TranscriptWriter.class).target()).isEqualTo("files");
+                    assertThat(context.getBean(TranscriptWriter.class).acknowledgesLater())
+                            .isTrue();
+                    assertThat(context).hasSingleBean(AcknowledgementSource.class);
+                });
+    }
+
+    @Test
     void anUnknownTargetStopsStartup() {
         runner().withPropertyValues("credbridge.transcript.target=peoplesoft")
                 .run(context -> assertThat(context).hasFailed());
@@ -144,7 +185,7 @@ class TranscriptTargetSelectionIT {
                     @ComponentScan.Filter(
                             type = FilterType.REGEX,
                             pattern =
-                                    "io\\.credbridge\\.transcript\\.(TranscriptEntries|TranscriptReview.*|TranscriptApiProblems)"))
+                                    "io\\.credbridge\\.transcript\\.(TranscriptEntries|TranscriptReview.*|TranscriptAcknowledgement.*|TranscriptApiProblems)"))
     @EnableConfigurationProperties({TranscriptProperties.class, CsvTranscriptProperties.class})
     static class TranscriptBeans {
 

@@ -1,0 +1,67 @@
+package io.credbridge.transcript.files;
+
+import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.transcript.GuardedTranscriptWriter;
+import io.credbridge.transcript.TemplateFiles;
+import io.credbridge.transcript.TranscriptProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/** The import-file adapter, active with {@code credbridge.transcript.target: files}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "credbridge.transcript.target", havingValue = "files")
+class FilesConfiguration {
+
+    /** Closed with the context (an SFTP drop holds a running SSH client). */
+    @Bean
+    FileDrop transcriptFileDrop(TranscriptProperties properties) {
+        FileSettings settings = properties.files();
+        return settings.delivery() == FileSettings.Delivery.SFTP
+                ? SftpDrop.of(settings.sftp())
+                : new DirectoryDrop(settings.directory());
+    }
+
+    @Bean
+    GuardedTranscriptWriter transcriptWriter(
+            FileDrop drop,
+            TranscriptProperties properties,
+            ResourceLoader resources,
+            CredBridgeMetrics metrics,
+            Clock clock) {
+        FileSettings settings = properties.files();
+        FileTranscriptWriter writer = new FileTranscriptWriter(
+                layout(settings, new TemplateFiles(resources), clock),
+                drop,
+                settings.filePrefix(),
+                settings.acknowledgements() != null,
+                clock);
+        return GuardedTranscriptWriter.of(writer, properties, metrics);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "credbridge.transcript.files.acknowledgements.directory")
+    FileAcknowledgements transcriptFileAcknowledgements(FileDrop drop, TranscriptProperties properties) {
+        return new FileAcknowledgements(drop, properties.files().acknowledgements());
+    }
+
+    static FileLayout layout(FileSettings settings, TemplateFiles files, Clock clock) {
+        switch (settings.layout()) {
+            case XML:
+                return new AcademicAwardXmlLayout(settings.awardLevels(), clock);
+            case TEMPLATE:
+                return new TemplateLayout(
+                        files.file(
+                                "credbridge.transcript.files.template.location",
+                                settings.template().location()),
+                        settings.template().extension(),
+                        settings.values(),
+                        clock);
+            case CSV:
+            default:
+                return new CsvLayout();
+        }
+    }
+}
