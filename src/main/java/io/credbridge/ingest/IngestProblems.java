@@ -53,10 +53,18 @@ public class IngestProblems {
     }
 
     private static String typeOf(int status) {
-        if (status == 413) {
-            return "payload-too-large";
+        switch (status) {
+            case 401:
+                return "unauthenticated";
+            case 413:
+                return "payload-too-large";
+            case 415:
+                return "unsupported-media-type";
+            case 422:
+                return "unsupported-version";
+            default:
+                return "invalid-input";
         }
-        return status == 401 ? "unauthenticated" : "invalid-input";
     }
 
     private ObjectNode problem(String type, String title, int status, String detail) {
