@@ -58,6 +58,7 @@ public class IngestProblems {
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 422 -> "unsupported-version";
             default -> "invalid-input";
         };
     }

@@ -13,12 +13,23 @@ public class RejectedInputException extends RuntimeException {
     private final int status;
     private final String title;
     private final transient List<Violation> violations;
+    private final String challenge;
 
     public RejectedInputException(int status, String title, String detail, List<Violation> violations) {
+        this(status, title, detail, violations, null);
+    }
+
+    /**
+     * @param challenge for a 401, the {@code WWW-Authenticate} value telling the sender which scheme to use
+     *     (RFC 9110 §11.6.1); null when the source authenticates some other way
+     */
+    public RejectedInputException(
+            int status, String title, String detail, List<Violation> violations, String challenge) {
         super(detail);
         this.status = status;
         this.title = title;
         this.violations = List.copyOf(violations);
+        this.challenge = challenge;
     }
 
     public int status() {
@@ -36,6 +47,11 @@ public class RejectedInputException extends RuntimeException {
     /** Each rule the input broke, located by JSON Pointer (RFC 6901) into the request body. */
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** The {@code WWW-Authenticate} value of a 401, or null. */
+    public String challenge() {
+        return challenge;
     }
 
     public record Violation(String pointer, String message) {}
