@@ -2,6 +2,7 @@ package io.credbridge.badge;
 
 import java.time.Duration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Serves CredBridge's own JSON-LD contexts, public and unauthenticated, at the URL the credentials name, so a
  * verifier that fetches contexts finds them beside the issuers' did:web documents. The bytes are exactly the pinned
- * file: a context is versioned by its URL and never changes, so it may be cached for a day.
+ * file: a context is versioned by its URL and never changes, so it may be cached for a day. Any origin may read it,
+ * as JSON-LD 1.1 asks of context servers, so verifiers running in a browser can load it too.
  */
 @RestController
 class JsonLdContextController {
@@ -32,6 +34,7 @@ class JsonLdContextController {
                 .map(bytes -> ResponseEntity.ok()
                         .contentType(JSON_LD)
                         .cacheControl(CACHE)
+                        .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                         .body(bytes))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class JsonLdContexts implements DocumentLoader {
     }
 
     public Set<String> urls() {
-        return documents.keySet();
+        return Collections.unmodifiableSet(documents.keySet());
     }
 
     /** The URL a context of CredBridge's own answers for: the public URL plus its {@code path}. */
@@ -86,12 +87,12 @@ public final class JsonLdContexts implements DocumentLoader {
     }
 
     private void add(ContextPin pin, byte[] content, String where) {
-        String url = pin.url();
-        if (url.startsWith("/")) {
-            servedByPath.put(url, content);
-            url = ownUrl(url);
-        }
+        boolean own = pin.url().startsWith("/");
+        String url = own ? ownUrl(pin.url()) : pin.url();
         documents.put(url, document(pin, url, content, where));
+        if (own) {
+            servedByPath.put(pin.url(), content);
+        }
     }
 
     @Override

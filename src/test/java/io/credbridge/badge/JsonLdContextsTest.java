@@ -159,6 +159,7 @@ class JsonLdContextsTest {
 
         assertThat(served.getContentType()).startsWith("application/ld+json");
         assertThat(served.getHeader("Cache-Control")).contains("max-age=86400").contains("public");
+        assertThat(served.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(JsonLdContexts.sha256(served.getContentAsByteArray()))
                 .isEqualTo(JsonLdContexts.sha256(
                         shipped("credbridge-eu-microcredential-v1.jsonld").getBytes(StandardCharsets.UTF_8)));
