@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.credbridge.catalog.Criterion;
+import io.credbridge.catalog.Recognition;
 import io.credbridge.catalog.TranscriptPolicy;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.List;
  * @param sisPersonId the learner's SIS person id when known; null otherwise (and in payloads written before it)
  * @param transcript the credential's transcript policy when the change was made; {@code auto} in payloads written
  *     before policies existed
+ * @param recognition the definition's level, competencies, credit and EU elements under the award's version; null in
+ *     payloads written before it travelled
+ * @param expiresAt when the award stops holding, from its definition's validity; null when it never expires
  */
 public record AwardChange(
         Action action,
@@ -42,7 +46,9 @@ public record AwardChange(
         String reason,
         Instant changedAt,
         String sisPersonId,
-        TranscriptPolicy transcript) {
+        TranscriptPolicy transcript,
+        Recognition recognition,
+        Instant expiresAt) {
 
     /** What happened to the award. */
     public enum Action {
@@ -87,7 +93,9 @@ public record AwardChange(
                 reason,
                 changedAt,
                 award.sisPersonId(),
-                award.credential().transcript());
+                award.credential().transcript(),
+                award.credential().recognition(),
+                award.expiresAt().orElse(null));
     }
 
     /** The outbox event type: {@code award.issued}, {@code award.revoked} or {@code award.expired}. */

@@ -21,7 +21,7 @@ class BadgeConfiguration {
     SecuredCredentials securedCredentials(
             BadgeProperties properties, Issuers issuers, JsonLdContexts contexts, StatusLists statusLists) {
         return new SecuredCredentials(
-                new OpenBadgeCredentials(properties, issuers),
+                new OpenBadgeCredentials(properties, issuers, contexts),
                 issuers,
                 new DataIntegrityProofs(new CanonicalRdf(contexts)),
                 new VcJoseCredentials(),

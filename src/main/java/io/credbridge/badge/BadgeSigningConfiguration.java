@@ -17,7 +17,7 @@ class BadgeSigningConfiguration {
 
     @Bean
     JsonLdContexts jsonLdContexts(BadgeProperties properties) {
-        return JsonLdContexts.shippedAnd(properties.contextsDirectory());
+        return JsonLdContexts.shippedAnd(properties.publicUrl(), properties.contextsDirectory());
     }
 
     @Bean

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,32 +29,37 @@ import java.util.Set;
  * by SHA-256, and never goes to the network. The shipped contexts (classpath {@code jsonld/contexts/pins.tsv}) are
  * always there; a deployment may add its own from a directory with a {@code pins.tsv} of the same form. A file
  * that does not match its pin stops startup, because a context that changed would change what a signature means.
+ * A pin whose URL is a path ({@code /contexts/...}) is a context of CredBridge's own: it answers for the public URL
+ * plus that path, and CredBridge serves it there, so verifiers that fetch contexts find it where the issuers' did:web
+ * documents are.
  */
 public final class JsonLdContexts implements DocumentLoader {
 
     static final String SHIPPED = "jsonld/contexts/";
 
-    private final Map<String, Document> documents;
+    private final String publicUrl;
+    private final Map<String, Document> documents = new LinkedHashMap<>();
+    private final Map<String, byte[]> servedByPath = new LinkedHashMap<>();
 
-    private JsonLdContexts(Map<String, Document> documents) {
-        this.documents = Map.copyOf(documents);
+    private JsonLdContexts(String publicUrl) {
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    public static JsonLdContexts shipped() {
-        Map<String, Document> documents = new LinkedHashMap<>();
+    /** The shipped contexts, CredBridge's own answering under {@code publicUrl} (credbridge.badge.public-url). */
+    public static JsonLdContexts shipped(String publicUrl) {
+        JsonLdContexts contexts = new JsonLdContexts(publicUrl);
         for (ContextPin pin : ContextPin.parse(new String(resource("pins.tsv"), StandardCharsets.UTF_8), SHIPPED)) {
-            documents.put(pin.url(), document(pin, resource(pin.file()), "classpath:" + SHIPPED + pin.file()));
+            contexts.add(pin, resource(pin.file()), "classpath:" + SHIPPED + pin.file());
         }
-        return new JsonLdContexts(documents);
+        return contexts;
     }
 
-    /** The shipped contexts plus those pinned in {@code directory/pins.tsv}; null or blank adds none. */
-    public static JsonLdContexts shippedAnd(Path directory) {
-        JsonLdContexts shipped = shipped();
+    /** The shipped contexts plus those pinned in {@code directory/pins.tsv}; null adds none. */
+    public static JsonLdContexts shippedAnd(String publicUrl, Path directory) {
+        JsonLdContexts contexts = shipped(publicUrl);
         if (directory == null) {
-            return shipped;
+            return contexts;
         }
-        Map<String, Document> documents = new LinkedHashMap<>(shipped.documents);
         Path pins = directory.resolve("pins.tsv");
         if (!Files.isRegularFile(pins)) {
             throw new InvalidSigningConfigurationException("credbridge.badge.contexts-directory " + directory
@@ -60,13 +67,32 @@ public final class JsonLdContexts implements DocumentLoader {
         }
         for (ContextPin pin : ContextPin.parse(read(pins), pins.toString())) {
             Path file = directory.resolve(pin.file());
-            documents.put(pin.url(), document(pin, readBytes(file), file.toString()));
+            contexts.add(pin, readBytes(file), file.toString());
         }
-        return new JsonLdContexts(documents);
+        return contexts;
     }
 
     public Set<String> urls() {
-        return documents.keySet();
+        return Collections.unmodifiableSet(documents.keySet());
+    }
+
+    /** The URL a context of CredBridge's own answers for: the public URL plus its {@code path}. */
+    public String ownUrl(String path) {
+        return publicUrl + path;
+    }
+
+    /** The bytes of the own context served at {@code path}, exactly as pinned; empty for any other path. */
+    public Optional<byte[]> served(String path) {
+        return Optional.ofNullable(servedByPath.get(path)).map(byte[]::clone);
+    }
+
+    private void add(ContextPin pin, byte[] content, String where) {
+        boolean own = pin.url().startsWith("/");
+        String url = own ? ownUrl(pin.url()) : pin.url();
+        documents.put(url, document(pin, url, content, where));
+        if (own) {
+            servedByPath.put(pin.url(), content);
+        }
     }
 
     @Override
@@ -81,16 +107,16 @@ public final class JsonLdContexts implements DocumentLoader {
         return document;
     }
 
-    private static Document document(ContextPin pin, byte[] content, String where) {
+    private static Document document(ContextPin pin, String url, byte[] content, String where) {
         String actual = sha256(content);
         if (!actual.equals(pin.sha256())) {
-            throw new InvalidSigningConfigurationException("JSON-LD context " + where + " for " + pin.url()
+            throw new InvalidSigningConfigurationException("JSON-LD context " + where + " for " + url
                     + " does not match its pin: expected SHA-256 " + pin.sha256() + ", found " + actual
                     + ". Restore the pinned file, or pin the new one deliberately.");
         }
         try (InputStream in = new ByteArrayInputStream(content)) {
             JsonDocument document = JsonDocument.of(MediaType.JSON_LD, in);
-            document.setDocumentUrl(URI.create(pin.url()));
+            document.setDocumentUrl(URI.create(url));
             return document;
         } catch (JsonLdError | IOException e) {
             throw new InvalidSigningConfigurationException(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credbridge.award.AwardChange;
+import io.credbridge.catalog.EuMicroCredential;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -28,23 +29,33 @@ final class OpenBadgeCredentials {
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final BadgeProperties properties;
     private final Issuers issuers;
+    private final Achievements achievements;
+    private final String extensionContext;
 
-    OpenBadgeCredentials(BadgeProperties properties, Issuers issuers) {
-        this.properties = properties;
+    /** @param contexts where CredBridge's own extension context answers (under the public URL) */
+    OpenBadgeCredentials(BadgeProperties properties, Issuers issuers, JsonLdContexts contexts) {
         this.issuers = issuers;
+        this.achievements = new Achievements(properties.achievementIdPrefix());
+        this.extensionContext = contexts.ownUrl(EuMicroCredentialTerms.CONTEXT_PATH);
     }
 
     public ObjectNode of(AwardChange award, StatusListEntry status) {
         ObjectNode credential = json.createObjectNode();
-        credential.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
+        ArrayNode context = credential.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT);
         credential.put("id", "urn:uuid:" + award.awardId());
         credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
         credential.put("name", award.credentialName());
-        credential.set("issuer", profile(issuers.forCatalogIssuer(award.issuerId())));
+        credential.set("issuer", profile(issuers.forCatalogIssuer(award.issuerId()), award));
         credential.put("validFrom", award.awardedAt().toString());
-        credential.set("credentialSubject", subject(award));
+        if (award.expiresAt() != null) {
+            credential.put("validUntil", award.expiresAt().toString());
+        }
+        ObjectNode achievement = achievements.of(award);
+        if (EuMicroCredentialTerms.writeTo(achievement, Achievements.recognitionOf(award))) {
+            context.add(extensionContext);
+        }
+        credential.set("credentialSubject", subject(award, achievement));
         credential.set("evidence", evidence(award));
         status.writeTo(credential);
         ObjectNode schema = credential.putArray("credentialSchema").addObject();
@@ -53,7 +64,8 @@ final class OpenBadgeCredentials {
         return credential;
     }
 
-    private ObjectNode profile(Issuer issuer) {
+    /** The issuing unit's profile; the awarding body's country (an EU element) as OB 3.0's address country code. */
+    private ObjectNode profile(Issuer issuer, AwardChange award) {
         ObjectNode profile = json.createObjectNode();
         profile.put("id", issuer.did());
         profile.putArray("type").add("Profile");
@@ -67,27 +79,23 @@ final class OpenBadgeCredentials {
         if (issuer.image() != null) {
             profile.putObject("image").put("id", issuer.image()).put("type", "Image");
         }
+        EuMicroCredential eu = Achievements.recognitionOf(award).euMicroCredential();
+        if (eu != null && eu.awardingBodyCountry() != null) {
+            ObjectNode address = profile.putObject("address");
+            address.putArray("type").add("Address");
+            address.put("addressCountryCode", eu.awardingBodyCountry());
+        }
         return profile;
     }
 
-    private ObjectNode subject(AwardChange award) {
+    private ObjectNode subject(AwardChange award, ObjectNode achievement) {
         ObjectNode subject = json.createObjectNode();
         RecipientIdentity.of(award).writeTo(subject);
         subject.putArray("type").add("AchievementSubject");
-        ObjectNode achievement = subject.putObject("achievement");
-        achievement.put(
-                "id", properties.achievementIdPrefix() + award.credentialId() + "/v" + award.credentialVersion());
-        achievement.putArray("type").add("Achievement");
-        achievement.put(
-                "achievementType",
-                award.credentialKind().substring(0, 1).toUpperCase(Locale.ROOT)
-                        + award.credentialKind().substring(1));
-        achievement.put("name", award.credentialName());
-        achievement.put(
-                "description",
-                award.credentialDescription() == null ? award.credentialName() : award.credentialDescription());
-        achievement.putObject("criteria").put("narrative", String.join(" ", award.criteria()));
-        achievement.put("version", Integer.toString(award.credentialVersion()));
+        subject.set("achievement", achievement);
+        achievements
+                .resultOf(award)
+                .ifPresent(result -> subject.putArray("result").add(result));
         return subject;
     }
 

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
  * @param targetUrl where the competency is defined
  * @param targetFramework the framework's name, e.g. ESCO
  * @param targetCode the competency's code in that framework
+ * @param targetType the kind of node it is in its framework, in Open Badges 3.0's vocabulary (e.g. {@code CFItem}
+ *     for a CASE item, {@code ceasn:Competency}), or an extension {@code ext:...}; optional
  */
 public record Alignment(
         @NotBlank @Pattern(regexp = Iris.ABSOLUTE, message = Iris.MESSAGE)
@@ -17,4 +19,11 @@ public record Alignment(
 
         @NotBlank String targetName,
         String targetFramework,
-        String targetCode) {}
+        String targetCode,
+
+        @Pattern(
+                regexp = "^(ceasn:Competency|ceterms:Credential|CFItem|CFRubric|CFRubricCriterion"
+                        + "|CFRubricCriterionLevel|CTDL|ext:[A-Za-z0-9.\\-_]+)$",
+                message = "must be one of ceasn:Competency, ceterms:Credential, CFItem, CFRubric, CFRubricCriterion,"
+                        + " CFRubricCriterionLevel, CTDL, or an extension such as ext:Skill")
+        String targetType) {}

@@ -14,7 +14,8 @@ import java.util.Optional;
  * A credential that can be earned; its awards expire as {@code validity} says, or never. A {@code retired}
  * definition earns no new awards; the awards made under it stay. {@code transcript} says whether its awards are
  * written to the SIS as they happen, after a registrar's review, or never. It is awarded when every criterion in {@code criteria} is met (each may be a
- * group or another credential); an award records the {@code version} it was made under.
+ * group or another credential); an award records the {@code version} it was made under. {@code fieldOfStudy} and
+ * {@code image} only describe it, in the Open Badges credential.
  */
 public record CredentialDefinition(
         @NotBlank
@@ -42,7 +43,14 @@ public record CredentialDefinition(
         @Valid EuMicroCredential euMicroCredential,
         Boolean retired,
         RegressionPolicy onRegression,
-        TranscriptPolicy transcript) {
+        TranscriptPolicy transcript,
+        String fieldOfStudy,
+
+        @Pattern(
+                regexp = Iris.ABSOLUTE,
+                message =
+                        "must be the absolute URL of the badge image, e.g. https://credentials.example.edu/badges/sql.png")
+        String image) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
@@ -65,6 +73,11 @@ public record CredentialDefinition(
     /** The earliest an award can have been earned and still hold at {@code now}; empty when that is any time. */
     public Optional<Instant> earliestEarnedAtHoldingAt(Instant now) {
         return Optional.ofNullable(validity).flatMap(valid -> valid.earliestEarnedAtHoldingAt(now));
+    }
+
+    /** What lets others read and recognise it, as its awards carry it to the badge side. */
+    public Recognition recognition() {
+        return new Recognition(level, fieldOfStudy, image, competencies, credit, euMicroCredential);
     }
 
     /** All of {@link #criteria()}, as one criterion. */

@@ -202,6 +202,8 @@ class BadgeIssuancesTest {
                 reason,
                 changedAt,
                 null,
+                null,
+                null,
                 null);
         return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), award.eventType(), award.toJson(), AWARDED);
     }

@@ -25,7 +25,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 public final class CredentialVerifier {
 
     private final Map<String, byte[]> publicKeysByVerificationMethod;
-    private final CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped());
+    private final CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL));
 
     public CredentialVerifier(Map<String, byte[]> publicKeysByVerificationMethod) {
         this.publicKeysByVerificationMethod = publicKeysByVerificationMethod;

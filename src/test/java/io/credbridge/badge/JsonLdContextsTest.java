@@ -3,6 +3,8 @@ package io.credbridge.badge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
@@ -10,11 +12,15 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class JsonLdContextsTest {
 
@@ -37,17 +43,24 @@ class JsonLdContextsTest {
                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "ob-v3p0-context-3.0.3.json");
 
         for (ContextPin pin : ContextPin.parse(shipped("pins.tsv"), "pins.tsv")) {
+            if (pin.url().startsWith("/")) {
+                continue; // CredBridge's own context: no copy of it is published elsewhere
+            }
             assertThat(corpusFileByUrl).containsKey(pin.url());
             assertThat(JsonLdContexts.sha256(Files.readAllBytes(CORPUS.resolve(corpusFileByUrl.get(pin.url())))))
                     .as(pin.url())
                     .isEqualTo(pin.sha256());
         }
-        assertThat(JsonLdContexts.shipped().urls()).containsExactlyInAnyOrderElementsOf(corpusFileByUrl.keySet());
+        assertThat(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL).urls())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                                corpusFileByUrl.keySet().stream(),
+                                java.util.stream.Stream.of(CredentialContentTest.EXTENSION))
+                        .toList());
     }
 
     @Test
     void aContextOffTheAllowListIsRefusedNotFetched() {
-        assertThatThrownBy(() -> JsonLdContexts.shipped()
+        assertThatThrownBy(() -> JsonLdContexts.shipped(TestIssuers.PUBLIC_URL)
                         .loadDocument(URI.create("https://example.org/contexts/v1"), new DocumentLoaderOptions()))
                 .isInstanceOf(JsonLdError.class)
                 .hasMessageContaining("https://example.org/contexts/v1")
@@ -57,7 +70,7 @@ class JsonLdContextsTest {
 
     @Test
     void aDocumentNamingAnUnlistedContextCannotBeCanonicalized() {
-        CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped());
+        CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL));
 
         assertThatThrownBy(() -> canonical.nquads(Json.createObjectBuilder()
                         .add("@context", "https://example.org/contexts/v1")
@@ -75,7 +88,7 @@ class JsonLdContextsTest {
                 "extra.jsonld",
                 JsonLdContexts.sha256(Files.readAllBytes(dir.resolve("extra.jsonld"))));
 
-        JsonLdContexts contexts = JsonLdContexts.shippedAnd(dir);
+        JsonLdContexts contexts = JsonLdContexts.shippedAnd(TestIssuers.PUBLIC_URL, dir);
 
         assertThat(contexts.urls()).contains("https://example.org/extra/v1", "https://www.w3.org/ns/credentials/v2");
         assertThat(new CanonicalRdf(contexts)
@@ -92,7 +105,7 @@ class JsonLdContextsTest {
         Files.writeString(dir.resolve("extra.jsonld"), "{\"@context\": {}}");
         pin("https://example.org/extra/v1", "extra.jsonld", "0".repeat(64));
 
-        assertThatThrownBy(() -> JsonLdContexts.shippedAnd(dir))
+        assertThatThrownBy(() -> JsonLdContexts.shippedAnd(TestIssuers.PUBLIC_URL, dir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("https://example.org/extra/v1")
                 .hasMessageContaining("does not match its pin")
@@ -101,7 +114,7 @@ class JsonLdContextsTest {
 
     @Test
     void aContextsDirectoryWithoutPinsIsRefused() {
-        assertThatThrownBy(() -> JsonLdContexts.shippedAnd(dir))
+        assertThatThrownBy(() -> JsonLdContexts.shippedAnd(TestIssuers.PUBLIC_URL, dir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("pins.tsv");
     }
@@ -110,8 +123,48 @@ class JsonLdContextsTest {
     void aMalformedPinLineIsRefusedWithTheExpectedForm() throws IOException {
         Files.writeString(dir.resolve("pins.tsv"), "https://example.org/extra/v1 extra.jsonld\n");
 
-        assertThatThrownBy(() -> JsonLdContexts.shippedAnd(dir))
+        assertThatThrownBy(() -> JsonLdContexts.shippedAnd(TestIssuers.PUBLIC_URL, dir))
                 .hasMessageContaining("<url> TAB <file> TAB <sha-256 hex>");
+    }
+
+    @Test
+    void credBridgesOwnContextAnswersUnderThePublicUrlOnlyAndIsServedExactlyAsPinned() throws Exception {
+        JsonLdContexts contexts = JsonLdContexts.shipped("https://badges.example.org/");
+        String own = "https://badges.example.org" + EuMicroCredentialTerms.CONTEXT_PATH;
+        byte[] pinnedFile = shipped("credbridge-eu-microcredential-v1.jsonld").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(contexts.urls()).contains(own).doesNotContain(CredentialContentTest.EXTENSION);
+        assertThat(contexts.loadDocument(URI.create(own), new DocumentLoaderOptions())
+                        .getJsonContent()
+                        .orElseThrow()
+                        .asJsonObject())
+                .containsKey("@context");
+        assertThat(contexts.served(EuMicroCredentialTerms.CONTEXT_PATH)).hasValue(pinnedFile);
+        assertThat(shipped("pins.tsv"))
+                .contains(EuMicroCredentialTerms.CONTEXT_PATH + "\tcredbridge-eu-microcredential-v1.jsonld\t"
+                        + JsonLdContexts.sha256(pinnedFile));
+        assertThat(contexts.served("/contexts/credentials-v2.jsonld")).isEmpty();
+    }
+
+    @Test
+    void theServedContextIsJsonLdCacheableAndOtherPathsAreNotFound() throws Exception {
+        MockMvc http = MockMvcBuilders.standaloneSetup(
+                        new JsonLdContextController(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL)))
+                .build();
+
+        MockHttpServletResponse served = http.perform(get(EuMicroCredentialTerms.CONTEXT_PATH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+
+        assertThat(served.getContentType()).startsWith("application/ld+json");
+        assertThat(served.getHeader("Cache-Control")).contains("max-age=86400").contains("public");
+        assertThat(served.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(JsonLdContexts.sha256(served.getContentAsByteArray()))
+                .isEqualTo(JsonLdContexts.sha256(
+                        shipped("credbridge-eu-microcredential-v1.jsonld").getBytes(StandardCharsets.UTF_8)));
+        http.perform(get("/contexts/pins.tsv")).andExpect(status().isNotFound());
+        http.perform(get("/contexts/ob-v3p0-context-3.0.3.json")).andExpect(status().isNotFound());
     }
 
     private void pin(String url, String file, String sha256) throws IOException {
@@ -120,7 +173,7 @@ class JsonLdContextsTest {
 
     private static String shipped(String name) throws IOException {
         try (InputStream in = JsonLdContexts.class.getClassLoader().getResourceAsStream("jsonld/contexts/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.credbridge.award.Award;
 import io.credbridge.award.AwardChange;
 import io.credbridge.catalog.CredentialDefinition;
-import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.DemoCatalog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class OpenBadgeCredentialsTest {
 
     static final Instant AWARDED = Instant.parse("2026-11-21T10:00:00Z");
+    static final Instant EARNED = AWARDED.minusSeconds(60);
 
     private final ObjectMapper json = new ObjectMapper();
     private final Issuers issuers = new Issuers(List.of(
@@ -41,15 +42,11 @@ class OpenBadgeCredentialsTest {
                     List.of())));
     private final SecuredCredentials credentials =
             TestIssuers.securedCredentials(issuers, java.util.EnumSet.allOf(BadgeProperties.SecuredForm.class));
-    private final CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped());
+    private final CanonicalRdf canonical = new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL));
 
     @Test
     void everyCredentialTheDemoCatalogCanProducePassesThe1EdTechSchemaAndExpandsInSafeMode() throws Exception {
-        assumeThat(Files.exists(BadgeIssuancesTest.OB3_SCHEMA))
-                .as("the public corpus (../shared/corpus) is not beside the project; skipping the OB 3.0 schema check")
-                .isTrue();
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
-                .getSchema(Files.newInputStream(BadgeIssuancesTest.OB3_SCHEMA));
+        JsonSchema schema = ob3Schema();
         List<String> checked = new ArrayList<>();
         for (CredentialDefinition definition : DemoCatalog.definitions()) {
             for (String learner : List.of("alice", "alice@example.edu", "did:example:alice")) {
@@ -68,9 +65,7 @@ class OpenBadgeCredentialsTest {
 
     @Test
     void theSchemaCheckFailsACredentialWithoutAnIssuerSoItIsNotVacuous() throws Exception {
-        assumeThat(Files.exists(BadgeIssuancesTest.OB3_SCHEMA)).isTrue();
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
-                .getSchema(Files.newInputStream(BadgeIssuancesTest.OB3_SCHEMA));
+        JsonSchema schema = ob3Schema();
         JsonNode credential = json.readTree(
                 credentials.of(BadgeIssuancesTest.outboxEventAward()).document());
         ((com.fasterxml.jackson.databind.node.ObjectNode) credential).remove("issuer");
@@ -167,7 +162,7 @@ class OpenBadgeCredentialsTest {
     void twoAwardsOfTheSameLearnerHashTheirIdentifierWithDifferentSalts() throws Exception {
         CredentialDefinition definition = DemoCatalog.definitions().get(0);
         AwardChange first = award(definition, "alice@example.edu", null);
-        AwardChange second = withAwardId(first, "5b0e8a0c-1111-4e3e-9a51-000000000002");
+        AwardChange second = award(definition, "alice@example.edu", null, "5b0e8a0c-1111-4e3e-9a51-000000000002");
 
         JsonNode a = json.readTree(credentials.of(first).document()).at("/credentialSubject/identifier/0");
         JsonNode b = json.readTree(credentials.of(second).document()).at("/credentialSubject/identifier/0");
@@ -206,51 +201,30 @@ class OpenBadgeCredentialsTest {
     }
 
     static AwardChange award(CredentialDefinition definition, String learner, String sisPersonId) {
-        return new AwardChange(
-                AwardChange.Action.ISSUED,
-                "0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f",
-                learner,
-                definition.id(),
-                definition.version(),
-                definition.name(),
-                definition.description(),
-                definition.kind().code(),
-                definition.issuer().id(),
-                definition.issuer().name(),
-                definition.criteria().stream().map(Criterion::narrative).toList(),
-                AWARDED,
-                AWARDED.minusSeconds(60),
-                List.of("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02", "not-a-uuid"),
-                "xapi",
-                AWARDED.minusSeconds(1),
-                null,
-                null,
-                sisPersonId,
-                null);
+        return award(definition, learner, sisPersonId, "0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f");
     }
 
-    private static AwardChange withAwardId(AwardChange a, String awardId) {
-        return new AwardChange(
-                a.action(),
+    /** The award of {@code definition} as the outbox carries it to the badge side: through its JSON form. */
+    static AwardChange award(CredentialDefinition definition, String learner, String sisPersonId, String awardId) {
+        Award award = new Award(
                 awardId,
-                a.learnerId(),
-                a.credentialId(),
-                a.credentialVersion(),
-                a.credentialName(),
-                a.credentialDescription(),
-                a.credentialKind(),
-                a.issuerId(),
-                a.issuerName(),
-                a.criteria(),
-                a.awardedAt(),
-                a.earnedAt(),
-                a.evidenceEventIds(),
-                a.source(),
-                a.eventReceivedAt(),
-                a.reason(),
-                a.changedAt(),
-                a.sisPersonId(),
-                a.transcript());
+                learner,
+                definition,
+                AWARDED,
+                EARNED,
+                List.of("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02", "not-a-uuid"),
+                new Award.Trigger("not-a-uuid", "xapi", AWARDED.minusSeconds(1)),
+                sisPersonId);
+        return AwardChange.fromJson(AwardChange.of(award).toJson());
+    }
+
+    /** The 1EdTech OB 3.0 AchievementCredential schema from the corpus; the test is skipped without the corpus. */
+    static JsonSchema ob3Schema() throws java.io.IOException {
+        assumeThat(Files.exists(BadgeIssuancesTest.OB3_SCHEMA))
+                .as("the public corpus (../shared/corpus) is not beside the project; skipping the OB 3.0 schema check")
+                .isTrue();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
+                .getSchema(Files.newInputStream(BadgeIssuancesTest.OB3_SCHEMA));
     }
 
     private static JsonObject jakarta(String text) {

@@ -137,6 +137,8 @@ class SecuredCredentialsTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
 
         assertThatThrownBy(() -> TestIssuers.securedCredentials().of(otherIssuer))

@@ -32,7 +32,9 @@ class StatusListCredentialsTest {
                 Bitstring.MINIMUM_LENGTH,
                 new SecureRandom());
         credentials = new StatusListCredentials(
-                lists, TestIssuers.issuers(), new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped())));
+                lists,
+                TestIssuers.issuers(),
+                new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL))));
     }
 
     @Test

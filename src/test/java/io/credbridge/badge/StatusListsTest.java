@@ -124,7 +124,9 @@ class StatusListsTest {
                 action == AwardChange.Action.ISSUED ? null : "test",
                 action == AwardChange.Action.ISSUED ? template.awardedAt() : CHANGED,
                 template.sisPersonId(),
-                template.transcript());
+                template.transcript(),
+                template.recognition(),
+                template.expiresAt());
     }
 
     StatusLists statusLists(int length) {

@@ -55,9 +55,9 @@ final class TestIssuers {
 
     static SecuredCredentials securedCredentials(Issuers issuers, Set<SecuredForm> forms) {
         return new SecuredCredentials(
-                new OpenBadgeCredentials(properties(forms), issuers),
+                new OpenBadgeCredentials(properties(forms), issuers, JsonLdContexts.shipped(PUBLIC_URL)),
                 issuers,
-                new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped())),
+                new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL))),
                 new VcJoseCredentials(),
                 forms,
                 award -> STATUS);

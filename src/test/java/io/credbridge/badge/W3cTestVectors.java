@@ -39,10 +39,12 @@ final class W3cTestVectors {
     /** The contexts the vectors use that CredBridge does not ship (the W3C examples context). */
     static JsonLdContexts contexts() {
         try {
-            return JsonLdContexts.shippedAnd(Path.of(W3cTestVectors.class
-                    .getClassLoader()
-                    .getResource("vc-di-eddsa/contexts")
-                    .toURI()));
+            return JsonLdContexts.shippedAnd(
+                    TestIssuers.PUBLIC_URL,
+                    Path.of(W3cTestVectors.class
+                            .getClassLoader()
+                            .getResource("vc-di-eddsa/contexts")
+                            .toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -212,11 +212,48 @@ class ComposedCatalogLoaderTest extends CatalogFilesTestBase {
         assertThat(cert.kind()).isEqualTo(CredentialKind.CERTIFICATION);
         assertThat(cert.level()).isEqualTo("Intermediate (EQF 5)");
         assertThat(cert.competencies())
-                .containsExactly(new Alignment("https://skills.example.edu/sql", "SQL", "Example skills", "SK-1"));
+                .containsExactly(
+                        new Alignment("https://skills.example.edu/sql", "SQL", "Example skills", "SK-1", null));
         assertThat(cert.credit().ects()).isEqualByComparingTo("2.5");
         assertThat(cert.euMicroCredential().participation()).isEqualTo(EuMicroCredential.Participation.BLENDED);
         assertThat(cert.missingEuMandatoryElements()).isEmpty();
         assertThat(catalog.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsTheBadgeDescriptionsFieldOfStudyImageAndAlignmentTargetType() throws IOException {
+        write("cert.yaml", definition("cert", course(C1)) + """
+                fieldOfStudy: Information and Communication Technologies
+                image: https://credentials.example.edu/badges/cert.png
+                competencies:
+                  - targetUrl: https://case.example.edu/uri/sql-1
+                    targetName: SQL
+                    targetType: CFItem
+                """);
+
+        CredentialDefinition cert = load().find("cert").orElseThrow();
+
+        assertThat(cert.fieldOfStudy()).isEqualTo("Information and Communication Technologies");
+        assertThat(cert.image()).isEqualTo("https://credentials.example.edu/badges/cert.png");
+        assertThat(cert.competencies().get(0).targetType()).isEqualTo("CFItem");
+        assertThat(cert.recognition().competencies()).isEqualTo(cert.competencies());
+    }
+
+    @Test
+    void refusesAnAlignmentTargetTypeOpenBadgesDoesNotKnowAndARelativeImage() throws IOException {
+        write("cert.yaml", definition("cert", course(C1)) + """
+                image: badges/cert.png
+                competencies:
+                  - targetUrl: https://case.example.edu/uri/sql-1
+                    targetName: SQL
+                    targetType: Skill
+                """);
+
+        assertThatThrownBy(this::load)
+                .hasMessageContaining("cert.yaml: credential 'cert': field 'competencies[0].targetType' must be one of"
+                        + " ceasn:Competency")
+                .hasMessageContaining("or an extension such as ext:Skill")
+                .hasMessageContaining("field 'image' must be the absolute URL of the badge image");
     }
 
     @Test

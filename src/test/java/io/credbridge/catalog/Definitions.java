@@ -25,6 +25,8 @@ public final class Definitions {
                 null,
                 false,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -61,7 +63,9 @@ public final class Definitions {
                 definition.euMicroCredential(),
                 definition.retired(),
                 definition.onRegression(),
-                policy);
+                policy,
+                definition.fieldOfStudy(),
+                definition.image());
     }
 
     public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
@@ -96,6 +100,8 @@ public final class Definitions {
                 definition.euMicroCredential(),
                 retired,
                 onRegression,
-                definition.transcript());
+                definition.transcript(),
+                definition.fieldOfStudy(),
+                definition.image());
     }
 }

@@ -11,9 +11,14 @@ public final class DemoCatalog {
     private DemoCatalog() {}
 
     public static List<CredentialDefinition> definitions() {
+        return load("classpath:demo/catalog/*.yaml");
+    }
+
+    /** Another catalog for tests, e.g. {@code classpath:catalog-recognition/*.yaml}, loaded the same way. */
+    public static List<CredentialDefinition> load(String location) {
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             return new CredentialCatalogLoader(new PathMatchingResourcePatternResolver(), validation.getValidator())
-                    .load(List.of("classpath:demo/catalog/*.yaml"))
+                    .load(List.of(location))
                     .definitions();
         }
     }

@@ -794,6 +794,15 @@ abstract class EndToEndScenarios {
         assertThat(proof.path("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
         assertThat(didDocument.path("assertionMethod").toString())
                 .contains("\"" + proof.path("verificationMethod").asText() + "\"");
+        JsonNode contexts = json.readTree(issuance.getOpenBadgeCredential()).path("@context");
+        String extension = contexts.get(contexts.size() - 1).asText();
+        assertThat(extension).endsWith("/contexts/credbridge-eu-microcredential-v1.jsonld");
+        HttpResponse<String> served = get(URI.create(extension).getPath());
+        assertThat(served.statusCode())
+                .as("the extension context is served where the credential names it")
+                .isEqualTo(200);
+        assertThat(json.readTree(served.body()).path("@context").has("learningOutcomes"))
+                .isTrue();
     }
 
     /**
