@@ -13,12 +13,23 @@ public class RejectedInputException extends RuntimeException {
     private final int status;
     private final String title;
     private final transient List<Violation> violations;
+    private final String challenge;
 
     public RejectedInputException(int status, String title, String detail, List<Violation> violations) {
+        this(status, title, detail, violations, null);
+    }
+
+    /**
+     * @param challenge for a 401, the {@code WWW-Authenticate} challenge that names the scheme the endpoint expects,
+     *     e.g. {@code Basic realm="CredBridge xAPI"}; null when the source's scheme is not an HTTP one
+     */
+    public RejectedInputException(
+            int status, String title, String detail, List<Violation> violations, String challenge) {
         super(detail);
         this.status = status;
         this.title = title;
         this.violations = List.copyOf(violations);
+        this.challenge = challenge;
     }
 
     public int status() {
@@ -31,6 +42,11 @@ public class RejectedInputException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** The {@code WWW-Authenticate} challenge to answer with, or null. */
+    public String challenge() {
+        return challenge;
     }
 
     /** Each rule the input broke, located by JSON Pointer (RFC 6901) into the request body. */

@@ -42,8 +42,13 @@ class XapiIngestWiringTest {
 
     @Configuration
     @ComponentScan(basePackageClasses = XapiStatementIngest.class)
-    @EnableConfigurationProperties(XapiIngestProperties.class)
+    @EnableConfigurationProperties({XapiIngestProperties.class, XapiClientProperties.class})
     static class XapiPackage {
+
+        @Bean
+        io.credbridge.security.SecurityProperties security() {
+            return io.credbridge.security.SecurityProperties.off();
+        }
 
         @Bean
         Clock clock() {
