@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,6 +39,16 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            write(
+                    response,
+                    503,
+                    "authentication-unavailable",
+                    "Authentication cannot be checked right now",
+                    "the token cannot be checked now (" + failure.getMessage() + "); send the request again later");
+            return;
+        }
         for (String challenge : challenges(failure)) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -16,13 +17,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
  * The one filter chain: every endpoint as {@link ApiAccess} maps it, callers authenticated by a JWT of the campus
@@ -87,7 +91,18 @@ class SecurityConfiguration {
                                     Optional.ofNullable(token.getClaimAsString(nameClaim))
                                             .orElse(token.getSubject()))))
                     .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems));
+                    .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            // An identity provider that cannot be reached is answered 503, not thrown on as a 500.
+                            AuthenticationEntryPointFailureHandler failures =
+                                    new AuthenticationEntryPointFailureHandler(problems);
+                            failures.setRethrowAuthenticationServiceException(false);
+                            filter.setAuthenticationFailureHandler(failures);
+                            return filter;
+                        }
+                    }));
         }
         log.info(
                 "Admin API authentication: {}{}",
@@ -120,6 +135,18 @@ class SecurityConfiguration {
      * (so that the app starts while the identity provider is unreachable, and tries again at the next token).
      */
     static JwtDecoder decoder(SecurityProperties.Jwt jwt) {
+        JwtDecoder decoder = keysOf(jwt);
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new JwtException("the identity provider at " + jwt.issuerUri() + " cannot be reached to find its"
+                        + " keys: " + e.getCause().getMessage());
+            }
+        };
+    }
+
+    private static JwtDecoder keysOf(SecurityProperties.Jwt jwt) {
         OAuth2TokenValidator<Jwt> validator = validator(jwt);
         if (jwt.jwkSetUri() != null) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(

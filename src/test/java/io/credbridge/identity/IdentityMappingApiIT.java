@@ -245,7 +245,9 @@ class IdentityMappingApiIT {
                 JSON.readTree(get("/courses?lmsCourseId=" + course).body()).get(0);
         assertThat(found.path("sisCourseCode").asText()).isEqualTo("CS-101");
         assertThat(found.path("sisTerm").isNull()).isTrue();
-        assertThat(found.path("updatedBy").asText()).isEqualTo("r2");
+        assertThat(found.path("updatedBy").asText())
+                .as("the authenticated caller, not the actor the body names")
+                .isEqualTo(TestCredentials.ADMIN_NAME);
 
         assertThat(delete("/courses?lmsCourseId=" + course).statusCode()).isEqualTo(204);
         assertThat(JSON.readTree(get("/courses?lmsCourseId=" + course).body())).isEmpty();

@@ -58,6 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SecurityIT {
 
     static final String ISSUER = "https://login.test.credbridge.io/realms/campus";
+    static final String CERTS = "/realms/campus/protocol/openid-connect/certs";
     static final RSAKey IDP_KEY = CanvasTokens.newKey("idp-current");
     static final RSAKey STRANGER_KEY = CanvasTokens.newKey("idp-current");
     static final WireMockServer idp = new WireMockServer(wireMockConfig().dynamicPort());
@@ -74,14 +75,12 @@ class SecurityIT {
     static void securedApplication(DynamicPropertyRegistry registry) throws IOException {
         TestCredentials.register(registry);
         idp.start();
-        idp.stubFor(get(urlEqualTo("/realms/campus/protocol/openid-connect/certs"))
+        idp.stubFor(get(urlEqualTo(CERTS))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody(CanvasTokens.jwks(List.of(IDP_KEY)))));
         registry.add("credbridge.security.jwt.issuer-uri", () -> ISSUER);
-        registry.add(
-                "credbridge.security.jwt.jwk-set-uri",
-                () -> idp.baseUrl() + "/realms/campus/protocol/openid-connect/certs");
+        registry.add("credbridge.security.jwt.jwk-set-uri", () -> idp.baseUrl() + CERTS);
         registry.add("credbridge.security.jwt.audiences[0]", () -> "credbridge");
         registry.add("credbridge.security.jwt.roles-claim", () -> "realm_access.roles");
         registry.add("credbridge.security.jwt.role-prefix", () -> "credbridge-");
@@ -292,6 +291,27 @@ class SecurityIT {
                     .as(token.getKey())
                     .anySatisfy(challenge ->
                             assertThat(challenge).startsWith("Bearer realm=\"credbridge\", error=\"invalid_token\""));
+        }
+    }
+
+    @Test
+    void aTokenWhoseKeyTheIdentityProviderCannotServeNowIsAnswered503WithRetryAfterNotA500() throws Exception {
+        String token = token(
+                CanvasTokens.newKey("idp-next"),
+                ISSUER,
+                "credbridge",
+                Instant.now().plusSeconds(300),
+                "credbridge-auditor");
+        var outage = idp.stubFor(
+                get(urlEqualTo(CERTS)).atPriority(1).willReturn(aResponse().withStatus(500)));
+        try {
+            HttpResponse<String> response = bearer("GET", "/api/audit", token);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertProblem(response, "authentication-unavailable");
+        } finally {
+            idp.removeStub(outage);
         }
     }
 
