@@ -1,5 +1,6 @@
 package io.credbridge.award;
 
+import io.credbridge.audit.AuditTrail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,34 +17,40 @@ import org.springframework.web.bind.annotation.RestController;
 class AwardAdminController {
 
     private final AwardRevocation revocation;
+    private final AuditTrail audit;
 
-    AwardAdminController(AwardRevocation revocation) {
+    AwardAdminController(AwardRevocation revocation, AuditTrail audit) {
         this.revocation = revocation;
-    }
-
-    /** Revokes the award and every award stacked on it that no longer holds without it. */
-    @PostMapping("/{awardId}/revoke")
-    RevocationView revoke(@PathVariable String awardId, @Valid @RequestBody RevokeRequest request) {
-        return new RevocationView(revocation.revoke(awardId, request.reason(), request.actor()).stream()
-                .map(revoked -> new RevokedView(
-                        revoked.award().awardId(),
-                        revoked.award().learnerId(),
-                        revoked.credentialId(),
-                        AwardEndings.REVOKED,
-                        revoked.reason()))
-                .toList());
+        this.audit = audit;
     }
 
     /**
-     * @param reason why, in the registrar's words; it travels to the SIS row and the badge event
-     * @param actor who revokes it (a name from the request until the admin API authenticates its callers)
+     * Revokes the award and every award stacked on it that no longer holds without it, in the name of the
+     * authenticated caller.
      */
+    @PostMapping("/{awardId}/revoke")
+    RevocationView revoke(@PathVariable String awardId, @Valid @RequestBody RevokeRequest request) {
+        RevocationView view = new RevocationView(
+                revocation.revoke(awardId, request.reason(), audit.actor().name()).stream()
+                        .map(revoked -> new RevokedView(
+                                revoked.award().awardId(),
+                                revoked.award().learnerId(),
+                                revoked.credentialId(),
+                                AwardEndings.REVOKED,
+                                revoked.reason()))
+                        .toList());
+        audit.record(
+                "award.revoke",
+                awardId,
+                request.reason(),
+                "revoked " + view.revoked().stream().map(RevokedView::awardId).toList());
+        return view;
+    }
+
+    /** @param reason why, in the registrar's words; it travels to the SIS row and the badge event */
     record RevokeRequest(
             @NotBlank(message = "must say why the award is revoked") @Size(max = 1000)
-            String reason,
-
-            @NotBlank(message = "must name who revokes the award") @Size(max = 255)
-            String actor) {}
+            String reason) {}
 
     record RevocationView(List<RevokedView> revoked) {}
 

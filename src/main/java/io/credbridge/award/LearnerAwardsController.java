@@ -1,5 +1,6 @@
 package io.credbridge.award;
 
+import io.credbridge.audit.AuditTrail;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import jakarta.validation.Valid;
@@ -27,35 +28,50 @@ class LearnerAwardsController {
     private final CredentialCatalog catalog;
     private final ProgressReport progress;
     private final AwardGrants grants;
+    private final AuditTrail audit;
 
     LearnerAwardsController(
-            AwardLedger ledger, CredentialCatalog catalog, ProgressReport progress, AwardGrants grants) {
+            AwardLedger ledger,
+            CredentialCatalog catalog,
+            ProgressReport progress,
+            AwardGrants grants,
+            AuditTrail audit) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.progress = progress;
         this.grants = grants;
+        this.audit = audit;
     }
 
     /**
-     * A manual or prior-learning award. The answer lists it first, then the credentials stacked on it that it
-     * completed.
+     * A manual or prior-learning award, granted in the name of the authenticated caller. The answer lists it first,
+     * then the credentials stacked on it that it completed.
      */
     @PostMapping("/{learnerId}/awards")
     @ResponseStatus(HttpStatus.CREATED)
     List<AwardView> grant(
             @PathVariable @Size(max = 255, message = "must be at most 255 characters") String learnerId,
             @Valid @RequestBody GrantRequest request) {
-        return grants
+        List<AwardView> granted = grants
                 .grant(
                         learnerId,
                         request.credentialId(),
                         request.basis(),
                         request.reason(),
-                        request.actor(),
+                        audit.actor().name(),
                         request.earnedAt())
                 .stream()
                 .map(award -> view(ledger.find(award.awardId()).orElseThrow()))
                 .toList();
+        audit.record(
+                "award.grant",
+                learnerId,
+                request.reason(),
+                request.basis() + " " + request.credentialId() + ": awarded "
+                        + granted.stream()
+                                .map(award -> award.credentialId() + " " + award.awardId())
+                                .toList());
+        return granted;
     }
 
     /** For every credential: which criteria the learner meets, with which events, and what is still missing. */
@@ -128,9 +144,6 @@ class LearnerAwardsController {
 
             @NotBlank(message = "must say why the award is granted") @Size(max = 1000)
             String reason,
-
-            @NotBlank(message = "must name who grants the award") @Size(max = 255)
-            String actor,
 
             @PastOrPresent(message = "must not be in the future")
             Instant earnedAt) {}

@@ -1,6 +1,9 @@
 package io.credbridge.deadletter;
 
+import io.credbridge.audit.AuditTrail;
 import io.credbridge.ops.ProblemDetails;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +28,12 @@ class DeadLetterController {
 
     private final DeadLetterStore store;
     private final DeadLetterReplay replay;
+    private final AuditTrail audit;
 
-    DeadLetterController(DeadLetterStore store, DeadLetterReplay replay) {
+    DeadLetterController(DeadLetterStore store, DeadLetterReplay replay, AuditTrail audit) {
         this.store = store;
         this.replay = replay;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -47,10 +53,21 @@ class DeadLetterController {
                 .orElseThrow(() -> new DeadLetterReplay.DeadLetterNotFoundException(deadLetterId));
     }
 
+    /** The body is optional: {@code {"reason": "..."}} says why, for the audit trail. */
     @PostMapping("/{deadLetterId}/replay")
-    DeadLetterView replay(@PathVariable String deadLetterId) {
-        return DeadLetterView.of(replay.replay(deadLetterId));
+    DeadLetterView replay(
+            @PathVariable String deadLetterId, @Valid @RequestBody(required = false) ReplayRequest request) {
+        DeadLetterEntry replayed = replay.replay(deadLetterId);
+        audit.record(
+                "dead-letter.replay",
+                deadLetterId,
+                request == null ? null : request.reason(),
+                replayed.stage().code() + " dead letter of event " + replayed.eventId() + " replayed");
+        return DeadLetterView.of(replayed);
     }
+
+    /** @param reason why it is replayed now, e.g. the fix that makes it go through */
+    record ReplayRequest(@Size(max = 1000) String reason) {}
 
     @ExceptionHandler(DeadLetterReplay.DeadLetterNotFoundException.class)
     ProblemDetail notFound(DeadLetterReplay.DeadLetterNotFoundException e) {

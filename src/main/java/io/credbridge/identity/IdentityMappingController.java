@@ -1,5 +1,6 @@
 package io.credbridge.identity;
 
+import io.credbridge.audit.AuditTrail;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,12 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin API over identity: mapping uploads, single mappings, and the parked events waiting for them. */
+/**
+ * The admin API over identity: mapping uploads, single mappings, and the parked events waiting for them. Every
+ * mapping records the authenticated caller who set it.
+ */
 @RestController
 @RequestMapping("/api/identity")
 class IdentityMappingController {
 
-    private static final int MAX_ACTOR = 255;
     private static final int MAX_LIMIT = 1000;
 
     private final MappingUpdates updates;
@@ -30,18 +33,21 @@ class IdentityMappingController {
     private final ParkedEvents parked;
     private final ParkedEventRelease release;
     private final Clock clock;
+    private final AuditTrail audit;
 
     IdentityMappingController(
             MappingUpdates updates,
             IdentityMappings mappings,
             ParkedEvents parked,
             ParkedEventRelease release,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.updates = updates;
         this.mappings = mappings;
         this.parked = parked;
         this.release = release;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -51,27 +57,36 @@ class IdentityMappingController {
     @PostMapping("/mappings")
     IdentityViews.UploadView upload(
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-            @RequestParam(required = false) String actor,
             @RequestBody(required = false) byte[] body) {
         Charset charset = CsvUpload.charsetOf(contentType);
-        String by = validated(List.of(), actor);
-        MappingCsv.Mappings file = MappingCsv.parse(CsvUpload.text(body, charset), by, clock.instant());
+        MappingCsv.Mappings file =
+                MappingCsv.parse(CsvUpload.text(body, charset), audit.actor().name(), clock.instant());
         MappingUpdates.Stored stored = updates.store(file.learners(), file.courses());
+        audit.record(
+                "identity.mappings.upload",
+                "mapping file",
+                null,
+                stored.learners() + " learner and " + stored.courses() + " course mapping(s) stored, "
+                        + stored.parkedEventsReleased() + " parked event(s) released");
         return new IdentityViews.UploadView(stored.learners(), stored.courses(), stored.parkedEventsReleased());
     }
 
     @PutMapping("/learners")
     IdentityViews.StoredLearnerView putLearner(@RequestBody IdentityViews.LearnerMappingRequest request) {
-        String by = validated(
-                MappingRules.learner(request.scheme(), request.namespace(), request.value(), request.sisPersonId()),
-                request.actor());
+        validated(MappingRules.learner(request.scheme(), request.namespace(), request.value(), request.sisPersonId()));
         LearnerMapping mapping = new LearnerMapping(
                 new LearnerMappingKey(
                         request.scheme(), request.namespace(), request.value().trim()),
                 request.sisPersonId().trim(),
                 clock.instant(),
-                by);
+                audit.actor().name());
         MappingUpdates.Stored stored = updates.store(List.of(mapping), List.of());
+        audit.record(
+                "identity.learner.put",
+                describe(mapping.learner()),
+                null,
+                "mapped to SIS person " + mapping.sisPersonId() + ", " + stored.parkedEventsReleased()
+                        + " parked event(s) released");
         return new IdentityViews.StoredLearnerView(
                 IdentityViews.LearnerMappingView.of(mapping), stored.parkedEventsReleased());
     }
@@ -98,25 +113,29 @@ class IdentityMappingController {
             @RequestParam String value) {
         LearnerMappingKey key = new LearnerMappingKey(scheme, namespace, value);
         if (!mappings.deleteLearner(key)) {
-            throw new IdentityViews.MappingNotFoundException("no learner mapping for " + key.scheme() + " '"
-                    + key.value() + "'" + (key.namespace().isEmpty() ? "" : " in " + key.namespace()));
+            throw new IdentityViews.MappingNotFoundException("no learner mapping for " + describe(key));
         }
+        audit.record("identity.learner.delete", describe(key), null, "mapping deleted");
+    }
+
+    private static String describe(LearnerMappingKey key) {
+        return key.scheme() + " '" + key.value() + "'" + (key.namespace().isEmpty() ? "" : " in " + key.namespace());
     }
 
     @PutMapping("/courses")
     CourseMapping putCourse(@RequestBody IdentityViews.CourseMappingRequest request) {
-        String by = validated(
-                MappingRules.course(
-                        request.lmsCourseId(), request.sisCourseCode(), request.sisSection(), request.sisTerm()),
-                request.actor());
+        validated(MappingRules.course(
+                request.lmsCourseId(), request.sisCourseCode(), request.sisSection(), request.sisTerm()));
         CourseMapping mapping = new CourseMapping(
                 request.lmsCourseId().trim(),
                 request.sisCourseCode().trim(),
                 emptyToNull(request.sisSection()),
                 emptyToNull(request.sisTerm()),
                 clock.instant(),
-                by);
+                audit.actor().name());
         updates.store(List.of(), List.of(mapping));
+        audit.record(
+                "identity.course.put", mapping.lmsCourseId(), null, "mapped to SIS course " + mapping.sisCourseCode());
         return mapping;
     }
 
@@ -136,6 +155,7 @@ class IdentityMappingController {
         if (!mappings.deleteCourse(lmsCourseId)) {
             throw new IdentityViews.MappingNotFoundException("no course mapping for " + lmsCourseId);
         }
+        audit.record("identity.course.delete", lmsCourseId, null, "mapping deleted");
     }
 
     /** The longest-waiting parked events first, without their payload. */
@@ -150,27 +170,16 @@ class IdentityMappingController {
     @PostMapping("/parked/release")
     IdentityViews.ReleaseView releaseParked() {
         int released = release.releaseAllMappable();
-        return new IdentityViews.ReleaseView(released, parked.count());
+        IdentityViews.ReleaseView view = new IdentityViews.ReleaseView(released, parked.count());
+        audit.record("identity.parked.release", "parked events", null, released + " parked event(s) released");
+        return view;
     }
 
-    /**
-     * Throws every problem of the mapping and of the actor at once.
-     *
-     * @return the actor, trimmed
-     */
-    private static String validated(List<MappingRules.Problem> mappingProblems, String actor) {
+    /** Throws every problem of the mapping at once. */
+    private static void validated(List<MappingRules.Problem> mappingProblems) {
         List<InvalidRequestException.Problem> problems = new ArrayList<>();
         mappingProblems.forEach(problem -> problems.add(InvalidRequestException.Problem.of(problem)));
-        if (MappingRules.blank(actor)) {
-            problems.add(new InvalidRequestException.Problem(
-                    "/actor",
-                    "actor is required: who sets the mappings (a name until the admin API authenticates its"
-                            + " callers)"));
-        } else if (actor.trim().length() > MAX_ACTOR) {
-            problems.add(new InvalidRequestException.Problem("/actor", "actor must be at most 255 characters"));
-        }
         InvalidRequestException.throwIfAny(problems);
-        return actor.trim();
     }
 
     private static int limit(int limit) {

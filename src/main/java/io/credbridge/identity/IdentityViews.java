@@ -8,12 +8,11 @@ final class IdentityViews {
 
     private IdentityViews() {}
 
-    /** @param actor who sets the mapping (a name until the admin API authenticates its callers) */
-    record LearnerMappingRequest(String scheme, String namespace, String value, String sisPersonId, String actor) {}
+    /** A learner mapping to set; who sets it is the authenticated caller. */
+    record LearnerMappingRequest(String scheme, String namespace, String value, String sisPersonId) {}
 
-    /** @param actor who sets the mapping (a name until the admin API authenticates its callers) */
-    record CourseMappingRequest(
-            String lmsCourseId, String sisCourseCode, String sisSection, String sisTerm, String actor) {}
+    /** A course mapping to set; who sets it is the authenticated caller. */
+    record CourseMappingRequest(String lmsCourseId, String sisCourseCode, String sisSection, String sisTerm) {}
 
     /** @param parkedEventsReleased parked events the learner mappings released to the award stage */
     record UploadView(int learners, int courses, int parkedEventsReleased) {}

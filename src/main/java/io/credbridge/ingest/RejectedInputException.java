@@ -44,14 +44,14 @@ public class RejectedInputException extends RuntimeException {
         return getMessage();
     }
 
+    /** The {@code WWW-Authenticate} challenge to answer with, or null. */
+    public String challenge() {
+        return challenge;
+    }
+
     /** Each rule the input broke, located by JSON Pointer (RFC 6901) into the request body. */
     public List<Violation> violations() {
         return violations;
-    }
-
-    /** The {@code WWW-Authenticate} value of a 401, or null. */
-    public String challenge() {
-        return challenge;
     }
 
     public record Violation(String pointer, String message) {}

@@ -1,5 +1,6 @@
 package io.credbridge.transcript;
 
+import io.credbridge.audit.AuditTrail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TranscriptReviewController {
 
     private final TranscriptReview review;
+    private final AuditTrail audit;
 
-    TranscriptReviewController(TranscriptReview review) {
+    TranscriptReviewController(TranscriptReview review, AuditTrail audit) {
         this.review = review;
+        this.audit = audit;
     }
 
     /** Oldest first, at most {@code limit}; every status when none is given. */
@@ -42,31 +45,31 @@ class TranscriptReviewController {
         return EntryView.of(review.find(entryId), review.history(entryId));
     }
 
+    /** Decided in the name of the authenticated caller; a body, if any, is not read. */
     @PostMapping("/{entryId}/approve")
-    EntryView approve(@PathVariable String entryId, @Valid @RequestBody ApproveRequest request) {
-        return EntryView.of(review.approve(entryId, request.actor()), review.history(entryId));
+    EntryView approve(@PathVariable String entryId) {
+        ReviewedEntry approved = review.approve(entryId, audit.actor().name());
+        audit.record("transcript.approve", entryId, null, outcome(approved));
+        return EntryView.of(approved, review.history(entryId));
     }
 
     @PostMapping("/{entryId}/reject")
     EntryView reject(@PathVariable String entryId, @Valid @RequestBody RejectRequest request) {
-        return EntryView.of(review.reject(entryId, request.reason(), request.actor()), review.history(entryId));
+        ReviewedEntry rejected =
+                review.reject(entryId, request.reason(), audit.actor().name());
+        audit.record("transcript.reject", entryId, request.reason(), outcome(rejected));
+        return EntryView.of(rejected, review.history(entryId));
     }
 
-    /** @param actor who approves (a name from the request until the admin API authenticates its callers) */
-    record ApproveRequest(
-            @NotBlank(message = "must name who approves the entry") @Size(max = 255)
-            String actor) {}
+    private static String outcome(ReviewedEntry entry) {
+        return entry.action() + " of award " + entry.awardId() + " (" + entry.credentialId() + ") is now "
+                + entry.status();
+    }
 
-    /**
-     * @param reason why the entry stays off the transcript, in the registrar's words
-     * @param actor who rejects it
-     */
+    /** @param reason why the entry stays off the transcript, in the registrar's words */
     record RejectRequest(
             @NotBlank(message = "must say why the entry is rejected") @Size(max = 1000)
-            String reason,
-
-            @NotBlank(message = "must name who rejects the entry") @Size(max = 255)
-            String actor) {}
+            String reason) {}
 
     record EntriesView(List<EntryView> entries) {}
 

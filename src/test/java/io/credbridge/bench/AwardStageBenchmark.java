@@ -7,6 +7,7 @@ import io.credbridge.avro.LearningEventType;
 import io.credbridge.kafka.TopicProvisioner;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.testsupport.PostgresTestDatabase;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -314,7 +315,7 @@ class AwardStageBenchmark {
                 ? "classpath:demo/catalog/*.yaml"
                 : BenchCatalog.write(DEFINITIONS, Files.createTempDirectory("bench-catalog"));
         return new SpringApplicationBuilder(CredBridgeApplication.class)
-                .run(
+                .run(TestCredentials.with(
                         "--credbridge.catalog.locations=" + catalog,
                         "--server.port=0",
                         "--spring.datasource.url=" + db.url(),
@@ -327,7 +328,7 @@ class AwardStageBenchmark {
                         "--management.metrics.distribution.percentiles.credbridge.event.to.badge.latency=0.5,0.99",
                         "--credbridge.award.max-batch-size=" + Integer.getInteger("bench.batch", 2000),
                         "--logging.level.root=WARN",
-                        "--logging.level.io.credbridge.award=" + System.getProperty("bench.award.log", "WARN"));
+                        "--logging.level.io.credbridge.award=" + System.getProperty("bench.award.log", "WARN")));
     }
 
     private static String courseOf(int event) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.credbridge.testsupport.CanvasTokens;
+import io.credbridge.testsupport.TestCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -56,6 +57,7 @@ class CanvasLiveEventsEndToEndIT {
 
     @DynamicPropertySource
     static void canvasParts(DynamicPropertyRegistry registry) throws IOException {
+        TestCredentials.register(registry);
         EmbeddedParts.register(registry, "credbridge-canvas");
         canvas.start();
         canvas.stubFor(get(urlEqualTo("/main/jwks"))
@@ -151,6 +153,7 @@ class CanvasLiveEventsEndToEndIT {
     private List<JsonNode> awardsOf(String learner) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/learners/" + learner + "/awards"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         List<JsonNode> awards = new java.util.ArrayList<>();
@@ -161,6 +164,7 @@ class CanvasLiveEventsEndToEndIT {
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/canvas/live-events"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/jwt")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

@@ -25,6 +25,7 @@ import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
 import io.credbridge.badge.CredentialVerifier;
 import io.credbridge.badge.StatusListBits;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.transcript.CsvTranscriptProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +53,8 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole pipeline through its public surfaces only: xAPI over HTTP in; the awards API, the CSV import files,
@@ -85,6 +88,11 @@ abstract class EndToEndScenarios {
 
     KafkaTopics kafka() {
         return new KafkaTopics(brokers);
+    }
+
+    @DynamicPropertySource
+    static void credentials(DynamicPropertyRegistry registry) {
+        TestCredentials.register(registry);
     }
 
     @Test
@@ -202,7 +210,9 @@ abstract class EndToEndScenarios {
         JsonNode sql = byCredential(history, "sql-proficiency");
         assertThat(sql.path("status").asText()).isEqualTo("REVOKED");
         assertThat(sql.path("endReason").asText()).isEqualTo("exam voided: proctoring breach");
-        assertThat(sql.path("endedBy").asText()).isEqualTo("registrar@demo.edu");
+        assertThat(sql.path("endedBy").asText())
+                .as("the authenticated caller, not the actor the body names")
+                .isEqualTo(TestCredentials.ADMIN_NAME);
         assertThat(byCredential(history, "applied-data-analysis")
                         .path("endReason")
                         .asText())
@@ -252,7 +262,9 @@ abstract class EndToEndScenarios {
                 .extracting(award -> award.path("credentialId").asText())
                 .containsExactly("sql-proficiency", "applied-data-analysis");
         assertThat(both.get(0).path("basis").asText()).isEqualTo("PRIOR_LEARNING");
-        assertThat(both.get(0).path("grantedBy").asText()).isEqualTo("registrar@demo.edu");
+        assertThat(both.get(0).path("grantedBy").asText())
+                .as("the authenticated caller, not the actor the body names")
+                .isEqualTo(TestCredentials.ADMIN_NAME);
         assertThat(both.get(0).path("earnedAt").asText()).isEqualTo("2026-06-01T00:00:00Z");
         assertThat(both.get(1).path("basis").asText()).isEqualTo("EARNED");
         awaitQuiet();
@@ -880,6 +892,7 @@ abstract class EndToEndScenarios {
     HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", contentType)
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -918,7 +931,11 @@ abstract class EndToEndScenarios {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     List<JsonNode> awards(String learner) throws IOException, InterruptedException {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.credbridge.testsupport.TestCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,6 +69,7 @@ class EthosEndToEndIT {
 
     @DynamicPropertySource
     static void colleagueThroughEthos(DynamicPropertyRegistry registry) throws Exception {
+        TestCredentials.register(registry);
         ethos.start();
         ethos.stubFor(post(urlPathEqualTo("/auth")).willReturn(ok("session-token")));
         ethos.stubFor(get(urlPathEqualTo("/admin/available-resources"))
@@ -156,6 +158,7 @@ class EthosEndToEndIT {
         HttpResponse<String> resubmitted = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/transcript/entries/"
                                 + failed.path("id").asText() + "/approve"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"actor\":\"registrar@colleague.edu\"}"))
                         .build(),
@@ -212,6 +215,7 @@ class EthosEndToEndIT {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(
                                 "http://localhost:" + port + "/api/transcript/entries?limit=1000&status=" + status))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         for (JsonNode entry : json.readTree(response.body()).path("entries")) {
@@ -281,6 +285,7 @@ class EthosEndToEndIT {
     private JsonNode health() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("an open breaker is not DOWN").isEqualTo(200);

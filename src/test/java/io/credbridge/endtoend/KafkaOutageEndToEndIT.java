@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.credbridge.CredBridgeApplication;
 import io.credbridge.kafka.EmbeddedKafkaBroker;
 import io.credbridge.kafka.EmbeddedKafkaProperties;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -75,7 +76,7 @@ class KafkaOutageEndToEndIT {
 
     private static ConfigurableApplicationContext start(Path data, String brokers) {
         return new SpringApplicationBuilder(CredBridgeApplication.class)
-                .run(
+                .run(TestCredentials.with(
                         "--server.port=0",
                         "--credbridge.embedded-kafka.enabled=false",
                         "--camel.component.kafka.brokers=" + brokers,
@@ -85,7 +86,7 @@ class KafkaOutageEndToEndIT {
                         "--spring.datasource.url=jdbc:h2:file:"
                                 + data.resolve("db").resolve("credbridge")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"));
+                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import")));
     }
 
     private static long awards(ConfigurableApplicationContext app, String learner) {

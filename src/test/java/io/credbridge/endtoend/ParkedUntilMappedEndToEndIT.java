@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.testsupport.RequiresPostgres;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.transcript.CsvTranscriptProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -58,6 +59,7 @@ class ParkedUntilMappedEndToEndIT {
 
     @DynamicPropertySource
     static void productionParts(DynamicPropertyRegistry registry) throws IOException {
+        TestCredentials.register(registry);
         PostgresEndToEndIT.productionParts(registry);
         registry.add("credbridge.identity.require-sis-id", () -> "true");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:demo/catalog/*.yaml");
@@ -82,7 +84,7 @@ class ParkedUntilMappedEndToEndIT {
                 .isZero();
 
         HttpResponse<String> upload = post(
-                "/api/identity/mappings?actor=registrar@demo.edu",
+                "/api/identity/mappings",
                 "kind,scheme,lms_namespace,lms_id,sis_id\nlearner,account," + HOME + "," + learner + ",S-" + learner
                         + "\n",
                 "text/csv");
@@ -103,10 +105,7 @@ class ParkedUntilMappedEndToEndIT {
                         .singleElement()
                         .satisfies(row -> assertThat(row.get("sis_person_id")).isEqualTo("S-" + learner)));
 
-        assertThat(post(
-                                "/api/identity/mappings?actor=registrar@demo.edu",
-                                "kind,lms_id,sis_id\ncourse," + COURSE + ",STAT-101\n",
-                                "text/csv")
+        assertThat(post("/api/identity/mappings", "kind,lms_id,sis_id\ncourse," + COURSE + ",STAT-101\n", "text/csv")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(list(json.readTree(
@@ -158,6 +157,7 @@ class ParkedUntilMappedEndToEndIT {
             throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", contentType)
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -168,6 +168,7 @@ class ParkedUntilMappedEndToEndIT {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

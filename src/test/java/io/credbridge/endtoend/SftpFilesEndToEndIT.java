@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.transcript.files.SftpServerDouble;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +56,7 @@ class SftpFilesEndToEndIT {
     @DynamicPropertySource
     static void filesOverSftp(DynamicPropertyRegistry registry) throws Exception {
         EmbeddedParts.register(registry, "credbridge-sftp");
+        TestCredentials.register(registry);
         EmbeddedParts.ownTopics(registry, "sftp");
         serverRoot = Files.createTempDirectory("credbridge-sftp-server");
         Files.createDirectories(serverRoot.resolve("inbound"));
@@ -130,6 +132,7 @@ class SftpFilesEndToEndIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

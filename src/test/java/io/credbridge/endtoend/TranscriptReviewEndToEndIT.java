@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.transcript.CsvTranscriptProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +56,7 @@ class TranscriptReviewEndToEndIT {
 
     @DynamicPropertySource
     static void registrarControlledCatalog(DynamicPropertyRegistry registry) throws IOException {
+        TestCredentials.register(registry);
         EmbeddedParts.register(registry, "credbridge-review");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-review/*.yaml");
         registry.add("credbridge.outbox.poll-interval", () -> "100ms");
@@ -78,7 +80,7 @@ class TranscriptReviewEndToEndIT {
                 "/api/transcript/entries/" + pending.path("id").asText() + "/approve", "{\"actor\":\"jane@demo.edu\"}");
 
         assertThat(approved.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(approved.body()).path("decidedBy").asText()).isEqualTo("jane@demo.edu");
+        assertThat(json.readTree(approved.body()).path("decidedBy").asText()).isEqualTo(TestCredentials.ADMIN_NAME);
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(csvRows(awardId))
                         .singleElement()
@@ -88,7 +90,9 @@ class TranscriptReviewEndToEndIT {
                 get("/api/transcript/entries/" + pending.path("id").asText()).body());
         assertThat(written.path("history").findValuesAsText("status"))
                 .containsExactly("PENDING_REVIEW", "APPROVED", "WRITTEN");
-        assertThat(written.path("history").get(1).path("actor").asText()).isEqualTo("jane@demo.edu");
+        assertThat(written.path("history").get(1).path("actor").asText())
+                .as("the authenticated caller, not the actor the body names")
+                .isEqualTo(TestCredentials.ADMIN_NAME);
     }
 
     @Test
@@ -174,6 +178,7 @@ class TranscriptReviewEndToEndIT {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -183,6 +188,7 @@ class TranscriptReviewEndToEndIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

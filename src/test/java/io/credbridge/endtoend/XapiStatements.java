@@ -1,5 +1,6 @@
 package io.credbridge.endtoend;
 
+import io.credbridge.testsupport.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -102,6 +103,7 @@ final class XapiStatements {
             throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/json")
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(statements))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.CredBridgeApplication;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,13 +47,13 @@ class IdentityMappingApiIT {
     static void start() throws Exception {
         Path data = Files.createTempDirectory("credbridge-identity-it");
         app = new SpringApplicationBuilder(CredBridgeApplication.class, AwardStageStandIn.class)
-                .run(
+                .run(TestCredentials.with(
                         "--server.port=0",
                         "--credbridge.embedded-kafka.enabled=false",
                         "--camel.component.kafka.brokers=" + TestKafkaBroker.bootstrapServers(),
                         "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"));
+                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import")));
         handler = app.getBean(RecordingHandler.class);
         parked = app.getBean(ParkedEvents.class);
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/identity";
@@ -78,7 +79,7 @@ class IdentityMappingApiIT {
         String course = "https://lms.example.edu/courses/" + run;
 
         HttpResponse<String> response = post(
-                "/mappings?actor=registrar",
+                "/mappings",
                 "text/csv",
                 HEADER + "learner,mbox,,mailto:alice-" + run + "@example.edu,S-ALICE,,\n" + "course,,," + course
                         + ",MATH-101,001,2026FA\n");
@@ -96,7 +97,9 @@ class IdentityMappingApiIT {
                         .body())
                 .get(0);
         assertThat(mapping.path("sisPersonId").asText()).isEqualTo("S-ALICE");
-        assertThat(mapping.path("updatedBy").asText()).isEqualTo("registrar");
+        assertThat(mapping.path("updatedBy").asText())
+                .as("the authenticated caller; an actor parameter is not read")
+                .isEqualTo(TestCredentials.ADMIN_NAME);
         assertThat(JSON.readTree(get("/courses?lmsCourseId=" + course).body())
                         .get(0)
                         .path("sisSection")
@@ -110,7 +113,7 @@ class IdentityMappingApiIT {
     @Test
     void aFileWithBadLinesIsRefusedWholeListingEveryBadLineAndStoresNothing() throws Exception {
         HttpResponse<String> response = post(
-                "/mappings?actor=registrar",
+                "/mappings",
                 "text/csv; charset=utf-8",
                 HEADER + "learner,mbox,,good-" + run + "@example.edu,S1,,\n"
                         + "learner,email,,x@example.edu,S2,,\n"
@@ -139,14 +142,14 @@ class IdentityMappingApiIT {
     }
 
     @Test
-    void anUploadThatIsNotCsvGets415AndAnEmptyOneOrOneWithoutAnActorGets400() throws Exception {
-        HttpResponse<String> json = post("/mappings?actor=registrar", "application/json", "{\"kind\":\"learner\"}");
+    void anUploadThatIsNotCsvGets415AndAnEmptyOneGets400() throws Exception {
+        HttpResponse<String> json = post("/mappings", "application/json", "{\"kind\":\"learner\"}");
         assertThat(json.statusCode()).isEqualTo(415);
         assertThat(JSON.readTree(json.body()).path("type").asText())
                 .isEqualTo("urn:credbridge:problem:unsupported-media-type");
         assertThat(JSON.readTree(json.body()).path("detail").asText()).contains("text/csv");
 
-        HttpResponse<String> empty = post("/mappings?actor=registrar", "text/csv", "");
+        HttpResponse<String> empty = post("/mappings", "text/csv", "");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(empty.body())
                         .path("errors")
@@ -154,15 +157,6 @@ class IdentityMappingApiIT {
                         .path("detail")
                         .asText())
                 .startsWith("line 1: the file is empty");
-
-        HttpResponse<String> anonymous = post("/mappings", "text/csv", HEADER + "learner,mbox,,a@example.edu,S1,,\n");
-        assertThat(anonymous.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(anonymous.body())
-                        .path("errors")
-                        .get(0)
-                        .path("pointer")
-                        .asText())
-                .isEqualTo("/actor");
     }
 
     @Test
@@ -214,11 +208,10 @@ class IdentityMappingApiIT {
 
     @Test
     void invalidSingleMappingsAndParametersAreProblemsNamingEachFieldNeverA500() throws Exception {
-        HttpResponse<String> learner =
-                put("/learners", "{\"scheme\":\"email\",\"value\":\"x\",\"sisPersonId\":\" \",\"actor\":\"\"}");
+        HttpResponse<String> learner = put("/learners", "{\"scheme\":\"email\",\"value\":\"x\",\"sisPersonId\":\" \"}");
         assertThat(learner.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(learner.body()).path("errors").findValuesAsText("pointer"))
-                .containsExactly("/scheme", "/sisPersonId", "/actor");
+                .containsExactly("/scheme", "/sisPersonId");
 
         HttpResponse<String> mistyped = put("/courses", "{\"lmsCourseId\":{\"nested\":true}}");
         assertThat(mistyped.statusCode()).isEqualTo(400);
@@ -252,7 +245,9 @@ class IdentityMappingApiIT {
                 JSON.readTree(get("/courses?lmsCourseId=" + course).body()).get(0);
         assertThat(found.path("sisCourseCode").asText()).isEqualTo("CS-101");
         assertThat(found.path("sisTerm").isNull()).isTrue();
-        assertThat(found.path("updatedBy").asText()).isEqualTo("r2");
+        assertThat(found.path("updatedBy").asText())
+                .as("the authenticated caller, not the actor the body names")
+                .isEqualTo(TestCredentials.ADMIN_NAME);
 
         assertThat(delete("/courses?lmsCourseId=" + course).statusCode()).isEqualTo(204);
         assertThat(JSON.readTree(get("/courses?lmsCourseId=" + course).body())).isEmpty();
@@ -285,7 +280,11 @@ class IdentityMappingApiIT {
 
     private String prometheus() throws Exception {
         String url = base.replace("/api/identity", "/actuator/prometheus");
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .headers(TestCredentials.ADMIN_AND_LRS)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 
@@ -307,6 +306,7 @@ class IdentityMappingApiIT {
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .headers(TestCredentials.ADMIN_AND_LRS)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

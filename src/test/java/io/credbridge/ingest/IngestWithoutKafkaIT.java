@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.CredBridgeApplication;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -27,7 +28,7 @@ class IngestWithoutKafkaIT {
     void answers503WithRetryAfterAndAcceptsNothingWhenKafkaIsUnreachable() throws Exception {
         Path data = Files.createTempDirectory("credbridge-no-kafka");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CredBridgeApplication.class)
-                .run(
+                .run(TestCredentials.with(
                         "--server.port=0",
                         "--credbridge.embedded-kafka.enabled=false",
                         "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
@@ -36,12 +37,13 @@ class IngestWithoutKafkaIT {
                         "--credbridge.ingest.canvas.require-signature=false",
                         "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import"))) {
+                        "--credbridge.transcript.csv.directory=" + data.resolve("sis-import")))) {
             String port = app.getEnvironment().getProperty("local.server.port");
 
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                                    .headers(TestCredentials.ADMIN_AND_LRS)
                                     .header("Content-Type", "application/json")
                                     .header("X-Experience-API-Version", "1.0.3")
                                     .POST(HttpRequest.BodyPublishers.ofString("""
@@ -84,6 +86,7 @@ class IngestWithoutKafkaIT {
             HttpResponse<String> notRunning = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                                    .headers(TestCredentials.ADMIN_AND_LRS)
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString("{}"))
                                     .build(),

@@ -152,7 +152,8 @@ class EmbeddedKafkaApplicationIT {
         sources[0] = CredBridgeApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
         // Command-line arguments, not builder defaults: they must win over application.yaml.
-        List<String> arguments = new java.util.ArrayList<>(List.of(
+        List<String> arguments = new java.util.ArrayList<>(io.credbridge.testsupport.TestCredentials.arguments());
+        arguments.addAll(List.of(
                 "--server.port=0",
                 "--credbridge.embedded-kafka.enabled=true",
                 "--credbridge.embedded-kafka.port=" + port,

@@ -1,23 +1,47 @@
 package io.credbridge.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.credbridge.CredBridgeApplication;
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Wrong settings stop CredBridge before it consumes anything, with a message that says what to fix. */
 @Timeout(120)
+@ExtendWith(OutputCaptureExtension.class)
 class StartupValidationIT {
 
     @TempDir
     Path dir;
+
+    @Test
+    void authenticationOnWithNoWayForACallerToAuthenticateStopsStartupSayingWhatToConfigure() {
+        assertThatThrownBy(() -> run(java.util.List.of()))
+                .hasStackTraceContaining(
+                        "Authentication is on (credbridge.security.enabled) but no caller can authenticate")
+                .hasStackTraceContaining("credbridge.security.jwt.issuer-uri")
+                .hasStackTraceContaining("credbridge.security.api-keys[0].name, .key and .roles");
+    }
+
+    @Test
+    void theDemoProfileTurnsAuthenticationOffAndTheLogSaysSoLoudly(CapturedOutput output) {
+        run(java.util.List.of("--spring.profiles.active=demo"));
+
+        assertThat(output.getOut())
+                .contains("AUTHENTICATION IS OFF (credbridge.security.enabled=false)")
+                .contains("xAPI endpoint: authentication is off");
+    }
 
     @Test
     void aBadCredentialDefinitionStopsStartupNamingTheFileTheCredentialAndTheField() throws Exception {
@@ -96,7 +120,12 @@ class StartupValidationIT {
     }
 
     private void start(String... settings) {
-        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
+        run(TestCredentials.arguments(), settings);
+    }
+
+    private void run(java.util.List<String> credentials, String... settings) {
+        java.util.List<String> arguments = new java.util.ArrayList<>(credentials);
+        arguments.addAll(java.util.List.of(
                 "--server.port=0",
                 "--credbridge.embedded-kafka.enabled=false",
                 "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),

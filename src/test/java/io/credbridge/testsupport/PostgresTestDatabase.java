@@ -51,6 +51,20 @@ public final class PostgresTestDatabase {
         return new Connection.Settings(db.url() + "?currentSchema=" + schema, db.user(), db.password(), schema);
     }
 
+    /**
+     * The application's production parts: a fresh schema of its own (datasource and Flyway) and the shared test
+     * broker in place of the embedded one.
+     */
+    public static void registerWithTestBroker(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        Connection.Settings db = newSchema();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("spring.flyway.schemas", db::schema);
+        registry.add("credbridge.embedded-kafka.enabled", () -> "false");
+        registry.add("camel.component.kafka.brokers", TestKafkaBroker::bootstrapServers);
+    }
+
     private static Server server() {
         if (server == null) {
             if (localServerAnswers()) {

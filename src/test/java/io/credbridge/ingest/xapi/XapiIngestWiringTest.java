@@ -51,12 +51,17 @@ class XapiIngestWiringTest {
             basePackageClasses = XapiStatementIngest.class,
             excludeFilters =
                     @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = JdbcAcceptedStatements.class))
-    @EnableConfigurationProperties(XapiIngestProperties.class)
+    @EnableConfigurationProperties({XapiIngestProperties.class, XapiClientProperties.class})
     static class XapiPackage {
 
         @Bean
         AcceptedStatements acceptedStatements() {
             return new InMemoryAcceptedStatements();
+        }
+
+        @Bean
+        io.credbridge.security.SecurityProperties security() {
+            return io.credbridge.security.SecurityProperties.off();
         }
 
         @Bean
