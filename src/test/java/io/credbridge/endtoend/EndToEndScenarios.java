@@ -582,6 +582,7 @@ abstract class EndToEndScenarios {
                 .contains("holds content whose SHA-256 is");
         HttpResponse<String> alternate = http.send(
                 HttpRequest.newBuilder(uri("/lms/xapi/statements?method=PUT"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("statementId=" + newId() + "&content=%7B%7D"))
                         .build(),
@@ -591,6 +592,7 @@ abstract class EndToEndScenarios {
                 .isEqualTo("Alternate request syntax not supported");
         HttpResponse<String> noVersion = http.send(
                 HttpRequest.newBuilder(uri("/lms/xapi/statements"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(completed(newId(), learner, EXAM)))
                         .build(),
@@ -908,6 +910,7 @@ abstract class EndToEndScenarios {
                 + "X-Experience-API-Hash: " + sha2 + "\r\n\r\n" + attachment + "\r\n--b0undary--\r\n";
         return http.send(
                 HttpRequest.newBuilder(uri("/lms/xapi/statements"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "multipart/mixed; boundary=b0undary")
                         .header("X-Experience-API-Version", "1.0.3")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -919,6 +922,7 @@ abstract class EndToEndScenarios {
     HttpResponse<String> xapi(String method, String path, String body) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
                         .header("Content-Type", "application/json")
                         .header("X-Experience-API-Version", "1.0.3")
                         .method(
