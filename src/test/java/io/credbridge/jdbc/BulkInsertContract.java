@@ -1,11 +1,5 @@
 package io.credbridge.jdbc;
 
-import static io.credbridge.jdbc.BulkInsert.ColumnType.BOOLEAN;
-import static io.credbridge.jdbc.BulkInsert.ColumnType.DOUBLE;
-import static io.credbridge.jdbc.BulkInsert.ColumnType.INTEGER;
-import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT;
-import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT_ARRAY;
-import static io.credbridge.jdbc.BulkInsert.ColumnType.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,18 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What a bulk insert stores, read back through JDBC: the same on PostgreSQL (COPY) and H2 (a batch). */
 abstract class BulkInsertContract {
 
-    record Row(String id, String text, Integer number, Double score, Boolean passed, Instant at, List<String> ids) {}
-
-    private static final BulkInsert<Row> ROWS = BulkInsert.<Row>into("bulk_sample")
-            .column("id", TEXT, Row::id)
-            .column("text", TEXT, Row::text)
-            .column("number", INTEGER, Row::number)
-            .column("score", DOUBLE, Row::score)
-            .column("passed", BOOLEAN, Row::passed)
-            .column("at", TIMESTAMP, Row::at)
-            .column("ids", TEXT_ARRAY, Row::ids)
-            .build();
-
     abstract DataSource dataSource();
 
     private JdbcTemplate jdbc;
@@ -53,7 +35,7 @@ abstract class BulkInsertContract {
 
     @Test
     void everyKindOfValueIsStoredAsGivenIncludingNullsAndCharactersCopyReserves() {
-        Row awkward = new Row(
+        SampleRow awkward = new SampleRow(
                 "r1",
                 "tab\there, line\nbreak, return\r, backslash \\ and \\N, quote \" and ünïcødé ✓",
                 42,
@@ -61,10 +43,10 @@ abstract class BulkInsertContract {
                 true,
                 Instant.parse("2026-11-30T12:34:56.789123Z"),
                 List.of("plain", "with \"quotes\"", "back\\slash", "comma,brace}", "tab\tin"));
-        Row empty = new Row("r2", null, null, null, null, null, null);
-        Row noEvidence = new Row("r3", "", -1, -2.5e-7, false, Instant.EPOCH, List.of());
+        SampleRow empty = new SampleRow("r2", null, null, null, null, null, null);
+        SampleRow noEvidence = new SampleRow("r3", "", -1, -2.5e-7, false, Instant.EPOCH, List.of());
 
-        transactions.executeWithoutResult(status -> ROWS.insert(jdbc, List.of(awkward, empty, noEvidence)));
+        transactions.executeWithoutResult(status -> SampleRow.INSERT.insert(jdbc, List.of(awkward, empty, noEvidence)));
 
         assertThat(read("r1")).isEqualTo(awkward);
         assertThat(read("r2")).isEqualTo(empty);
@@ -73,12 +55,12 @@ abstract class BulkInsertContract {
 
     @Test
     void aRowThatBreaksAConstraintFailsTheWholeInsertAndTheTransactionKeepsNone() {
-        Row first = new Row("same", "a", 1, 1.0, true, Instant.EPOCH, List.of());
-        Row again = new Row("same", "b", 2, 2.0, false, Instant.EPOCH, List.of());
-        Row other = new Row("other", "c", 3, 3.0, true, Instant.EPOCH, List.of());
+        SampleRow first = new SampleRow("same", "a", 1, 1.0, true, Instant.EPOCH, List.of());
+        SampleRow again = new SampleRow("same", "b", 2, 2.0, false, Instant.EPOCH, List.of());
+        SampleRow other = new SampleRow("other", "c", 3, 3.0, true, Instant.EPOCH, List.of());
 
-        assertThatThrownBy(() ->
-                        transactions.executeWithoutResult(status -> ROWS.insert(jdbc, List.of(other, first, again))))
+        assertThatThrownBy(() -> transactions.executeWithoutResult(
+                        status -> SampleRow.INSERT.insert(jdbc, List.of(other, first, again))))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(jdbc.queryForObject("select count(*) from bulk_sample", Long.class))
                 .isZero();
@@ -86,16 +68,16 @@ abstract class BulkInsertContract {
 
     @Test
     void nothingToInsertTouchesNothing() {
-        ROWS.insert(jdbc, List.of());
+        SampleRow.INSERT.insert(jdbc, List.of());
 
         assertThat(jdbc.queryForObject("select count(*) from bulk_sample", Long.class))
                 .isZero();
     }
 
-    private Row read(String id) {
+    private SampleRow read(String id) {
         return jdbc.queryForObject(
                 "select id, text, number, score, passed, at, ids from bulk_sample where id = ?",
-                (row, index) -> new Row(
+                (row, index) -> new SampleRow(
                         row.getString(1),
                         row.getString(2),
                         row.getObject(3, Integer.class),
