@@ -68,6 +68,9 @@ class AwardStageBenchmark {
      */
     static final int WARM_UP_EVENTS = Integer.getInteger("bench.warm-up", 100_000);
 
+    /** Runs of the tuned passthrough on the measured events; the best one is the baseline. */
+    static final int BASELINE_RUNS = Integer.getInteger("bench.baseline-runs", 3);
+
     static final int PACED_RATE = Integer.getInteger("bench.paced.rate", 200);
     static final int PACED_SECONDS = Integer.getInteger("bench.paced.seconds", 15);
     /** Other learners whose facts are in the database before the run (five completions each), as a campus has. */
@@ -91,7 +94,14 @@ class AwardStageBenchmark {
         List<BenchEvent> warmUp = events(WARM_UP_EVENTS, Math.min(LEARNERS, WARM_UP_EVENTS), "warm-up");
 
         tunedPassthroughRate(warmUp);
-        double baseline = tunedPassthroughRate(events);
+        // The passthrough's rate swings by a third from run to run on a shared 2-core machine (67,000 to 136,000
+        // events/s seen in one hour); its best of three is the strongest baseline, so the ratio errs against us.
+        List<Double> baselineRuns = new ArrayList<>();
+        for (int run = 0; run < BASELINE_RUNS; run++) {
+            baselineRuns.add(tunedPassthroughRate(events));
+        }
+        double baseline =
+                baselineRuns.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         double perPollBaseline = perPollPassthroughRate(events);
         try (ConfigurableApplicationContext app = startCredBridge()) {
             OutboxRelay relays = app.getBean(OutboxRelay.class);
@@ -141,7 +151,12 @@ class AwardStageBenchmark {
             System.out.printf(
                     "warm-up before the measurements                 : %,d events of other learners, each side%n",
                     warmUp.size());
-            System.out.printf("baseline: tuned Kafka consume->produce passthrough : %,10.0f events/s%n", baseline);
+            System.out.printf(
+                    "baseline: tuned Kafka consume->produce passthrough : %,10.0f events/s  (best of %s)%n",
+                    baseline,
+                    baselineRuns.stream()
+                            .map(rate -> String.format("%,.0f", rate))
+                            .toList());
             System.out.printf(
                     "(the foundation's baseline: flush and commit every poll: %,10.0f events/s)%n", perPollBaseline);
             System.out.printf(
