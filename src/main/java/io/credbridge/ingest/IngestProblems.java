@@ -59,6 +59,7 @@ public class IngestProblems {
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 422 -> "unsupported-version";
+            case 429 -> "too-many-requests";
             default -> "invalid-input";
         };
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
-import io.credbridge.testsupport.TestCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -59,9 +58,7 @@ class CaliperSensorEndToEndIT {
 
     @DynamicPropertySource
     static void caliperParts(DynamicPropertyRegistry registry) throws IOException {
-        EmbeddedParts.register(registry, "credbridge-caliper");
-        TestCredentials.register(registry);
-        EmbeddedParts.ownTopics(registry, "caliper");
+        EmbeddedParts.registerApplication(registry, "caliper");
         registry.add("credbridge.ingest.caliper.sensors[0].id", () -> SENSOR);
         registry.add("credbridge.ingest.caliper.sensors[0].token", () -> TOKEN);
     }

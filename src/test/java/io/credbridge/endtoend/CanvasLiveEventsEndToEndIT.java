@@ -57,8 +57,7 @@ class CanvasLiveEventsEndToEndIT {
 
     @DynamicPropertySource
     static void canvasParts(DynamicPropertyRegistry registry) throws IOException {
-        TestCredentials.register(registry);
-        EmbeddedParts.register(registry, "credbridge-canvas");
+        EmbeddedParts.registerApplication(registry, "canvas");
         canvas.start();
         canvas.stubFor(get(urlEqualTo("/main/jwks"))
                 .willReturn(aResponse()
@@ -67,7 +66,6 @@ class CanvasLiveEventsEndToEndIT {
         registry.add("credbridge.ingest.canvas.jwks-url", () -> canvas.baseUrl() + "/main/jwks");
         registry.add("credbridge.ingest.canvas.issuer", () -> CanvasTokens.ISSUER);
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-canvas/*.yaml");
-        EmbeddedParts.ownTopics(registry, "canvas");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.credbridge.endtoend;
 
+import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,16 @@ final class EmbeddedParts {
         registry.add(
                 "credbridge.transcript.csv.directory",
                 () -> data.resolve("sis-import").toString());
+    }
+
+    /**
+     * What most end-to-end applications run on: the embedded parts in a fresh {@code credbridge-<name>} directory,
+     * the test credentials (every /api and xAPI call needs them) and topics of its own named {@code <name>.*}.
+     */
+    static void registerApplication(DynamicPropertyRegistry registry, String name) throws IOException {
+        register(registry, "credbridge-" + name);
+        TestCredentials.register(registry);
+        ownTopics(registry, name);
     }
 
     /**

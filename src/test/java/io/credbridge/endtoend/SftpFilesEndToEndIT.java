@@ -55,9 +55,7 @@ class SftpFilesEndToEndIT {
 
     @DynamicPropertySource
     static void filesOverSftp(DynamicPropertyRegistry registry) throws Exception {
-        EmbeddedParts.register(registry, "credbridge-sftp");
-        TestCredentials.register(registry);
-        EmbeddedParts.ownTopics(registry, "sftp");
+        EmbeddedParts.registerApplication(registry, "sftp");
         serverRoot = Files.createTempDirectory("credbridge-sftp-server");
         Files.createDirectories(serverRoot.resolve("inbound"));
         sftp = SftpServerDouble.start(serverRoot);

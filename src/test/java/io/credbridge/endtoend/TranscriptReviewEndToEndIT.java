@@ -56,11 +56,9 @@ class TranscriptReviewEndToEndIT {
 
     @DynamicPropertySource
     static void registrarControlledCatalog(DynamicPropertyRegistry registry) throws IOException {
-        TestCredentials.register(registry);
-        EmbeddedParts.register(registry, "credbridge-review");
+        EmbeddedParts.registerApplication(registry, "review");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-review/*.yaml");
         registry.add("credbridge.outbox.poll-interval", () -> "100ms");
-        EmbeddedParts.ownTopics(registry, "review");
     }
 
     @Test
