@@ -1,6 +1,7 @@
 package io.credbridge.deadletter;
 
 import io.credbridge.kafka.ConsumedRecord;
+import io.credbridge.ops.PersonalData;
 import io.credbridge.outbox.OutboxEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +24,15 @@ public record DeadLetterEntry(
         Instant createdAt,
         Status status,
         Instant replayedAt) {
+
+    /**
+     * The reason is read by integrators through the API, and quotes whatever the failure quoted (a database error
+     * quotes the value it refused, often a learner's e-mail address), so addresses in it are pseudonymized; the payload
+     * stays byte for byte, for replay.
+     */
+    public DeadLetterEntry {
+        reason = PersonalData.mask(reason);
+    }
 
     public enum Status {
         NEW,
