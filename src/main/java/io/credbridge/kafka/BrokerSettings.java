@@ -43,6 +43,7 @@ final class BrokerSettings {
         // own controller loses no heartbeat on the network; 3 s still rides out a long GC pause on a busy machine.
         props.setProperty("broker.session.timeout.ms", "3000");
         props.setProperty("broker.heartbeat.interval.ms", "500");
+        props.putAll(settings.brokerProperties());
         return props;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param port the port Kafka clients connect to
  * @param controllerPort the port of the KRaft controller inside the same process
  * @param dataDir where topics, offsets and cluster metadata are kept across restarts
+ * @param brokerProperties Kafka server settings over CredBridge's single-node ones, e.g. a SASL listener to try
+ *     {@code credbridge.kafka.client-properties} against: {@code [listener.security.protocol.map]:
+ *     PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT} keeps the listener's name and makes it want SASL
  */
 @ConfigurationProperties("credbridge.embedded-kafka")
 @Validated
@@ -46,11 +50,17 @@ public record EmbeddedKafkaProperties(
 
         @DefaultValue("credbridge-data/kafka")
         @NotNull(message = "set credbridge.embedded-kafka.data-dir to a writable directory, e.g. credbridge-data/kafka")
-        Path dataDir) {
+        Path dataDir,
+
+        Map<String, String> brokerProperties) {
+
+    public EmbeddedKafkaProperties {
+        brokerProperties = brokerProperties == null ? Map.of() : Map.copyOf(brokerProperties);
+    }
 
     /** The local default on the given ports, for tests and tools that start a broker themselves. */
     public static EmbeddedKafkaProperties of(Path dataDir, int port, int controllerPort) {
-        return new EmbeddedKafkaProperties(true, "localhost", port, controllerPort, dataDir);
+        return new EmbeddedKafkaProperties(true, "localhost", port, controllerPort, dataDir, Map.of());
     }
 
     @AssertTrue(

@@ -29,11 +29,13 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final String brokers;
+    private final KafkaClientProperties clients;
     private Admin admin;
     private boolean closed;
 
-    KafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers) {
+    KafkaHealthIndicator(@Value("${camel.component.kafka.brokers}") String brokers, KafkaClientProperties clients) {
         this.brokers = brokers;
+        this.clients = clients;
     }
 
     @Override
@@ -74,13 +76,13 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         }
         if (admin == null) {
             int timeout = (int) TIMEOUT.toMillis();
-            admin = Admin.create(Map.of(
+            admin = Admin.create(clients.over(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                     AdminClientConfig.CLIENT_ID_CONFIG, "credbridge-health",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
                     AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, timeout / 2,
-                    AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, timeout));
+                    AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, timeout)));
         }
         return admin;
     }

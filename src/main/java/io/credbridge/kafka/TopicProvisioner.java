@@ -36,16 +36,20 @@ public final class TopicProvisioner {
 
     private final String bootstrapServers;
     private final TopicsProperties topics;
+    private final KafkaClientProperties clients;
 
-    public TopicProvisioner(String bootstrapServers, TopicsProperties topics) {
+    public TopicProvisioner(String bootstrapServers, TopicsProperties topics, KafkaClientProperties clients) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
+        this.clients = clients;
     }
 
     public void createMissingTopics() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        Properties config = clients.over(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis()));
         List<String> names = List.of(topics.learningEvents(), topics.badgeIssuance(), topics.deadLetter()).stream()
                 .distinct()
                 .toList();

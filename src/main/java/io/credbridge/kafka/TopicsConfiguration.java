@@ -16,9 +16,10 @@ class TopicsConfiguration {
     TopicProvisioner topicProvisioner(
             @Value("${camel.component.kafka.brokers}") String brokers,
             TopicsProperties topics,
+            KafkaClientProperties clients,
             ObjectProvider<EmbeddedKafkaBroker> embeddedBroker) {
         embeddedBroker.getIfAvailable(); // topics can only be created once the embedded broker is up
-        TopicProvisioner provisioner = new TopicProvisioner(brokers, topics);
+        TopicProvisioner provisioner = new TopicProvisioner(brokers, topics, clients);
         if (topics.create()) {
             provisioner.createMissingTopics();
         }

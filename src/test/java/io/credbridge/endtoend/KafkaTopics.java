@@ -27,19 +27,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class KafkaTopics {
 
     private final String bootstrapServers;
+    private final Map<String, String> clientProperties;
 
     KafkaTopics(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** With settings every client needs on this cluster, e.g. its SASL login. */
+    KafkaTopics(String bootstrapServers, Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
+        this.clientProperties = clientProperties;
+    }
+
+    private Map<String, Object> config(Object... namesAndValues) {
+        Map<String, Object> config = new java.util.HashMap<>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            config.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return config;
     }
 
     /** Every record currently on the topic, read from the beginning of each partition. */
     List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
+                config(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -98,9 +110,7 @@ final class KafkaTopics {
 
     void send(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
+                config(ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -108,6 +118,6 @@ final class KafkaTopics {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        return Admin.create(config());
     }
 }

@@ -3,6 +3,7 @@ package io.credbridge.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,21 @@ class BrokerSettingsTest {
                 .containsEntry("controller.quorum.voters", "1@localhost:19093")
                 .containsEntry(
                         "log.dirs", Path.of("target/kafka").toAbsolutePath().toString());
+    }
+
+    @Test
+    void configuredBrokerPropertiesGoOverCredBridgesOwn() {
+        Properties sasl = BrokerSettings.of(new EmbeddedKafkaProperties(
+                true,
+                "localhost",
+                19092,
+                19093,
+                Path.of("target/kafka"),
+                Map.of("listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")));
+
+        assertThat(sasl)
+                .containsEntry("listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .containsEntry("listeners", "PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.credbridge.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -15,8 +16,8 @@ class EmbeddedKafkaPropertiesTest {
     @Test
     void defaultsToADisabledBrokerOnLocalhostPorts9092And9093() {
         context.run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class))
-                .isEqualTo(
-                        new EmbeddedKafkaProperties(false, "localhost", 9092, 9093, Path.of("credbridge-data/kafka"))));
+                .isEqualTo(new EmbeddedKafkaProperties(
+                        false, "localhost", 9092, 9093, Path.of("credbridge-data/kafka"), Map.of())));
     }
 
     @Test
@@ -29,7 +30,7 @@ class EmbeddedKafkaPropertiesTest {
                         "credbridge.embedded-kafka.data-dir=/var/lib/credbridge/kafka")
                 .run(it -> assertThat(it.getBean(EmbeddedKafkaProperties.class))
                         .isEqualTo(new EmbeddedKafkaProperties(
-                                true, "127.0.0.1", 19092, 19093, Path.of("/var/lib/credbridge/kafka"))));
+                                true, "127.0.0.1", 19092, 19093, Path.of("/var/lib/credbridge/kafka"), Map.of())));
     }
 
     @Test

@@ -20,7 +20,8 @@ class KafkaHealthIndicatorIT {
     void reportsARunningBrokerUpWithItsClusterIdAndNodeCountAndDownOnceItStops() {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                 EmbeddedKafkaProperties.of(dataDir, KafkaTestSupport.freePort(), KafkaTestSupport.freePort()));
-        KafkaHealthIndicator indicator = new KafkaHealthIndicator(broker.bootstrapServers());
+        KafkaHealthIndicator indicator =
+                new KafkaHealthIndicator(broker.bootstrapServers(), KafkaClientProperties.none());
         try {
             broker.start();
 

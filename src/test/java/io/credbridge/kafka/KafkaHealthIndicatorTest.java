@@ -15,7 +15,7 @@ class KafkaHealthIndicatorTest {
     @Test
     void reportsDownWithinSecondsWhenNothingListensAtTheBrokers() {
         String brokers = "localhost:" + KafkaTestSupport.freePort();
-        KafkaHealthIndicator indicator = new KafkaHealthIndicator(brokers);
+        KafkaHealthIndicator indicator = new KafkaHealthIndicator(brokers, KafkaClientProperties.none());
         try {
             // The first call also creates the admin client, which on a loaded machine alone can take seconds.
             indicator.health();
@@ -34,7 +34,8 @@ class KafkaHealthIndicatorTest {
 
     @Test
     void reportsDownWhenTheBrokerHostCannotBeResolved() {
-        KafkaHealthIndicator indicator = new KafkaHealthIndicator("no-such-host.invalid:9092");
+        KafkaHealthIndicator indicator =
+                new KafkaHealthIndicator("no-such-host.invalid:9092", KafkaClientProperties.none());
         try {
             assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
         } finally {

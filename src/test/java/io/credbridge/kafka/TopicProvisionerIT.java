@@ -28,8 +28,9 @@ class TopicProvisionerIT {
     void createsTheMissingTopicsWithTheConfiguredPartitions() throws Exception {
         TopicsProperties topics = uniqueTopics();
 
-        new TopicProvisioner(brokers, topics).createMissingTopics();
-        new TopicProvisioner(brokers, topics).createMissingTopics(); // a second start finds them and is content
+        new TopicProvisioner(brokers, topics, KafkaClientProperties.none()).createMissingTopics();
+        new TopicProvisioner(brokers, topics, KafkaClientProperties.none())
+                .createMissingTopics(); // a second start finds them and is content
 
         try (Admin admin = admin()) {
             var described = admin.describeTopics(
@@ -51,7 +52,7 @@ class TopicProvisionerIT {
         int lost = 0;
         for (int round = 0; round < 10; round++) {
             TopicsProperties topics = uniqueTopics();
-            new TopicProvisioner(brokers, topics).createMissingTopics();
+            new TopicProvisioner(brokers, topics, KafkaClientProperties.none()).createMissingTopics();
             lost += burst(topics.badgeIssuance());
         }
         assertThat(lost).isZero();
