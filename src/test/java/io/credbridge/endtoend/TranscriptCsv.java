@@ -18,6 +18,13 @@ final class TranscriptCsv {
 
     /** Every row about the award in the directory's CSV files, in file order; none when there is no directory. */
     static List<CSVRecord> rows(Path directory, String awardId) throws IOException {
+        return allRows(directory).stream()
+                .filter(row -> row.get("award_id").equals(awardId))
+                .toList();
+    }
+
+    /** Every row of the directory's CSV files, in file order; none when there is no directory. */
+    static List<CSVRecord> allRows(Path directory) throws IOException {
         List<CSVRecord> rows = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return rows;
@@ -31,11 +38,7 @@ final class TranscriptCsv {
                             .setSkipHeaderRecord(true)
                             .get()
                             .parse(in)
-                            .forEach(row -> {
-                                if (row.get("award_id").equals(awardId)) {
-                                    rows.add(row);
-                                }
-                            });
+                            .forEach(rows::add);
                 }
             }
         }

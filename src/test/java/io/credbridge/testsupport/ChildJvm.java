@@ -1,0 +1,112 @@
+package io.credbridge.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A Java process a fault test starts, kills with SIGKILL and starts again; its output goes to a file the test names in
+ * its failures. Started with this JVM's own java and, for classes, this JVM's class path.
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    private ChildJvm(List<String> command, Path log) {
+        this.command = command;
+        this.log = log;
+    }
+
+    /** {@code java -jar jar args...} */
+    public static ChildJvm ofJar(Path jar, Path log, List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(args);
+        return new ChildJvm(command, log);
+    }
+
+    /** {@code java -cp <this JVM's class path> mainClass args...} */
+    public static ChildJvm ofMainClass(Class<?> mainClass, Path log, List<String> args) {
+        List<String> command = new ArrayList<>(
+                List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(args);
+        return new ChildJvm(command, log);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public synchronized ChildJvm start() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running: " + command);
+        }
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return this;
+    }
+
+    /** Waits until {@code ready} holds, failing with the log's path when the process dies or time runs out. */
+    public void awaitReady(BooleanSupplier ready, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!isAlive()) {
+                throw new IllegalStateException("the process ended (exit " + process.exitValue() + "); see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready within " + patience + "; see " + log);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public boolean logContains(String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown hook runs, nothing is flushed or committed. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Asks the process to stop (SIGTERM) and kills it when it has not within 20 s. */
+    @Override
+    public synchronized void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
