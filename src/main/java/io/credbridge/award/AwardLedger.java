@@ -171,6 +171,11 @@ class AwardLedger {
         return awards("learner_id = :learner", Map.of("learner", learnerId));
     }
 
+    /** Every award of every learner, in any status: what reconciliation compares with the SIS. */
+    public List<AwardRecord> everyAward() {
+        return awards("award_id is not null", Map.of());
+    }
+
     private List<AwardRecord> awards(String condition, Map<String, Object> parameters) {
         Map<String, AwardRecord> awards = new LinkedHashMap<>();
         jdbc.query(

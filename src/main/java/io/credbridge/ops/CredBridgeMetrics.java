@@ -154,6 +154,17 @@ public class CredBridgeMetrics {
     }
 
     /**
+     * What the last full reconciliation of a SIS target found: entries {@code missing} from the SIS, {@code extra}
+     * records, {@code mismatched} ones.
+     */
+    public void transcriptReconciliation(String target, String kind, Supplier<Number> count) {
+        Gauge.builder("credbridge.transcript.reconciliation." + kind, count)
+                .description("Transcript entries the last reconciliation found " + kind + " in the SIS")
+                .tag("target", target)
+                .register(registry);
+    }
+
+    /**
      * The state of a SIS target's circuit breaker: 0 closed (calls go through), 1 open (deliveries fail fast and
      * are retried later), 2 half-open (a few trial calls go through).
      */

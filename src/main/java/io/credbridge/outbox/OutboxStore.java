@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -143,6 +144,20 @@ public class OutboxStore {
                                 + " last_error = null where event_id = :id and status = 'FAILED'",
                         Map.of("id", eventId, "now", Timestamp.from(now)))
                 == 1;
+    }
+
+    /** Of these aggregates (award ids), those with an event for the destination not delivered yet (or given up). */
+    public Set<String> undelivered(Destination destination, Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList(
+                "select distinct aggregate_id from outbox_event where destination = :destination"
+                        + " and aggregate_id = any(:ids)",
+                new MapSqlParameterSource()
+                        .addValue("destination", destination.name())
+                        .addValue("ids", VarcharArray.of(aggregateIds)),
+                String.class));
     }
 
     public long countByStatus(Destination destination, String status) {

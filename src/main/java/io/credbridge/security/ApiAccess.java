@@ -42,6 +42,8 @@ final class ApiAccess {
             rule(HttpMethod.POST, "/api/transcript/entries/*/approve", REGISTRAR),
             rule(HttpMethod.POST, "/api/transcript/entries/*/reject", REGISTRAR),
             rule(HttpMethod.GET, "/api/transcript/entries/**", REGISTRAR, AUDITOR),
+            // Reads every learner's records back from the SIS: for those who answer for the transcript.
+            rule(HttpMethod.GET, "/api/transcript/reconciliation", REGISTRAR, AUDITOR),
             rule(HttpMethod.POST, "/api/learners/*/awards", REGISTRAR),
             rule(HttpMethod.GET, "/api/learners/*/awards", REGISTRAR, INTEGRATOR, AUDITOR),
             rule(HttpMethod.GET, "/api/learners/*/progress", REGISTRAR, INTEGRATOR, AUDITOR),

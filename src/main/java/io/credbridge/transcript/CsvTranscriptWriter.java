@@ -48,7 +48,7 @@ final class CsvTranscriptWriter implements TranscriptWriter {
     }
 
     @Override
-    public synchronized List<TranscriptEntry> write(List<TranscriptEntry> entries) throws IOException {
+    public synchronized List<WrittenEntry> write(List<TranscriptEntry> entries) throws IOException {
         Set<String> known = writtenKeys();
         List<TranscriptEntry> fresh = new ArrayList<>();
         Set<String> batchKeys = new HashSet<>();
@@ -70,7 +70,8 @@ final class CsvTranscriptWriter implements TranscriptWriter {
             throw e;
         }
         fresh.forEach(entry -> known.add(entry.idempotencyKey()));
-        return fresh;
+        // A row is found by its award id and action in the day's file; the file names no record of its own.
+        return WrittenEntry.withoutIds(fresh);
     }
 
     /** The file rows are appended to now. */

@@ -1,10 +1,13 @@
 package io.credbridge.transcript;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,6 +38,8 @@ public final class EntryTemplate {
     private static final Mustache.Compiler TEXT = Mustache.compiler()
             .withEscaper(text -> text.replaceAll("[\\r\\n]+", " "))
             .nullValue("");
+
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final String name;
     private final String text;
@@ -91,6 +96,25 @@ public final class EntryTemplate {
             return template.execute(model);
         } catch (MustacheException e) {
             throw new IllegalStateException("transcript template " + name + " cannot be filled: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JSON body the template writes for the model, without the values that depend on when or from which source
+     * the entry was written ({@code today}, {@code source}): what a record written from it must still hold when read
+     * back. Null when the template does not make JSON.
+     */
+    public JsonNode lastingJson(Map<String, Object> model) {
+        Map<String, Object> once = new LinkedHashMap<>(model);
+        once.put("today", LocalDate.of(2000, 1, 1));
+        once.put("source", "credbridge-source-1");
+        Map<String, Object> again = new LinkedHashMap<>(model);
+        again.put("today", LocalDate.of(2000, 1, 2));
+        again.put("source", "credbridge-source-2");
+        try {
+            return JsonSubset.common(READER.readTree(render(once)), READER.readTree(render(again)));
+        } catch (IOException notJson) {
+            return null;
         }
     }
 

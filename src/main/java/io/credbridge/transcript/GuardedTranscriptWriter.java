@@ -42,7 +42,7 @@ public final class GuardedTranscriptWriter implements TranscriptWriter {
     }
 
     @Override
-    public List<TranscriptEntry> write(List<TranscriptEntry> entries) throws Exception {
+    public List<WrittenEntry> write(List<TranscriptEntry> entries) throws Exception {
         try {
             return breaker.executeCheckedSupplier(() -> sis.write(entries));
         } catch (CallNotPermittedException open) {

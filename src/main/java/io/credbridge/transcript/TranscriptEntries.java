@@ -2,6 +2,7 @@ package io.credbridge.transcript;
 
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxEvent;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
  * The transcript route's bean: outbox events in, entries written to the SIS, what was written counted. Entries that
  * must wait for the registrar are held in the review queue instead; an entry the SIS refuses for good goes there
  * too (as FAILED, with the SIS's message), and its outbox event counts as delivered. Entries delivered to a SIS that
- * acknowledges later wait for its acknowledgement file ({@link TranscriptAcknowledgements}).
+ * acknowledges later wait for its acknowledgement file ({@link TranscriptAcknowledgements}). The id the SIS knows
+ * each written entry's record by is kept with it ({@link TranscriptSisRecords}).
  */
 @Component("transcriptEntries")
 public class TranscriptEntries {
@@ -17,17 +19,23 @@ public class TranscriptEntries {
     private final TranscriptWriter writer;
     private final TranscriptReview review;
     private final TranscriptAcknowledgements acknowledgements;
+    private final TranscriptSisRecords sisRecords;
     private final CredBridgeMetrics metrics;
+    private final Clock clock;
 
-    public TranscriptEntries(
+    TranscriptEntries(
             TranscriptWriter writer,
             TranscriptReview review,
             TranscriptAcknowledgements acknowledgements,
-            CredBridgeMetrics metrics) {
+            TranscriptSisRecords sisRecords,
+            CredBridgeMetrics metrics,
+            Clock clock) {
         this.writer = writer;
         this.review = review;
         this.acknowledgements = acknowledgements;
+        this.sisRecords = sisRecords;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     public void deliver(List<OutboxEvent> events) throws Exception {
@@ -40,7 +48,7 @@ public class TranscriptEntries {
         }
         List<TranscriptEntry> entries =
                 admitted.stream().map(each -> TranscriptEntry.of(each.change())).toList();
-        List<TranscriptEntry> written;
+        List<WrittenEntry> written;
         try {
             written = writer.write(entries);
         } catch (Exception e) {
@@ -58,7 +66,9 @@ public class TranscriptEntries {
         } else {
             review.written(admitted);
         }
-        written.forEach(entry -> metrics.transcriptRowWritten(writer.target(), entry.source(), entry.credentialId()));
+        sisRecords.written(writer.target(), written, clock.instant());
+        written.forEach(each -> metrics.transcriptRowWritten(
+                writer.target(), each.entry().source(), each.entry().credentialId()));
     }
 
     private static PermanentSisRejection refusalOf(Throwable error) {

@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rest the generic REST target's settings ({@code credbridge.transcript.rest.*}), needed when it is the target
  * @param files the import-file target's settings ({@code credbridge.transcript.files.*}), needed when it is the target
  * @param acknowledgementPollInterval how often the SIS's acknowledgement files are looked for (files target)
+ * @param reconciliation the scheduled comparison of the awards with what the SIS holds
  */
 @Validated
 @ConfigurationProperties("credbridge.transcript")
@@ -38,7 +39,9 @@ public record TranscriptProperties(
         @NotNull(message = "must be a duration such as 1m")
         @DurationMin(millis = 1, message = "must be longer than zero, e.g. 1m")
         @DefaultValue("1m")
-        Duration acknowledgementPollInterval) {
+        Duration acknowledgementPollInterval,
+
+        @Valid @NotNull @DefaultValue Reconciliation reconciliation) {
 
     public enum Target {
         CSV,
@@ -67,6 +70,20 @@ public record TranscriptProperties(
     public boolean isFilesConfiguredWhenTarget() {
         return target != Target.FILES || files != null;
     }
+
+    /**
+     * @param enabled whether the scheduled run compares every award with the SIS; off by default, since it reads
+     *     every learner's records back from the SIS
+     * @param interval how often it runs when enabled (its counts are the {@code credbridge.transcript.reconciliation.*}
+     *     gauges)
+     */
+    public record Reconciliation(
+            @DefaultValue("false") boolean enabled,
+
+            @NotNull(message = "must be a duration such as 1h")
+            @DurationMin(seconds = 1, message = "must be at least a second, e.g. 1h")
+            @DefaultValue("1h")
+            Duration interval) {}
 
     /**
      * @param failureRateThreshold percentage of failed calls (of the last {@code slidingWindowSize}) that opens it

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TranscriptReviewController {
 
     private final TranscriptReview review;
+    private final TranscriptSisRecords sisRecords;
     private final AuditTrail audit;
 
-    TranscriptReviewController(TranscriptReview review, AuditTrail audit) {
+    TranscriptReviewController(TranscriptReview review, TranscriptSisRecords sisRecords, AuditTrail audit) {
         this.review = review;
+        this.sisRecords = sisRecords;
         this.audit = audit;
     }
 
@@ -34,15 +37,18 @@ class TranscriptReviewController {
     EntriesView list(
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return new EntriesView(review.list(ReviewStatuses.parse(status), limit).stream()
-                .map(entry -> EntryView.of(entry, null))
+        List<ReviewedEntry> entries = review.list(ReviewStatuses.parse(status), limit);
+        Map<String, String> ids =
+                sisRecords.idsOf(entries.stream().map(ReviewedEntry::entryKey).toList());
+        return new EntriesView(entries.stream()
+                .map(entry -> EntryView.of(entry, ids.get(entry.entryKey()), null))
                 .toList());
     }
 
     /** One entry with its history: every status it took, by whom and when. */
     @GetMapping("/{entryId}")
     EntryView get(@PathVariable String entryId) {
-        return EntryView.of(review.find(entryId), review.history(entryId));
+        return view(review.find(entryId));
     }
 
     /** Decided in the name of the authenticated caller; a body, if any, is not read. */
@@ -50,7 +56,7 @@ class TranscriptReviewController {
     EntryView approve(@PathVariable String entryId) {
         ReviewedEntry approved = review.approve(entryId, audit.actor().name());
         audit.record("transcript.approve", entryId, null, outcome(approved));
-        return EntryView.of(approved, review.history(entryId));
+        return view(approved);
     }
 
     @PostMapping("/{entryId}/reject")
@@ -58,7 +64,14 @@ class TranscriptReviewController {
         ReviewedEntry rejected =
                 review.reject(entryId, request.reason(), audit.actor().name());
         audit.record("transcript.reject", entryId, request.reason(), outcome(rejected));
-        return EntryView.of(rejected, review.history(entryId));
+        return view(rejected);
+    }
+
+    private EntryView view(ReviewedEntry entry) {
+        return EntryView.of(
+                entry,
+                sisRecords.idsOf(List.of(entry.entryKey())).get(entry.entryKey()),
+                review.history(entry.entryId()));
     }
 
     private static String outcome(ReviewedEntry entry) {
@@ -73,6 +86,10 @@ class TranscriptReviewController {
 
     record EntriesView(List<EntryView> entries) {}
 
+    /**
+     * @param sisRecordId the id the SIS knows the entry's record by (Ethos GUID, the id a REST API answered, import
+     *     file#record number), once written; null before, and when the SIS names no record
+     */
     record EntryView(
             String id,
             String awardId,
@@ -81,6 +98,7 @@ class TranscriptReviewController {
             String credentialId,
             String status,
             String sisMessage,
+            String sisRecordId,
             String note,
             String decidedBy,
             Instant decidedAt,
@@ -88,7 +106,7 @@ class TranscriptReviewController {
             Instant updatedAt,
             List<ReviewedEntry.Step> history) {
 
-        static EntryView of(ReviewedEntry entry, List<ReviewedEntry.Step> history) {
+        static EntryView of(ReviewedEntry entry, String sisRecordId, List<ReviewedEntry.Step> history) {
             return new EntryView(
                     entry.entryId(),
                     entry.awardId(),
@@ -97,6 +115,7 @@ class TranscriptReviewController {
                     entry.credentialId(),
                     entry.status().name(),
                     entry.sisMessage(),
+                    sisRecordId,
                     entry.note(),
                     entry.decidedBy(),
                     entry.decidedAt(),

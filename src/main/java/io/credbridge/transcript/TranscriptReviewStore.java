@@ -65,6 +65,20 @@ class TranscriptReviewStore {
                 .findFirst();
     }
 
+    /** The queue's entries with these keys, by key. */
+    Map<String, ReviewedEntry> findByKeys(Collection<String> entryKeys) {
+        Map<String, ReviewedEntry> found = new java.util.HashMap<>();
+        if (entryKeys.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                        "select " + COLUMNS + " from transcript_review where entry_key = any(:keys)",
+                        Map.of("keys", VarcharArray.of(entryKeys)),
+                        TranscriptReviewStore::toEntry)
+                .forEach(entry -> found.put(entry.entryKey(), entry));
+        return found;
+    }
+
     /** Oldest first; every status when {@code status} is null. */
     List<ReviewedEntry> list(ReviewStatus status, int limit) {
         String where = status == null ? "" : " where status = :status";

@@ -8,8 +8,11 @@ import java.util.List;
  */
 public interface TranscriptWriter {
 
-    /** Writes the entries the SIS does not have yet; returns those it wrote (the others were already there). */
-    List<TranscriptEntry> write(List<TranscriptEntry> entries) throws Exception;
+    /**
+     * Writes the entries the SIS does not have yet; returns those it wrote (the others were already there), each
+     * with the id of the SIS's record when the SIS names one.
+     */
+    List<WrittenEntry> write(List<TranscriptEntry> entries) throws Exception;
 
     /** A short name for metrics and logs, e.g. {@code csv}. */
     String target();

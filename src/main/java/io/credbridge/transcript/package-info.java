@@ -7,6 +7,8 @@
  * (the outbox retries) or {@link io.credbridge.transcript.PermanentSisRejection} (given up at once with the SIS's
  * message). The import-file adapter ({@code files}) puts one file per batch in a directory or on an SFTP server and
  * reads the SIS's acknowledgement files back ({@link io.credbridge.transcript.TranscriptAcknowledgements}).
- * {@code credbridge.transcript.target} chooses the adapter.
+ * {@code credbridge.transcript.target} chooses the adapter. The id the SIS knows each written entry's record by is
+ * kept with it; {@link io.credbridge.transcript.TranscriptReconciliation} compares the awards with what the SIS
+ * holds, read back through the adapter's {@link io.credbridge.transcript.TranscriptReadBack}.
  */
 package io.credbridge.transcript;

@@ -10,10 +10,16 @@ public final class Definitions {
     private Definitions() {}
 
     public static CredentialDefinition badge(String id, Criterion... criteria) {
+        return badge(id, id, null, criteria);
+    }
+
+    /** A badge with a name of its own, transcripted as {@code transcript} says (null: the default, auto). */
+    public static CredentialDefinition badge(
+            String id, String name, TranscriptPolicy transcript, Criterion... criteria) {
         return new CredentialDefinition(
                 id,
                 1,
-                id,
+                name,
                 null,
                 CredentialKind.BADGE,
                 ISSUER,
@@ -25,7 +31,7 @@ public final class Definitions {
                 null,
                 false,
                 null,
-                null,
+                transcript,
                 null,
                 null);
     }

@@ -78,8 +78,14 @@ class EthosEndToEndIT {
                         + "\"application/vnd.hedtech.integration.v16.0.0+json\",\"methods\":[\"get\",\"post\",\"put\","
                         + "\"delete\"],\"version\":\"v16.0.0\"}]}]}]")));
         ethos.stubFor(put(urlPathMatching(RESOURCE + ".*")).willReturn(ok("{}")));
+        // Reading back: Colleague holds nothing of a learner unless a test says otherwise.
+        ethos.stubFor(get(urlPathEqualTo("/api/student-aptitude-assessments"))
+                .atPriority(10)
+                .willReturn(okJson("[]")));
 
         EmbeddedParts.register(registry, "credbridge-ethos");
+        registry.add("credbridge.transcript.reconciliation.enabled", () -> "true");
+        registry.add("credbridge.transcript.reconciliation.interval", () -> "1s");
         // Retries come fast and outlast an outage; a refused entry must still be given up at its first attempt.
         registry.add("credbridge.outbox.max-attempts", () -> "100");
         registry.add("credbridge.outbox.first-retry-delay", () -> "100ms");
@@ -165,7 +171,14 @@ class EthosEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(resubmitted.statusCode()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> reviewEntry(awardId, "WRITTEN") != null);
+        JsonNode written =
+                await().atMost(PATIENCE).until(() -> reviewEntry(awardId, "WRITTEN"), entry -> entry != null);
+        assertThat(failed.path("sisRecordId").isNull())
+                .as("refused: the SIS holds no record of it")
+                .isTrue();
+        assertThat(written.path("sisRecordId").asText())
+                .as("the record's GUID, shown with the entry")
+                .isEqualTo(guidOf(awardId));
         assertThat(ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId)))))
                 .as("the resubmission PUT the same GUID again")
                 .hasSize(2);
@@ -208,6 +221,95 @@ class EthosEndToEndIT {
                 .as("every attempt went to the same GUID, so Colleague holds one record")
                 .isNotEmpty()
                 .allSatisfy(request -> assertThat(request.getUrl()).isEqualTo(RESOURCE + guidOf(awardId)));
+    }
+
+    @Test
+    void reconciliationFindsNothingWhileColleagueHoldsTheRecordAsWrittenAndAMissingRecordOnceItIsGone()
+            throws Exception {
+        String learner = newLearner("reconciled");
+        String personGuid = colleaguePerson(learner);
+        postStatement(completed(newId(), learner, COURSE));
+        String awardId = awaitAward(learner);
+        await().atMost(PATIENCE).until(() -> transcriptDelivered(awardId));
+        String written = ethos.findAll(putRequestedFor(urlPathEqualTo(RESOURCE + guidOf(awardId))))
+                .get(0)
+                .getBodyAsString();
+        StubMapping holds = ethos.stubFor(get(urlPathEqualTo("/api/student-aptitude-assessments"))
+                .withQueryParam("criteria", equalToJson("{\"student\":{\"id\":\"" + personGuid + "\"}}"))
+                .willReturn(okJson("[" + written.replace("{", "{\"metadata\":{\"source\":\"colleague\"},") + "]")));
+
+        HttpResponse<String> clean = reconcile("ethos", learner, TestCredentials.AUDITOR_KEY);
+
+        assertThat(clean.statusCode()).as(clean.body()).isEqualTo(200);
+        JsonNode report = json.readTree(clean.body());
+        assertThat(report.path("awards").asInt()).isEqualTo(1);
+        assertThat(report.path("counts").path("missing").asInt()).isZero();
+        assertThat(report.path("counts").path("extra").asInt()).isZero();
+        assertThat(report.path("counts").path("mismatched").asInt()).isZero();
+
+        ethos.removeStub(holds);
+        JsonNode gone = json.readTree(
+                reconcile("ethos", learner, TestCredentials.REGISTRAR_KEY).body());
+        assertThat(gone.path("missing")).singleElement().satisfies(missing -> {
+            assertThat(missing.path("awardId").asText()).isEqualTo(awardId);
+            assertThat(missing.path("action").asText()).isEqualTo("ISSUED");
+            assertThat(missing.path("sisRecordId").asText()).isEqualTo(guidOf(awardId));
+            assertThat(missing.path("reason").asText()).contains("holds no record");
+        });
+    }
+
+    @Test
+    void reconcilingATargetThatIsNotConfiguredIs404NamingTheConfiguredOne() throws Exception {
+        HttpResponse<String> response = reconcile("banner", null, TestCredentials.REGISTRAR_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:credbridge:problem:transcript-target-not-found");
+        assertThat(problem.path("configuredTargets").toString()).isEqualTo("[\"ethos\"]");
+        assertThat(reconcile("ethos", null, TestCredentials.INTEGRATOR_KEY).statusCode())
+                .as("for registrars and auditors")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theScheduledReconciliationPublishesWhatItFoundAsGaugesTaggedByTarget() throws Exception {
+        String learner = newLearner("gauged");
+        colleaguePerson(learner);
+        postStatement(completed(newId(), learner, COURSE));
+        String awardId = awaitAward(learner);
+        await().atMost(PATIENCE).until(() -> transcriptDelivered(awardId));
+
+        // Colleague answers no records for this learner: at the next run their award counts as missing.
+        await().atMost(PATIENCE).until(() -> gauge("missing") >= 1);
+        assertThat(gauge("extra")).isZero();
+        assertThat(gauge("mismatched")).isZero();
+    }
+
+    private HttpResponse<String> reconcile(String target, String learner, String apiKey) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/transcript/reconciliation?target="
+                                + target + (learner == null ? "" : "&learnerId=" + learner)))
+                        .header(TestCredentials.API_KEY_HEADER, apiKey)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The gauge's value as actuator reports it; NaN until the first run. */
+    private double gauge(String kind) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/actuator/metrics/credbridge.transcript.reconciliation."
+                                        + kind + "?tag=target:ethos"))
+                        .headers(TestCredentials.ADMIN_AND_LRS)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            JsonNode value =
+                    json.readTree(response.body()).path("measurements").path(0).path("value");
+            return response.statusCode() == 200 && value.isNumber() ? value.asDouble() : Double.NaN;
+        } catch (java.io.IOException notYetANumber) {
+            return Double.NaN;
+        }
     }
 
     /** The award's entry in the registrar's review queue with that status; null while there is none. */

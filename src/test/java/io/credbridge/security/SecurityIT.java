@@ -138,6 +138,7 @@ class SecurityIT {
             new Call("POST", "/api/awards/no-such-award/revoke", "application/json", "{\"reason\":\"x\"}", R),
             new Call("GET", "/api/transcript/entries", null, "", RA),
             new Call("GET", "/api/transcript/entries/no-such-entry", null, "", RA),
+            new Call("GET", "/api/transcript/reconciliation?target=csv", null, "", RA),
             new Call("POST", "/api/transcript/entries/no-such-entry/approve", null, "", R),
             new Call(
                     "POST",

@@ -30,9 +30,13 @@ class CsvTranscriptWriterTest {
     void writesAHeaderAndOneRowPerEntryToTodaysFile() throws Exception {
         CsvTranscriptWriter writer = writer();
 
-        List<TranscriptEntry> written = writer.write(List.of(entry("award-1", "Data, Analysis \"101\"")));
+        List<WrittenEntry> written = writer.write(List.of(entry("award-1", "Data, Analysis \"101\"")));
 
-        assertThat(written).hasSize(1);
+        assertThat(written)
+                .singleElement()
+                .satisfies(each -> assertThat(each.sisRecordId())
+                        .as("a daily file's row is found by its award id and action")
+                        .isNull());
         assertThat(writer.todaysFile()).isEqualTo(dir.resolve("transcript-2026-11-22.csv"));
         List<CSVRecord> rows = read(writer.todaysFile());
         assertThat(rows).hasSize(1);
@@ -54,9 +58,9 @@ class CsvTranscriptWriterTest {
     void writingTheSameAwardAgainIsANoOpEvenForANewWriterOverTheSameDirectory() throws Exception {
         writer().write(List.of(entry("award-1", "A")));
 
-        List<TranscriptEntry> again = writer().write(List.of(entry("award-1", "A"), entry("award-2", "B")));
+        List<WrittenEntry> again = writer().write(List.of(entry("award-1", "A"), entry("award-2", "B")));
 
-        assertThat(again).extracting(TranscriptEntry::awardId).containsExactly("award-2");
+        assertThat(again).extracting(each -> each.entry().awardId()).containsExactly("award-2");
         assertThat(read(writer().todaysFile()))
                 .extracting(row -> row.get("award_id"))
                 .containsExactly("award-1", "award-2");
@@ -64,7 +68,7 @@ class CsvTranscriptWriterTest {
 
     @Test
     void aDuplicateWithinOneBatchIsWrittenOnce() throws Exception {
-        List<TranscriptEntry> written = writer().write(List.of(entry("award-1", "A"), entry("award-1", "A")));
+        List<WrittenEntry> written = writer().write(List.of(entry("award-1", "A"), entry("award-1", "A")));
 
         assertThat(written).hasSize(1);
         assertThat(read(writer().todaysFile())).hasSize(1);

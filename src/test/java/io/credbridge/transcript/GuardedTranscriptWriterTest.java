@@ -25,12 +25,12 @@ class GuardedTranscriptWriterTest {
 
     private final TranscriptWriter sis = new TranscriptWriter() {
         @Override
-        public List<TranscriptEntry> write(List<TranscriptEntry> entries) {
+        public List<WrittenEntry> write(List<TranscriptEntry> entries) {
             calls.incrementAndGet();
             if (sisAnswer != null) {
                 throw sisAnswer;
             }
-            return entries;
+            return WrittenEntry.withoutIds(entries);
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.credbridge.testsupport.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -22,6 +23,7 @@ public final class ReviewQueueFixture {
     private final TranscriptReview review;
     private final TranscriptAcknowledgements acknowledgements;
     private final TranscriptAcknowledgementStore ledger;
+    private final TranscriptSisRecords sisRecords;
     private final TranscriptEntries entries;
     private final Clock clock;
 
@@ -40,7 +42,8 @@ public final class ReviewQueueFixture {
                 database.transactions(),
                 metrics,
                 clock);
-        entries = new TranscriptEntries(writer, review, acknowledgements, metrics);
+        sisRecords = new TranscriptSisRecords(database.jdbc());
+        entries = new TranscriptEntries(writer, review, acknowledgements, sisRecords, metrics, clock);
     }
 
     public static ReviewQueueFixture of(MigratedDatabase database, TranscriptWriter writer, Clock clock) {
@@ -69,6 +72,11 @@ public final class ReviewQueueFixture {
         return acknowledgements;
     }
 
+    /** The SIS record ids kept for these entries (award id / action), by entry key. */
+    public Map<String, String> sisRecordIds(String... entryKeys) {
+        return sisRecords.idsOf(List.of(entryKeys));
+    }
+
     /** How many delivered entries the ledger holds in the status: SENT, WRITTEN or REJECTED. */
     public long acknowledged(String status) {
         return ledger.count(status);
@@ -92,17 +100,59 @@ public final class ReviewQueueFixture {
      */
     public void relay() {
         for (int round = 0; round < 5; round++) {
-            database.transactions().executeWithoutResult(status -> {
-                outbox.releaseReady(Destination.TRANSCRIPT, clock.instant());
-                List<OutboxEvent> due = outbox.claimDue(Destination.TRANSCRIPT, 10, clock.instant());
-                try {
-                    entries.deliver(due);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                outbox.removeDelivered(due.stream().map(OutboxEvent::eventId).toList());
-            });
+            database.transactions()
+                    .executeWithoutResult(status -> outbox.removeDelivered(
+                            deliverDue().stream().map(OutboxEvent::eventId).toList()));
         }
+    }
+
+    /** Claims the due events and delivers them, in the caller's transaction; answers them. */
+    private List<OutboxEvent> deliverDue() {
+        outbox.releaseReady(Destination.TRANSCRIPT, clock.instant());
+        List<OutboxEvent> due = outbox.claimDue(Destination.TRANSCRIPT, 10, clock.instant());
+        try {
+            entries.deliver(due);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return due;
+    }
+
+    /** As the award stage leaves them: in the outbox, for the relay. */
+    public void enqueue(AwardChange... changes) {
+        database.transactions()
+                .executeWithoutResult(status -> outbox.appendInOrder(
+                        List.of(changes).stream().map(ReviewQueueFixture::event).toList()));
+    }
+
+    /**
+     * One relay round that dies after the SIS call, before the outbox update commits (as a process killed there
+     * would): the SIS got the entries, CredBridge's database knows nothing of it, and the events are due again.
+     * Returns how many events the round delivered.
+     */
+    public int relayButCrashBeforeTheOutboxUpdate() {
+        int[] delivered = {0};
+        try {
+            database.transactions().executeWithoutResult(status -> {
+                delivered[0] = deliverDue().size();
+                throw new SimulatedCrash();
+            });
+        } catch (SimulatedCrash expected) {
+            // The transaction rolled back, as the database does for a connection that died.
+        }
+        return delivered[0];
+    }
+
+    /** How many events the outbox still holds for the SIS. */
+    public int pendingForSis() {
+        Integer count = database.jdbc()
+                .queryForObject(
+                        "select count(*) from outbox_event where destination = 'TRANSCRIPT'", Map.of(), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     static OutboxEvent event(AwardChange change) {
@@ -118,5 +168,14 @@ public final class ReviewQueueFixture {
     /** An award change of Alice's badge; {@code policy} is the credential's transcript policy. */
     public static AwardChange change(String awardId, String action, String policy) {
         return TranscriptReviewTest.change(awardId, action, policy);
+    }
+
+    /** The same, made when the identity mapping knew Alice's SIS person id. */
+    public static AwardChange change(String awardId, String action, String policy, String sisPersonId) {
+        String json = change(awardId, action, policy).toJson();
+        if (!json.contains("\"sisPersonId\":null")) {
+            throw new IllegalStateException("the award change's JSON no longer writes sisPersonId: " + json);
+        }
+        return AwardChange.fromJson(json.replace("\"sisPersonId\":null", "\"sisPersonId\":\"" + sisPersonId + "\""));
     }
 }

@@ -83,6 +83,20 @@ class TranscriptReviewTest {
     }
 
     @Test
+    void theIdTheSisKnowsAWrittenEntryByIsKeptWithItAndAnEntryNotWrittenHasNone() throws Exception {
+        deliverFromAwardStage(change("a-1", "ISSUED", "auto"));
+        deliverFromAwardStage(change("a-2", "ISSUED", "review"));
+
+        assertThat(queue.sisRecordIds("a-1/ISSUED", "a-2/ISSUED"))
+                .as("the entry under review is not written yet")
+                .containsOnlyKeys("a-1/ISSUED")
+                .containsEntry("a-1/ISSUED", "sis-a-1/ISSUED");
+        review.approve(onlyEntry(ReviewStatus.PENDING_REVIEW), "registrar.jane");
+        relayTranscripts();
+        assertThat(queue.sisRecordIds("a-2/ISSUED")).containsEntry("a-2/ISSUED", "sis-a-2/ISSUED");
+    }
+
+    @Test
     void aRejectedEntryKeepsTheReasonAndWhoRejectedItAndNeverReachesTheSis() throws Exception {
         deliverFromAwardStage(change("a-1", "ISSUED", "review"));
         String id = onlyEntry(ReviewStatus.PENDING_REVIEW);
@@ -248,7 +262,7 @@ class TranscriptReviewTest {
     private final class PlayedSis implements TranscriptWriter {
 
         @Override
-        public List<TranscriptEntry> write(List<TranscriptEntry> batch) {
+        public List<WrittenEntry> write(List<TranscriptEntry> batch) {
             for (TranscriptEntry entry : batch) {
                 if (refusedBySis.contains(entry.idempotencyKey())) {
                     throw new PermanentSisRejection(
@@ -256,7 +270,9 @@ class TranscriptReviewTest {
                 }
             }
             batch.forEach(entry -> sis.add(entry.idempotencyKey()));
-            return batch;
+            return batch.stream()
+                    .map(entry -> new WrittenEntry(entry, "sis-" + entry.idempotencyKey()))
+                    .toList();
         }
 
         @Override

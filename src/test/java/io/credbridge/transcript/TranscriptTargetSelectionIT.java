@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credbridge.identity.SisPersonLookup;
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.testsupport.H2TestDatabase;
+import io.credbridge.testsupport.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Which SIS adapter runs is configuration, checked at startup with messages that say what to fix. */
 @Timeout(60)
@@ -45,6 +49,7 @@ class TranscriptTargetSelectionIT {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(TranscriptWriter.class)).isInstanceOf(CsvTranscriptWriter.class);
             assertThat(context).doesNotHaveBean(SisPersonLookup.class);
+            assertThat(context).as("daily files read nothing back").doesNotHaveBean(TranscriptReadBack.class);
         });
     }
 
@@ -66,6 +71,7 @@ class TranscriptTargetSelectionIT {
             assertThat(context.getBean(TranscriptWriter.class)).isInstanceOf(GuardedTranscriptWriter.class);
             assertThat(context.getBean(TranscriptWriter.class).target()).isEqualTo("ethos");
             assertThat(context).hasSingleBean(SisPersonLookup.class);
+            assertThat(context).hasSingleBean(TranscriptReadBack.class);
         });
     }
 
@@ -139,6 +145,9 @@ class TranscriptTargetSelectionIT {
                     assertThat(context.getBean(TranscriptWriter.class).acknowledgesLater())
                             .isTrue();
                     assertThat(context).hasSingleBean(AcknowledgementSource.class);
+                    assertThat(context)
+                            .as("reconciled from the acknowledgement files")
+                            .hasSingleBean(TranscriptReadBack.class);
                 });
     }
 
@@ -185,7 +194,7 @@ class TranscriptTargetSelectionIT {
                     @ComponentScan.Filter(
                             type = FilterType.REGEX,
                             pattern =
-                                    "io\\.credbridge\\.transcript\\.(TranscriptEntries|TranscriptReview.*|TranscriptAcknowledgement.*|TranscriptApiProblems)"))
+                                    "io\\.credbridge\\.transcript\\.(TranscriptEntries|TranscriptReview.*|TranscriptAcknowledgement.*|TranscriptApiProblems|TranscriptReconciliation.*|TranscriptSisRecords)"))
     @EnableConfigurationProperties({TranscriptProperties.class, CsvTranscriptProperties.class})
     static class TranscriptBeans {
 
@@ -197,6 +206,22 @@ class TranscriptTargetSelectionIT {
         @Bean
         CredBridgeMetrics metrics() {
             return new CredBridgeMetrics(new SimpleMeterRegistry());
+        }
+
+        /** The files target records its import files before the upload. */
+        @Bean
+        MigratedDatabase database() {
+            return MigratedDatabase.of(H2TestDatabase.newDataSource());
+        }
+
+        @Bean
+        NamedParameterJdbcTemplate jdbc(MigratedDatabase database) {
+            return database.jdbc();
+        }
+
+        @Bean
+        PlatformTransactionManager transactions(MigratedDatabase database) {
+            return database.transactions().getTransactionManager();
         }
     }
 }

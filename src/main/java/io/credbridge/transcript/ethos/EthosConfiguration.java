@@ -7,6 +7,7 @@ import io.credbridge.transcript.SisResponses;
 import io.credbridge.transcript.TemplateFiles;
 import io.credbridge.transcript.TranscriptEntry.Action;
 import io.credbridge.transcript.TranscriptProperties;
+import io.credbridge.transcript.TranscriptReadBack;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,13 +41,47 @@ class EthosConfiguration {
             CredBridgeMetrics metrics,
             Clock clock) {
         EthosSettings settings = properties.ethos();
-        Map<Action, EntryTemplate> templates = templates(settings, new TemplateFiles(resources));
+        EthosTranscriptWriter writer = writer(ethos, persons, settings, resources, clock);
         if (settings.checkResource()) {
             new EthosResourceCheck(ethos, settings).verify();
         }
-        EthosTranscriptWriter writer = new EthosTranscriptWriter(
-                ethos, settings, templates, persons, new SisResponses(EthosConnection.TARGET, clock), clock);
         return GuardedTranscriptWriter.of(writer, properties, metrics);
+    }
+
+    /** Reconciliation reads the learners' records back from the resource written. */
+    @Bean
+    TranscriptReadBack transcriptReadBack(
+            EthosConnection ethos,
+            EthosPersons persons,
+            TranscriptProperties properties,
+            ResourceLoader resources,
+            Clock clock) {
+        return readBack(ethos, persons, properties.ethos(), resources, clock);
+    }
+
+    static EthosReadBack readBack(
+            EthosConnection ethos,
+            EthosPersons persons,
+            EthosSettings settings,
+            ResourceLoader resources,
+            Clock clock) {
+        return new EthosReadBack(
+                ethos,
+                settings,
+                writer(ethos, persons, settings, resources, clock),
+                persons,
+                new SisResponses(EthosConnection.TARGET, clock));
+    }
+
+    static EthosTranscriptWriter writer(
+            EthosConnection ethos,
+            EthosPersons persons,
+            EthosSettings settings,
+            ResourceLoader resources,
+            Clock clock) {
+        Map<Action, EntryTemplate> templates = templates(settings, new TemplateFiles(resources));
+        return new EthosTranscriptWriter(
+                ethos, settings, templates, persons, new SisResponses(EthosConnection.TARGET, clock), clock);
     }
 
     static Map<Action, EntryTemplate> templates(EthosSettings settings, TemplateFiles files) {

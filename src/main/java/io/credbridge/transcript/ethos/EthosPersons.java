@@ -60,14 +60,18 @@ final class EthosPersons implements SisPersonLookup {
 
     /** The person GUID of the entry's learner; a learner Ethos does not know is an entry the registrar must fix. */
     String guidOf(TranscriptEntry entry) {
-        String sisPersonId = entry.sisPersonId();
+        return guidOf(entry.sisPersonId(), entry.learnerId(), entry.idempotencyKey());
+    }
+
+    /** @param purpose the entry key, or what else the GUID is looked up for, as refusals quote it */
+    String guidOf(String sisPersonId, String learnerId, String purpose) {
         if (sisPersonId == null || sisPersonId.isBlank()) {
             throw new PermanentSisRejection(
                     EthosConnection.TARGET,
-                    entry.idempotencyKey(),
+                    purpose,
                     0,
                     "CredBridge.No.Sis.Person",
-                    "the learner " + entry.learnerId() + " has no SIS person id; map them (POST /api/identity/"
+                    "the learner " + learnerId + " has no SIS person id; map them (POST /api/identity/"
                             + "mappings) and resubmit");
         }
         String known = guids.get(sisPersonId);
@@ -76,11 +80,11 @@ final class EthosPersons implements SisPersonLookup {
         }
         ObjectNode criteria = JSON.createObjectNode();
         criteria.set("credentials", credential(settings.idCredentialType(), sisPersonId));
-        String guid = first(criteria, entry.idempotencyKey())
+        String guid = first(criteria, purpose)
                 .map(person -> person.path("id").asText(null))
                 .orElseThrow(() -> new PermanentSisRejection(
                         EthosConnection.TARGET,
-                        entry.idempotencyKey(),
+                        purpose,
                         404,
                         "Person.Not.Found",
                         "Ethos has no person with " + settings.idCredentialType() + " " + sisPersonId));

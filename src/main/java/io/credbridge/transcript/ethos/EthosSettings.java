@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenRefreshMargin a token is replaced this long before it expires
  * @param checkResource whether startup checks {@code /admin/available-resources} for the resource, version and
  *     methods
+ * @param readBackCriteria reconciliation reads a learner's records with {@code GET /api/{resource}?criteria=}
+ *     this JSON template ({@code {{personGuid}}}, {@code {{sisPersonId}}}, {@code {{learnerId}}}), e.g. {@code
+ *     {"student":{"id":"{{personGuid}}"}}} for student-aptitude-assessments
  */
 public record EthosSettings(
         @NotNull(message = "must be the Ethos Integration URL, e.g. https://integrate.elluciancloud.com")
@@ -60,7 +63,14 @@ public record EthosSettings(
         @NotNull @DefaultValue("30s") Duration tokenRefreshMargin,
         @NotNull @DefaultValue("5s") Duration connectTimeout,
         @NotNull @DefaultValue("30s") Duration requestTimeout,
-        @DefaultValue("true") boolean checkResource) {
+        @DefaultValue("true") boolean checkResource,
+
+        @NotBlank(message = "must be the criteria JSON that finds a learner's records (see the README's SIS section)")
+        @DefaultValue(EthosSettings.DEFAULT_READ_BACK_CRITERIA)
+        String readBackCriteria) {
+
+    /** Finds a person's records in EEDM resources that refer to a student, as student-aptitude-assessments does. */
+    public static final String DEFAULT_READ_BACK_CRITERIA = "{\"student\":{\"id\":\"{{personGuid}}\"}}";
 
     /** What a revocation or expiry does to the SIS record. */
     public enum Ending {

@@ -5,6 +5,7 @@ import io.credbridge.transcript.SisResponses;
 import io.credbridge.transcript.TranscriptEntry;
 import io.credbridge.transcript.TranscriptEntry.Action;
 import io.credbridge.transcript.TranscriptWriter;
+import io.credbridge.transcript.WrittenEntry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,9 +53,10 @@ final class EthosTranscriptWriter implements TranscriptWriter {
     }
 
     @Override
-    public List<TranscriptEntry> write(List<TranscriptEntry> entries) {
-        entries.forEach(this::write);
-        return entries;
+    public List<WrittenEntry> write(List<TranscriptEntry> entries) {
+        return entries.stream()
+                .map(entry -> new WrittenEntry(entry, write(entry)))
+                .toList();
     }
 
     /** The GUID of the SIS record an award's action writes; the same award and action always give the same. */
@@ -63,39 +65,47 @@ final class EthosTranscriptWriter implements TranscriptWriter {
                 ("credbridge:transcript:" + awardId + "/" + action.name()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void write(TranscriptEntry entry) {
-        UUID issued = guidOf(entry.awardId(), Action.ISSUED);
-        if (entry.action() == Action.ISSUED) {
-            put(entry, issued, issued);
-            return;
+    /** Writes the entry; returns the id of the record it wrote (or deleted). */
+    private String write(TranscriptEntry entry) {
+        UUID guid = recordGuid(entry, settings.ending());
+        if (entry.action() != Action.ISSUED && settings.ending() == EthosSettings.Ending.DELETE) {
+            delete(entry, guid);
+            return guid.toString();
         }
-        switch (settings.ending()) {
-            case DELETE:
-                delete(entry, issued);
-                break;
-            case UPDATE:
-                put(entry, issued, issued);
-                break;
-            case REVERSING_ENTRY:
-                put(entry, guidOf(entry.awardId(), entry.action()), issued);
-                break;
-            default:
-                throw new IllegalStateException("unknown ending " + settings.ending());
-        }
+        return put(entry, guid);
     }
 
-    private void put(TranscriptEntry entry, UUID guid, UUID issued) {
+    /** The GUID of the record an entry writes: its award's issued record, or a reversing entry's own. */
+    static UUID recordGuid(TranscriptEntry entry, EthosSettings.Ending ending) {
+        Action action = entry.action() != Action.ISSUED && ending == EthosSettings.Ending.REVERSING_ENTRY
+                ? entry.action()
+                : Action.ISSUED;
+        return guidOf(entry.awardId(), action);
+    }
+
+    /** The model of the entry's template, as written to the record {@code guid}. */
+    Map<String, Object> model(TranscriptEntry entry, UUID guid) {
         EntryTemplate template = templates.get(entry.action());
         Map<String, Object> model = EntryTemplate.model(entry, settings.values(), clock);
         model.put("guid", guid.toString());
-        model.put("issuedGuid", issued.toString());
+        model.put("issuedGuid", guidOf(entry.awardId(), Action.ISSUED).toString());
         if (template.uses("personGuid")) {
             model.put("personGuid", persons.guidOf(entry));
         }
-        HttpResponse<String> response =
-                ethos.send("PUT", recordPath(guid), settings.mediaType(), template.render(model));
+        return model;
+    }
+
+    EntryTemplate template(Action action) {
+        return templates.get(action);
+    }
+
+    /** Returns the record's id as Ethos answered it, or the GUID written when the answer names none. */
+    private String put(TranscriptEntry entry, UUID guid) {
+        String body = templates.get(entry.action()).render(model(entry, guid));
+        HttpResponse<String> response = ethos.send("PUT", recordPath(guid), settings.mediaType(), body);
         responses.check(entry.idempotencyKey(), response);
         log.debug("Ethos {} {} written for {}", settings.resource(), guid, entry.idempotencyKey());
+        return EthosRecordIds.answered(response.body()).orElse(guid.toString());
     }
 
     private void delete(TranscriptEntry entry, UUID issued) {

@@ -4,11 +4,14 @@ import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.transcript.GuardedTranscriptWriter;
 import io.credbridge.transcript.TemplateFiles;
 import io.credbridge.transcript.TranscriptProperties;
+import io.credbridge.transcript.TranscriptReadBack;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The import-file adapter, active with {@code credbridge.transcript.target: files}. */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +32,8 @@ class FilesConfiguration {
             FileDrop drop,
             TranscriptProperties properties,
             ResourceLoader resources,
+            NamedParameterJdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
             CredBridgeMetrics metrics,
             Clock clock) {
         FileSettings settings = properties.files();
@@ -37,6 +42,7 @@ class FilesConfiguration {
                 drop,
                 settings.filePrefix(),
                 settings.acknowledgements() != null,
+                new FileUploads(jdbc, transactions),
                 clock);
         return GuardedTranscriptWriter.of(writer, properties, metrics);
     }
@@ -45,6 +51,13 @@ class FilesConfiguration {
     @ConditionalOnProperty(name = "credbridge.transcript.files.acknowledgements.directory")
     FileAcknowledgements transcriptFileAcknowledgements(FileDrop drop, TranscriptProperties properties) {
         return new FileAcknowledgements(drop, properties.files().acknowledgements());
+    }
+
+    /** Reconciliation reads what the SIS loaded from its acknowledgement files. */
+    @Bean
+    @ConditionalOnProperty(name = "credbridge.transcript.files.acknowledgements.directory")
+    TranscriptReadBack transcriptReadBack(FileDrop drop, TranscriptProperties properties) {
+        return new FileReadBack(drop, properties.files().acknowledgements());
     }
 
     static FileLayout layout(FileSettings settings, TemplateFiles files, Clock clock) {

@@ -10,6 +10,7 @@ import io.credbridge.transcript.SisResponses;
 import io.credbridge.transcript.TemplateFiles;
 import io.credbridge.transcript.TranscriptEntry.Action;
 import io.credbridge.transcript.TranscriptProperties;
+import io.credbridge.transcript.TranscriptReadBack;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -29,6 +30,21 @@ class RestConfiguration {
             TranscriptProperties properties, ResourceLoader resources, CredBridgeMetrics metrics, Clock clock) {
         return GuardedTranscriptWriter.of(
                 writer(properties.rest(), new TemplateFiles(resources), clock), properties, metrics);
+    }
+
+    /** Reconciliation reads a learner's records back, when a read URL is configured. */
+    @Bean
+    @ConditionalOnProperty(name = "credbridge.transcript.rest.read-back.url")
+    TranscriptReadBack transcriptReadBack(TranscriptProperties properties, ResourceLoader resources, Clock clock) {
+        return readBack(properties.rest(), new TemplateFiles(resources), clock);
+    }
+
+    static RestReadBack readBack(RestSettings settings, TemplateFiles files, Clock clock) {
+        return new RestReadBack(
+                writer(settings, files, clock),
+                settings.readBack(),
+                settings.values(),
+                new SisResponses(RestTranscriptWriter.TARGET, clock));
     }
 
     static RestTranscriptWriter writer(RestSettings settings, TemplateFiles files, Clock clock) {

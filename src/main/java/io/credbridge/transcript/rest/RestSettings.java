@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyHeader the header that carries the entry's idempotency key ({@code <award id>/<action>}) on
  *     every call, so a SIS that deduplicates by it writes a redelivered entry once
  * @param values fixed values the templates use as {@code {{values.name}}}
+ * @param recordIdPointer a JSON pointer (RFC 6901, e.g. {@code /id}) to the id of the SIS's record in the answer to
+ *     a write, kept with the entry; none when the SIS answers no id
+ * @param readBack how to read back what the SIS holds of a learner, for reconciliation; none when it cannot
  */
 public record RestSettings(
         @Valid @NotNull(message = "must set method, url and body for an issued award")
@@ -40,7 +43,12 @@ public record RestSettings(
 
         @NotNull @DefaultValue Map<String, String> values,
         @NotNull @DefaultValue("5s") Duration connectTimeout,
-        @NotNull @DefaultValue("30s") Duration requestTimeout) {
+        @NotNull @DefaultValue("30s") Duration requestTimeout,
+
+        @Pattern(regexp = "(/[^/]*)+", message = "must be a JSON pointer such as /id or /data/id")
+        String recordIdPointer,
+
+        @Valid ReadBack readBack) {
 
     @AssertTrue(message = "set exactly one of credbridge.transcript.rest.oauth2.* and .api-key.*")
     public boolean isOneWayToAuthenticate() {
@@ -78,6 +86,37 @@ public record RestSettings(
             @NotBlank(message = "must be the client secret") String clientSecret,
             String scope,
             @NotNull @DefaultValue("30s") Duration refreshMargin) {}
+
+    /**
+     * Reading back a learner's records, for reconciliation.
+     *
+     * @param url a URL template over the learner ({@code {{sisPersonId}}}, {@code {{learnerId}}}) answering their
+     *     records as JSON
+     * @param recordsPointer where the records' array is in the answer; none: the answer is the array
+     * @param awardIdPointer where a record holds the award id CredBridge wrote into it
+     * @param actionPointer where a record holds the action (ISSUED, REVOKED, EXPIRED) when the SIS keeps one record
+     *     per entry; none when it keeps one record per award, updated (or deleted) when the award ends
+     * @param recordIdPointer where a record holds its own id; none: the award id names it
+     */
+    public record ReadBack(
+            @NotBlank(
+                    message = "must be the URL template of a learner's records, e.g."
+                            + " https://sis.example.edu/api/learners/{{sisPersonId}}/awards")
+            String url,
+
+            @Pattern(regexp = "(/[^/]*)*", message = "must be a JSON pointer such as /items, or empty")
+            String recordsPointer,
+
+            @NotBlank
+            @Pattern(regexp = "(/[^/]*)+", message = "must be a JSON pointer such as /awardId")
+            @DefaultValue("/awardId")
+            String awardIdPointer,
+
+            @Pattern(regexp = "(/[^/]*)+", message = "must be a JSON pointer such as /action")
+            String actionPointer,
+
+            @Pattern(regexp = "(/[^/]*)+", message = "must be a JSON pointer such as /id")
+            String recordIdPointer) {}
 
     /** @param header the header the key goes in, e.g. {@code X-API-Key} */
     public record ApiKey(

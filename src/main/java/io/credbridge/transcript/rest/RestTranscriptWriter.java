@@ -1,11 +1,15 @@
 package io.credbridge.transcript.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.transcript.EntryTemplate;
 import io.credbridge.transcript.SisHttp;
 import io.credbridge.transcript.SisResponses;
 import io.credbridge.transcript.TranscriptEntry;
 import io.credbridge.transcript.TranscriptEntry.Action;
 import io.credbridge.transcript.TranscriptWriter;
+import io.credbridge.transcript.WrittenEntry;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -21,6 +25,8 @@ import java.util.Map;
 final class RestTranscriptWriter implements TranscriptWriter {
 
     static final String TARGET = "rest";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One action's call, its templates compiled. */
     record Call(String method, EntryTemplate url, EntryTemplate body) {}
@@ -46,12 +52,14 @@ final class RestTranscriptWriter implements TranscriptWriter {
     }
 
     @Override
-    public List<TranscriptEntry> write(List<TranscriptEntry> entries) {
-        entries.forEach(this::write);
-        return entries;
+    public List<WrittenEntry> write(List<TranscriptEntry> entries) {
+        return entries.stream()
+                .map(entry -> new WrittenEntry(entry, write(entry)))
+                .toList();
     }
 
-    private void write(TranscriptEntry entry) {
+    /** Returns the record's id where {@code record-id-pointer} finds it in the answer; null otherwise. */
+    private String write(TranscriptEntry entry) {
         Call call = calls.get(entry.action());
         Map<String, Object> model = EntryTemplate.model(entry, settings.values(), clock);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -67,6 +75,32 @@ final class RestTranscriptWriter implements TranscriptWriter {
         // A DELETE of what is already gone has done its job: the first delivery got there before a crash.
         if (!(call.method().equals("DELETE") && response.statusCode() == 404)) {
             responses.check(entry.idempotencyKey(), response);
+        }
+        return recordId(response.body());
+    }
+
+    Call call(Action action) {
+        return calls.get(action);
+    }
+
+    Map<String, Object> model(TranscriptEntry entry) {
+        return EntryTemplate.model(entry, settings.values(), clock);
+    }
+
+    /** A GET with the writes' credentials; the caller judges the answer. */
+    HttpResponse<String> get(URI uri) {
+        return http.send("GET", uri, null, Map.of("Accept", "application/json"));
+    }
+
+    private String recordId(String body) {
+        if (settings.recordIdPointer() == null || body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode id = JSON.readTree(body).at(settings.recordIdPointer());
+            return id.isValueNode() && !id.asText().isBlank() ? id.asText() : null;
+        } catch (IOException notJson) {
+            return null;
         }
     }
 }

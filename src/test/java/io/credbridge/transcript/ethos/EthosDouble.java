@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
+import io.credbridge.transcript.SisResponses;
+import java.time.Clock;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Ethos Integration as WireMock plays it: sign-in answering a bare token, the tenant's available resources, and
@@ -19,6 +22,24 @@ final class EthosDouble {
     static final String ERRORS_MEDIA_TYPE = "application/vnd.hedtech.integration.errors.v2+json";
 
     private EthosDouble() {}
+
+    /** The adapter as the application configures it, for an Ethos at {@code settings.baseUrl()}. */
+    static EthosTranscriptWriter writer(EthosSettings settings, Clock clock) {
+        EthosConnection connection = EthosConnection.of(settings, clock);
+        return EthosConfiguration.writer(
+                connection, persons(connection, settings, clock), settings, new DefaultResourceLoader(), clock);
+    }
+
+    /** Reconciliation's read-back as the application configures it. */
+    static EthosReadBack readBack(EthosSettings settings, Clock clock) {
+        EthosConnection connection = EthosConnection.of(settings, clock);
+        return EthosConfiguration.readBack(
+                connection, persons(connection, settings, clock), settings, new DefaultResourceLoader(), clock);
+    }
+
+    private static EthosPersons persons(EthosConnection connection, EthosSettings settings, Clock clock) {
+        return new EthosPersons(connection, settings.persons(), new SisResponses("ethos", clock));
+    }
 
     /** {@code POST /auth} answers token-1, token-2, ... in turn, as text, the way Ethos does. */
     static void signInAnswers(Stubbing ethos, String... tokens) {

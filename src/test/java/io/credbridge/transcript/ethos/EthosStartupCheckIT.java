@@ -85,7 +85,8 @@ class EthosStartupCheckIT {
                 settings.tokenRefreshMargin(),
                 settings.connectTimeout(),
                 settings.requestTimeout(),
-                true);
+                true,
+                settings.readBackCriteria());
 
         assertThatThrownBy(() -> check(v17))
                 .hasMessageContaining("not at version 17.0.0")
@@ -160,7 +161,8 @@ class EthosStartupCheckIT {
                 usual.tokenRefreshMargin(),
                 usual.connectTimeout(),
                 usual.requestTimeout(),
-                true);
+                true,
+                usual.readBackCriteria());
     }
 
     private static EthosSettings settings(EthosSettings.Ending ending) {

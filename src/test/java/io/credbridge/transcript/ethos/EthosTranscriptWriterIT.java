@@ -27,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.credbridge.testsupport.MutableClock;
 import io.credbridge.transcript.PermanentSisRejection;
-import io.credbridge.transcript.SisResponses;
-import io.credbridge.transcript.TemplateFiles;
 import io.credbridge.transcript.TranscriptEntry.Action;
 import io.credbridge.transcript.TransientSisFailure;
+import io.credbridge.transcript.WrittenEntry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.core.io.DefaultResourceLoader;
 
 @Timeout(30)
 class EthosTranscriptWriterIT {
@@ -116,6 +114,25 @@ class EthosTranscriptWriterIT {
                 .allSatisfy(request -> assertThat(request.getUrl()).isEqualTo(RESOURCE + guid));
         assertThat(EthosTranscriptWriter.guidOf("award-2", Action.ISSUED).toString())
                 .isNotEqualTo(guid);
+    }
+
+    @Test
+    void theRecordIdIsTheOneEthosAnswersOrTheDerivedGuidWhenItsAnswerNamesNone() {
+        String assigned = "5c0ffee0-0000-4000-8000-0000000000a1";
+        ethos.stubFor(put(urlPathEqualTo(RESOURCE + EthosTranscriptWriter.guidOf("award-2", Action.ISSUED)))
+                .willReturn(okJson("{\"id\":\"" + assigned + "\",\"status\":\"active\"}")));
+        ethos.stubFor(put(urlPathEqualTo(RESOURCE + EthosTranscriptWriter.guidOf("award-3", Action.ISSUED)))
+                .willReturn(okJson("{\"id\":\"00000000-0000-0000-0000-000000000000\"}")));
+
+        List<WrittenEntry> written = writer(EthosSettings.Ending.UPDATE)
+                .write(List.of(issued("award-1"), issued("award-2"), issued("award-3")));
+
+        assertThat(written)
+                .extracting(WrittenEntry::sisRecordId)
+                .containsExactly(
+                        EthosTranscriptWriter.guidOf("award-1", Action.ISSUED).toString(),
+                        assigned,
+                        EthosTranscriptWriter.guidOf("award-3", Action.ISSUED).toString());
     }
 
     @Test
@@ -291,15 +308,7 @@ class EthosTranscriptWriterIT {
     }
 
     private EthosTranscriptWriter writer(EthosSettings settings) {
-        EthosConnection connection = EthosConnection.of(settings, clock);
-        SisResponses responses = new SisResponses("ethos", clock);
-        return new EthosTranscriptWriter(
-                connection,
-                settings,
-                EthosConfiguration.templates(settings, new TemplateFiles(new DefaultResourceLoader())),
-                new EthosPersons(connection, settings.persons(), responses),
-                responses,
-                clock);
+        return EthosDouble.writer(settings, clock);
     }
 
     static EthosSettings settings(URI base, EthosSettings.Ending ending) {
@@ -318,6 +327,7 @@ class EthosTranscriptWriterIT {
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(2),
                 Duration.ofMillis(1_500),
-                true);
+                true,
+                EthosSettings.DEFAULT_READ_BACK_CRITERIA);
     }
 }

@@ -46,27 +46,17 @@ class AcknowledgementFilesIT {
     @BeforeEach
     void setUp() throws Exception {
         server = SftpServerDouble.start(serverRoot);
-        Files.createDirectories(serverRoot.resolve("inbound"));
-        drop = SftpDrop.of(new FileSettings.Sftp(
-                "127.0.0.1",
-                server.port(),
-                SftpServerDouble.USER,
-                SftpServerDouble.PASSWORD,
-                null,
-                null,
-                server.knownHostsLine(),
-                "inbound",
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10)));
+        drop = server.dropInto("inbound");
         FileSettings.Acknowledgements acks = new FileSettings.Acknowledgements(
                 "acks",
                 "*.ack.csv",
                 new FileSettings.Columns("award_id", "action", "status", "message", "code"),
                 List.of("ACCEPTED"),
                 List.of("REJECTED"));
+        MigratedDatabase database = MigratedDatabase.of(PostgresTestDatabase.newSchemaDataSource());
         queue = ReviewQueueFixture.of(
-                MigratedDatabase.of(PostgresTestDatabase.newSchemaDataSource()),
-                new FileTranscriptWriter(new CsvLayout(), drop, "transcript", true, clock),
+                database,
+                new FileTranscriptWriter(new CsvLayout(), drop, "transcript", true, uploads(database), clock),
                 clock);
         inbox = new FileAcknowledgements(drop, acks);
     }
@@ -144,6 +134,10 @@ class AcknowledgementFilesIT {
         acknowledge("batch-2.ack.csv", "a-1,ISSUED,ACCEPTED,,\r\n");
         poll();
         assertThat(queue.review().find(failed.entryId()).status()).isEqualTo(ReviewStatus.WRITTEN);
+    }
+
+    static FileUploads uploads(MigratedDatabase database) {
+        return new FileUploads(database.jdbc(), database.transactions().getTransactionManager());
     }
 
     private void poll() {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.testsupport.H2TestDatabase;
+import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.transcript.GuardedTranscriptWriter;
 import io.credbridge.transcript.PermanentSisRejection;
 import io.credbridge.transcript.SampleEntries;
 import io.credbridge.transcript.TranscriptEntry;
 import io.credbridge.transcript.TranscriptProperties;
 import io.credbridge.transcript.TransientSisFailure;
+import io.credbridge.transcript.WrittenEntry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.OutputStream;
@@ -66,10 +69,13 @@ class SftpDeliveryIT {
         FileTranscriptWriter writer = writer(settings(SftpServerDouble.PASSWORD, null, server.knownHostsLine()));
         List<TranscriptEntry> batch = List.of(SampleEntries.issued("award-1"), SampleEntries.issued("award-2"));
 
-        List<TranscriptEntry> written = writer.write(batch);
+        List<WrittenEntry> written = writer.write(batch);
 
-        assertThat(written).hasSize(2);
         assertThat(server.fileNames()).singleElement().satisfies(name -> {
+            assertThat(written)
+                    .as("each record is known by its file and number")
+                    .extracting(WrittenEntry::sisRecordId)
+                    .containsExactly(name + "#1", name + "#2");
             assertThat(name).matches("transcript-20261130T091500250Z-[0-9a-f]{8}\\.csv");
             assertThat(Files.readAllBytes(server.file(name))).isEqualTo(new CsvLayout().render("unused", batch));
         });
@@ -170,7 +176,8 @@ class SftpDeliveryIT {
                         null,
                         null,
                         null,
-                        Duration.ofMinutes(1)),
+                        Duration.ofMinutes(1),
+                        new TranscriptProperties.Reconciliation(false, Duration.ofHours(1))),
                 new CredBridgeMetrics(new SimpleMeterRegistry()));
 
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -201,6 +208,12 @@ class SftpDeliveryIT {
             throw new IllegalStateException("one drop per test");
         }
         drop = SftpDrop.of(settings);
-        return new FileTranscriptWriter(new CsvLayout(), drop, "transcript", false, clock);
+        return new FileTranscriptWriter(
+                new CsvLayout(),
+                drop,
+                "transcript",
+                false,
+                AcknowledgementFilesIT.uploads(MigratedDatabase.of(H2TestDatabase.newDataSource())),
+                clock);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -75,6 +76,22 @@ public final class SftpServerDouble implements AutoCloseable {
     /** The next upload's connection is dropped after the server has written this many chunks of it. */
     void dropConnectionAfterWrites(int writes) {
         dropAfterWrites.set(writes);
+    }
+
+    /** A drop into this server's folder (created now), signed in with the password and the right host key. */
+    SftpDrop dropInto(String folder) throws IOException {
+        Files.createDirectories(root.resolve(folder));
+        return SftpDrop.of(new FileSettings.Sftp(
+                "127.0.0.1",
+                port(),
+                USER,
+                PASSWORD,
+                null,
+                null,
+                knownHostsLine(),
+                folder,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10)));
     }
 
     public Path file(String name) {

@@ -25,6 +25,7 @@ import io.credbridge.transcript.PermanentSisRejection;
 import io.credbridge.transcript.TemplateFiles;
 import io.credbridge.transcript.TranscriptEntry.Action;
 import io.credbridge.transcript.TransientSisFailure;
+import io.credbridge.transcript.WrittenEntry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,19 @@ class RestTranscriptWriterIT {
                 .withRequestBody(matchingJsonPath("$.credential", equalTo("Data \"Analysis\" Fundamentals")))
                 .withRequestBody(matchingJsonPath("$.on", equalTo("2026-11-21")))
                 .withRequestBody(matchingJsonPath("$.program", equalTo("CE-BADGES"))));
+    }
+
+    @Test
+    void theRecordIdIsReadFromTheAnswerAtTheConfiguredPointerAndIsNoneWithoutOne() {
+        sis.stubFor(put(urlPathEqualTo("/api/learners/S0001/awards/award-1"))
+                .willReturn(okJson("{\"data\":{\"recordId\":\"PS-000123\"}}").withStatus(201)));
+
+        List<WrittenEntry> withPointer =
+                writer(null, oauth2(), "/data/recordId").write(List.of(issued("award-1")));
+        List<WrittenEntry> withoutPointer = oauthWriter().write(List.of(issued("award-1")));
+
+        assertThat(withPointer).extracting(WrittenEntry::sisRecordId).containsExactly("PS-000123");
+        assertThat(withoutPointer).extracting(WrittenEntry::sisRecordId).containsOnlyNulls();
     }
 
     @Test
@@ -191,20 +205,39 @@ class RestTranscriptWriterIT {
     }
 
     private RestTranscriptWriter oauthWriter() {
-        return writer(
-                null,
-                new RestSettings.OAuth2(
-                        URI.create(sis.baseUrl() + "/oauth2/token"),
-                        "credbridge",
-                        "s3cret",
-                        "transcript.write",
-                        Duration.ofSeconds(30)));
+        return writer(null, oauth2());
+    }
+
+    private RestSettings.OAuth2 oauth2() {
+        return new RestSettings.OAuth2(
+                URI.create(sis.baseUrl() + "/oauth2/token"),
+                "credbridge",
+                "s3cret",
+                "transcript.write",
+                Duration.ofSeconds(30));
     }
 
     private RestTranscriptWriter writer(RestSettings.ApiKey apiKey, RestSettings.OAuth2 oauth2) {
-        String award = sis.baseUrl() + "/api/learners/{{sisPersonId}}/awards/{{awardId}}";
+        return writer(apiKey, oauth2, null);
+    }
+
+    private RestTranscriptWriter writer(RestSettings.ApiKey apiKey, RestSettings.OAuth2 oauth2, String idPointer) {
+        return RestConfiguration.writer(
+                settings(sis.baseUrl(), apiKey, oauth2, idPointer, null),
+                new TemplateFiles(new DefaultResourceLoader()),
+                clock);
+    }
+
+    /** The SIS of these tests: PUT and DELETE per award under the learner, the body from classpath:sis/. */
+    static RestSettings settings(
+            String baseUrl,
+            RestSettings.ApiKey apiKey,
+            RestSettings.OAuth2 oauth2,
+            String idPointer,
+            RestSettings.ReadBack readBack) {
+        String award = baseUrl + "/api/learners/{{sisPersonId}}/awards/{{awardId}}";
         RestSettings.Call put = new RestSettings.Call("PUT", award, "classpath:sis/rest-award.json");
-        RestSettings settings = new RestSettings(
+        return new RestSettings(
                 put,
                 new RestSettings.Call("DELETE", award, null),
                 put,
@@ -213,7 +246,8 @@ class RestTranscriptWriterIT {
                 "Idempotency-Key",
                 Map.of("program", "CE-BADGES"),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
-        return RestConfiguration.writer(settings, new TemplateFiles(new DefaultResourceLoader()), clock);
+                Duration.ofSeconds(5),
+                idPointer,
+                readBack);
     }
 }
