@@ -54,5 +54,15 @@ public class RejectedInputException extends RuntimeException {
         return violations;
     }
 
+    /** The detail and every broken rule, in one line: why a message that has no one to answer was set aside. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(title()).append(": ").append(detail());
+        violations.stream()
+                .map(Violation::message)
+                .filter(message -> !message.equals(detail()))
+                .forEach(message -> text.append("; ").append(message));
+        return text.toString();
+    }
+
     public record Violation(String pointer, String message) {}
 }
