@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
+import io.credbridge.testsupport.ElasticMqQueue;
 import io.credbridge.testsupport.TestCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.credbridge.CredBridgeApplication;
 import io.credbridge.kafka.EmbeddedKafkaBroker;
 import io.credbridge.kafka.EmbeddedKafkaProperties;
+import io.credbridge.testsupport.ElasticMqQueue;
 import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;

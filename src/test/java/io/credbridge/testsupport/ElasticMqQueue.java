@@ -1,6 +1,5 @@
-package io.credbridge.endtoend;
+package io.credbridge.testsupport;
 
-import io.credbridge.testsupport.TestKafkaBroker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +18,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * A standard SQS queue played by ElasticMQ in-process, as Canvas's Data Services deliver to one: the test sends the
  * raw event JSON as the message body, as Canvas does, and looks at what is left on the queue.
  */
-final class ElasticMqQueue implements AutoCloseable {
+public final class ElasticMqQueue implements AutoCloseable {
 
-    static final String REGION = "us-east-1";
+    public static final String REGION = "us-east-1";
 
     private final SQSRestServer server;
     private final String endpoint;
@@ -39,7 +38,7 @@ final class ElasticMqQueue implements AutoCloseable {
         this.queueUrl = sqs.createQueue(request -> request.queueName(queueName)).queueUrl();
     }
 
-    static ElasticMqQueue start(String queueName) {
+    public static ElasticMqQueue start(String queueName) {
         int port = TestKafkaBroker.freePort();
         SQSRestServer server = SQSRestServerBuilder.withPort(port)
                 .withInterface("127.0.0.1")
@@ -50,7 +49,7 @@ final class ElasticMqQueue implements AutoCloseable {
     }
 
     /** CredBridge's settings for reading this queue, with short waits so tests and shutdowns are quick. */
-    Map<String, String> settings(Duration visibilityTimeout) {
+    public Map<String, String> settings(Duration visibilityTimeout) {
         return Map.of(
                 "credbridge.ingest.canvas.sqs.enabled",
                 "true",
@@ -70,28 +69,28 @@ final class ElasticMqQueue implements AutoCloseable {
                 visibilityTimeout.toSeconds() + "s");
     }
 
-    void register(DynamicPropertyRegistry registry, Duration visibilityTimeout) {
+    public void register(DynamicPropertyRegistry registry, Duration visibilityTimeout) {
         settings(visibilityTimeout).forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    List<String> arguments(Duration visibilityTimeout) {
+    public List<String> arguments(Duration visibilityTimeout) {
         return settings(visibilityTimeout).entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toList();
     }
 
-    String queueUrl() {
+    public String queueUrl() {
         return queueUrl;
     }
 
     /** Sends a message as Canvas does (the event JSON as its body) and answers its SQS message id. */
-    String send(String body) {
+    public String send(String body) {
         return sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body))
                 .messageId();
     }
 
     /** Messages still on the queue: waiting to be received, and received but not yet deleted. */
-    int messagesOnQueue() {
+    public int messagesOnQueue() {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
                         .attributeNames(
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
@@ -99,6 +98,19 @@ final class ElasticMqQueue implements AutoCloseable {
                 .attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /** What another reader of the queue receives now: the messages that are not hidden by a receive in progress. */
+    public List<String> receiveVisible() {
+        return sqs
+                .receiveMessage(request -> request.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(0)
+                        .visibilityTimeout(0))
+                .messages()
+                .stream()
+                .map(message -> message.body())
+                .toList();
     }
 
     @Override
