@@ -32,6 +32,11 @@ public class RejectedInputException extends RuntimeException {
         this.challenge = challenge;
     }
 
+    /** A 401 whose one violation is the detail, with the challenge naming the scheme the sender must use. */
+    public static RejectedInputException unauthenticated(String title, String detail, String challenge) {
+        return new RejectedInputException(401, title, detail, List.of(new Violation("", detail)), challenge);
+    }
+
     public int status() {
         return status;
     }
