@@ -4,8 +4,8 @@ import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
 import java.time.Clock;
-import java.util.List;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +20,7 @@ class DeadLetterConfiguration {
             OutboxStore outbox,
             OutboxRelay relay,
             ProducerTemplate routes,
+            ObjectProvider<IngestedPayloads> ingestedPayloads,
             TransactionTemplate transactions,
             CloudEventsProperties cloudEvents,
             Clock clock) {
@@ -29,7 +30,8 @@ class DeadLetterConfiguration {
                 processedEvents,
                 outbox,
                 relay,
-                record -> routes.requestBody("direct:dead-letter-replay", List.of(record)),
+                records -> routes.requestBody("direct:dead-letter-replay", records),
+                ingestedPayloads.orderedStream().toList(),
                 transactions,
                 cloudEvents,
                 clock);

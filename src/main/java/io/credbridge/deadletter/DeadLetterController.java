@@ -74,6 +74,11 @@ class DeadLetterController {
         return ProblemDetails.of(HttpStatus.NOT_FOUND, "dead-letter-not-found", e.getMessage());
     }
 
+    @ExceptionHandler(DeadLetterReplay.NotReplayableException.class)
+    ProblemDetail notReplayable(DeadLetterReplay.NotReplayableException e) {
+        return ProblemDetails.of(HttpStatus.UNPROCESSABLE_CONTENT, "dead-letter-not-replayable", e.getMessage());
+    }
+
     @ExceptionHandler(DeadLetterReplay.AlreadyReplayedException.class)
     ProblemDetail alreadyReplayed(DeadLetterReplay.AlreadyReplayedException e) {
         return ProblemDetails.of(HttpStatus.CONFLICT, "dead-letter-already-replayed", e.getMessage());

@@ -60,6 +60,40 @@ public record DeadLetterEntry(
                 null);
     }
 
+    /**
+     * Input a source delivered that CredBridge could not read, e.g. a message taken off a queue.
+     *
+     * @param deadLetterId derived from where the input came from, so the same delivery is never filed twice
+     * @param origin where it was read from (a queue URL)
+     * @param originKey the source's id of the delivery (an SQS message id)
+     */
+    public static DeadLetterEntry ofIngest(
+            String deadLetterId,
+            String source,
+            String origin,
+            String originKey,
+            String reason,
+            String errorType,
+            byte[] payload,
+            Instant now) {
+        return new DeadLetterEntry(
+                deadLetterId,
+                Stage.INGEST,
+                reason,
+                errorType,
+                null,
+                source,
+                origin,
+                null,
+                null,
+                originKey,
+                "application/json",
+                payload,
+                now,
+                Status.NEW,
+                null);
+    }
+
     /** An outbox event whose delivery was given up; replay resubmits it under the same id. */
     public static DeadLetterEntry ofOutboxEvent(OutboxEvent event, String reason, String errorType, Instant now) {
         return new DeadLetterEntry(

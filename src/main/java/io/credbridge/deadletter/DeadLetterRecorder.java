@@ -47,6 +47,20 @@ public class DeadLetterRecorder implements FailedDeliveries {
                 entry -> metrics.deadLettered(entry.stage().code(), entry.source() == null ? "none" : entry.source())));
     }
 
+    /**
+     * Records the entry unless a dead letter with its id is there already: input whose id is derived from where it
+     * came from (a queued message) and that is delivered again is filed once.
+     *
+     * @return whether it was recorded now
+     */
+    public boolean recordOnce(DeadLetterEntry entry) {
+        if (store.find(entry.deadLetterId()).isPresent()) {
+            return false;
+        }
+        record(List.of(entry));
+        return true;
+    }
+
     @Override
     public void gaveUp(List<OutboxEvent> events, String reason, String errorType) {
         record(events.stream()

@@ -10,7 +10,12 @@ public enum Stage {
     /** The SIS adapter kept failing; replay puts the transcript delivery back in the outbox. */
     TRANSCRIPT,
     /** Publishing the badge event kept failing; replay puts it back in the outbox. */
-    BADGE;
+    BADGE,
+    /**
+     * A source delivered something CredBridge could not read (a queued message it had to take off the queue);
+     * replay reads the original payload again, as the source would deliver it, and publishes what it yields.
+     */
+    INGEST;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -32,6 +32,11 @@ public class RejectedInputException extends RuntimeException {
         this.challenge = challenge;
     }
 
+    /** A 401 whose one violation is the detail, with the challenge naming the scheme the sender must use. */
+    public static RejectedInputException unauthenticated(String title, String detail, String challenge) {
+        return new RejectedInputException(401, title, detail, List.of(new Violation("", detail)), challenge);
+    }
+
     public int status() {
         return status;
     }
@@ -52,6 +57,16 @@ public class RejectedInputException extends RuntimeException {
     /** Each rule the input broke, located by JSON Pointer (RFC 6901) into the request body. */
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** The detail and every broken rule, in one line: why a message that has no one to answer was set aside. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(title()).append(": ").append(detail());
+        violations.stream()
+                .map(Violation::message)
+                .filter(message -> !message.equals(detail()))
+                .forEach(message -> text.append("; ").append(message));
+        return text.toString();
     }
 
     public record Violation(String pointer, String message) {}

@@ -54,6 +54,24 @@ public class CredBridgeMetrics {
                 .increment();
     }
 
+    /**
+     * Messages of a queue a source delivers to (Canvas Live Events over SQS), by what became of them: {@code
+     * received} (each receive, redeliveries too), {@code published}, {@code ignored} or {@code dead-lettered} (after
+     * Kafka acknowledged their batch), {@code deleted} from the queue, or {@code returned} to it because their batch
+     * could not be published.
+     */
+    public void queueMessages(String source, String outcome, int count) {
+        counter(
+                        "credbridge.queue.messages",
+                        "Queued messages by source and outcome (received, published, ignored, dead-lettered, deleted,"
+                                + " returned)",
+                        "source",
+                        source,
+                        "outcome",
+                        outcome)
+                .increment(count);
+    }
+
     public void awarded(String source, String credential) {
         counter("credbridge.awards", "Credentials awarded", "source", source, "credential", credential)
                 .increment();

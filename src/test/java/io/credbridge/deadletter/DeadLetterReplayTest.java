@@ -55,7 +55,7 @@ class DeadLetterReplayTest {
     void aReplayIsPublishedWithTheEventsIdReopenedAndTheDeadLetterMarkedReplayed() {
         List<OutgoingRecord> published = new ArrayList<>();
 
-        DeadLetterEntry replayed = replay(published::add).replay(deadLetter.deadLetterId());
+        DeadLetterEntry replayed = replay(published::addAll).replay(deadLetter.deadLetterId());
 
         assertThat(replayed.status()).isEqualTo(DeadLetterEntry.Status.REPLAYED);
         assertThat(reopened).containsExactly("e1");
@@ -66,7 +66,7 @@ class DeadLetterReplayTest {
 
     @Test
     void aReplayThatCannotBePublishedLeavesTheDeadLetterNewToBeReplayedAgain() {
-        DeadLetterReplay failing = replay(record -> {
+        DeadLetterReplay failing = replay(records -> {
             throw new IllegalStateException("broker unavailable");
         });
 
@@ -74,18 +74,85 @@ class DeadLetterReplayTest {
 
         assertThat(store.find(deadLetter.deadLetterId()).orElseThrow().status()).isEqualTo(DeadLetterEntry.Status.NEW);
         List<OutgoingRecord> published = new ArrayList<>();
-        assertThat(replay(published::add).replay(deadLetter.deadLetterId()).status())
+        assertThat(replay(published::addAll).replay(deadLetter.deadLetterId()).status())
                 .isEqualTo(DeadLetterEntry.Status.REPLAYED);
         assertThat(published).hasSize(1);
     }
 
-    private DeadLetterReplay replay(Consumer<OutgoingRecord> publisher) {
+    @Test
+    void anIngestDeadLetterIsReadAgainByItsSourceAndWhatItYieldsIsPublished() {
+        DeadLetterEntry unread = storedIngestDeadLetter("7f1c2b9e-0000-4000-8000-000000000001", "{\"metadata\": {}}");
+        List<byte[]> read = new ArrayList<>();
+        OutgoingRecord event = new OutgoingRecord("learner-1", new byte[] {1}, java.util.Map.of());
+        List<OutgoingRecord> published = new ArrayList<>();
+
+        DeadLetterEntry replayed = replay(published::addAll, source("canvas", payload -> {
+                    read.add(payload);
+                    return List.of(event);
+                }))
+                .replay(unread.deadLetterId());
+
+        assertThat(replayed.status()).isEqualTo(DeadLetterEntry.Status.REPLAYED);
+        assertThat(read).singleElement().isEqualTo(unread.payload());
+        assertThat(published).containsExactly(event);
+        assertThat(reopened).isEmpty();
+    }
+
+    @Test
+    void anIngestDeadLetterThatStillCannotBeReadStaysNewAndTheReplaySaysWhy() {
+        DeadLetterEntry unread = storedIngestDeadLetter("7f1c2b9e-0000-4000-8000-000000000002", "not json");
+        List<OutgoingRecord> published = new ArrayList<>();
+
+        assertThatThrownBy(() -> replay(published::addAll, source("canvas", payload -> {
+                            throw new IllegalArgumentException("the message body is not JSON");
+                        }))
+                        .replay(unread.deadLetterId()))
+                .isInstanceOf(DeadLetterReplay.NotReplayableException.class)
+                .hasMessageContaining("the message body is not JSON");
+        assertThatThrownBy(() -> replay(published::addAll).replay(unread.deadLetterId()))
+                .hasMessageContaining("no source named canvas");
+
+        assertThat(store.find(unread.deadLetterId()).orElseThrow().status()).isEqualTo(DeadLetterEntry.Status.NEW);
+        assertThat(published).isEmpty();
+    }
+
+    private DeadLetterEntry storedIngestDeadLetter(String deadLetterId, String payload) {
+        DeadLetterEntry unread = DeadLetterEntry.ofIngest(
+                deadLetterId,
+                "canvas",
+                "https://sqs.us-east-1.amazonaws.com/123456789012/canvas-live-events-test",
+                "message-" + deadLetterId,
+                "the Canvas Live Event could not be read",
+                "io.credbridge.ingest.RejectedInputException",
+                payload.getBytes(StandardCharsets.UTF_8),
+                NOW);
+        store.insert(List.of(unread));
+        return unread;
+    }
+
+    private static IngestedPayloads source(
+            String name, java.util.function.Function<byte[], List<OutgoingRecord>> read) {
+        return new IngestedPayloads() {
+            @Override
+            public String source() {
+                return name;
+            }
+
+            @Override
+            public List<OutgoingRecord> reread(byte[] payload) {
+                return read.apply(payload);
+            }
+        };
+    }
+
+    private DeadLetterReplay replay(Consumer<List<OutgoingRecord>> publisher, IngestedPayloads... sources) {
         return new DeadLetterReplay(
                 store,
                 reopened::add,
                 new OutboxStore(jdbc),
                 Mockito.mock(OutboxRelay.class),
                 publisher,
+                List.of(sources),
                 transactions,
                 new CloudEventsProperties("urn:credbridge:test"),
                 Clock.fixed(NOW, ZoneOffset.UTC));

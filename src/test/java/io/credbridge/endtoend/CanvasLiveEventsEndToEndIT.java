@@ -149,14 +149,7 @@ class CanvasLiveEventsEndToEndIT {
     }
 
     private List<JsonNode> awardsOf(String learner) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/learners/" + learner + "/awards"))
-                        .headers(TestCredentials.ADMIN_AND_LRS)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        List<JsonNode> awards = new java.util.ArrayList<>();
-        json.readTree(answer.body()).forEach(awards::add);
-        return awards;
+        return Awards.ofLearner(http, port, learner);
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {

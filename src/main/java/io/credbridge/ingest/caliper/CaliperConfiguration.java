@@ -22,12 +22,6 @@ class CaliperConfiguration {
             log.info("Caliper: no sensor is configured (credbridge.ingest.caliper.sensors), so /lms/caliper answers"
                     + " every envelope 401");
         }
-        return new CaliperSensorIngest(
-                new SensorTokens(properties.sensors()),
-                properties.requireToken(),
-                new CaliperEnvelopeReader(),
-                new CaliperEventNormalizer(),
-                metrics,
-                clock);
+        return CaliperSensorIngest.of(properties, metrics, clock);
     }
 }

@@ -40,6 +40,17 @@ public class CaliperSensorIngest {
         this.clock = clock;
     }
 
+    /** The endpoint as the properties configure it: the sensors' tokens, the official schemas, the mapping. */
+    public static CaliperSensorIngest of(CaliperIngestProperties properties, CredBridgeMetrics metrics, Clock clock) {
+        return new CaliperSensorIngest(
+                new SensorTokens(properties.sensors()),
+                properties.requireToken(),
+                new CaliperEnvelopeReader(),
+                new CaliperEventNormalizer(),
+                metrics,
+                clock);
+    }
+
     /**
      * @param body the request body: one Caliper envelope
      * @param contentType the request's Content-Type header
@@ -55,16 +66,35 @@ public class CaliperSensorIngest {
             if (sensor != null) {
                 SensorTokens.requireSameSensor(sensor, envelope.sensor());
             }
-            Instant receivedAt = clock.instant();
-            return new CaliperDelivery(
-                    envelope.sensor(),
-                    envelope.data().stream()
-                            .map(item -> normalizer.normalize(item, envelope.sensor(), receivedAt))
-                            .toList());
+            return deliveryOf(envelope);
         } catch (RejectedInputException e) {
             metrics.sourceEvent(CaliperEventNormalizer.SOURCE, ENVELOPE, "rejected");
             throw e;
         }
+    }
+
+    /**
+     * An envelope a queue delivered (Canvas Live Events in Caliper format over SQS): the queue's access policy
+     * decides who may send, so no token is asked for, and a queue message has no media type.
+     *
+     * @throws RejectedInputException 400 for a malformed envelope, 422 for an unsupported {@code dataVersion}
+     */
+    public CaliperDelivery acceptQueued(String body) {
+        try {
+            return deliveryOf(reader.read(body));
+        } catch (RejectedInputException e) {
+            metrics.sourceEvent(CaliperEventNormalizer.SOURCE, ENVELOPE, "rejected");
+            throw e;
+        }
+    }
+
+    private CaliperDelivery deliveryOf(CaliperEnvelope envelope) {
+        Instant receivedAt = clock.instant();
+        return new CaliperDelivery(
+                envelope.sensor(),
+                envelope.data().stream()
+                        .map(item -> normalizer.normalize(item, envelope.sensor(), receivedAt))
+                        .toList());
     }
 
     private static void requireJson(String contentType) {

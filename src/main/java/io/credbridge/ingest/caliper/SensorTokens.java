@@ -1,9 +1,8 @@
 package io.credbridge.ingest.caliper;
 
 import io.credbridge.ingest.RejectedInputException;
-import java.nio.charset.StandardCharsets;
+import io.credbridge.ingest.SecretDigests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,20 +84,11 @@ final class SensorTokens {
     }
 
     static RejectedInputException unauthenticated(String detail, String challenge) {
-        return new RejectedInputException(
-                401,
-                "The Caliper sensor is not authenticated",
-                detail,
-                List.of(new RejectedInputException.Violation("", detail)),
-                challenge);
+        return RejectedInputException.unauthenticated("The Caliper sensor is not authenticated", detail, challenge);
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return SecretDigests.sha256(text);
     }
 
     private record Digested(String id, byte[] digest) {}

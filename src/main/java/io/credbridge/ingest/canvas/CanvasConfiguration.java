@@ -1,11 +1,17 @@
 package io.credbridge.ingest.canvas;
 
+import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.ingest.LearningEventRecords;
+import io.credbridge.ingest.caliper.CaliperAcknowledgement;
+import io.credbridge.ingest.caliper.CaliperSensorIngest;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CanvasConfiguration {
@@ -25,5 +31,49 @@ class CanvasConfiguration {
                 properties.requireSignature(),
                 metrics,
                 clock);
+    }
+
+    /** How a queued message's body is read: in the format of the subscription, with the HTTP endpoints' mapping. */
+    @Bean
+    QueuedEvents queuedCanvasEvents(
+            CanvasLiveEventIngest canvas, CaliperSensorIngest caliper, CredBridgeMetrics metrics) {
+        return new QueuedEvents(canvas, caliper, metrics);
+    }
+
+    @Bean
+    QueuedEventReplay queuedCanvasEventReplay(QueuedEvents queuedCanvasEvents, LearningEventRecords records) {
+        return new QueuedEventReplay(queuedCanvasEvents, records);
+    }
+
+    /** Always defined, since routes/ingest-canvas-sqs.camel.yaml names it; it reads the queue only when enabled. */
+    @Bean
+    CanvasSqsIngest canvasSqsIngest(
+            CanvasSqsProperties sqs,
+            QueuedEvents queuedCanvasEvents,
+            DeadLetterRecorder deadLetters,
+            TransactionTemplate transactions,
+            CanvasAcknowledgement canvasAcknowledgement,
+            CaliperAcknowledgement caliperAcknowledgement,
+            CredBridgeMetrics metrics,
+            Clock clock) {
+        if (sqs.enabled()) {
+            log.info(
+                    "Canvas Live Events: reading SQS queue {} (region {}, {} credentials)",
+                    sqs.queueUrl(),
+                    sqs.region(),
+                    sqs.staticCredentials() ? "static" : "AWS default");
+        }
+        return new CanvasSqsIngest(
+                new CanvasSqsQueue(sqs),
+                queuedCanvasEvents,
+                new QueuedDeadLetters(deadLetters, transactions, sqs.queueUrl(), clock),
+                new CanvasSqsIngest.Acknowledgements(canvasAcknowledgement, caliperAcknowledgement),
+                metrics,
+                Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "canvas-sqs-visibility");
+                    thread.setDaemon(true);
+                    return thread;
+                }),
+                sqs.visibilityTimeout());
     }
 }

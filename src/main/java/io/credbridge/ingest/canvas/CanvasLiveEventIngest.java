@@ -43,7 +43,20 @@ public class CanvasLiveEventIngest {
      *     CredBridge needs
      */
     public CanvasDelivery accept(String body) {
-        JsonNode event = read(body == null ? "" : body.strip());
+        return normalized(read(body == null ? "" : body.strip()));
+    }
+
+    /**
+     * An event Canvas delivered to an SQS queue: the raw event JSON, unsigned, because only senders the queue's
+     * access policy lets in (Canvas's account) can put it there.
+     *
+     * @throws RejectedInputException 400 when the event lacks a field CredBridge needs
+     */
+    CanvasDelivery acceptQueued(JsonNode event) {
+        return normalized(event);
+    }
+
+    private CanvasDelivery normalized(JsonNode event) {
         try {
             return normalizer.normalize(event, clock.instant());
         } catch (RejectedInputException e) {
