@@ -4,43 +4,50 @@ import io.credbridge.award.AwardChange;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The issuers' revocation lists as stored: each award gets a random free index in its issuer's current list the
- * first time its credential is built (random, so a list does not tell the order of issuance), keeps it across
+ * The issuers' revocation lists as stored: each award gets the next position of its issuer's allocation cursor the
+ * first time its credential is built, which a keyed {@link IndexPermutation} turns into an index of the current
+ * list (so every index is used once, in an order that does not tell the order of issuance), keeps it across
  * redeliveries, and a new list starts when the current one is full. A REVOKED change sets the award's bit; setting
  * it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is permanent and says
  * the issuer withdrew the credential, which an award that ran its course was not.
  */
 final class StatusLists implements CredentialStatuses {
 
+    /* Collisions happen only with entries of the random allocation the cursor replaced; this many means a bug. */
+    private static final int MAXIMUM_ATTEMPTS = 1000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate ownTransactions;
     private final Issuers issuers;
     private final String publicUrl;
     private final int listLength;
-    private final RandomGenerator random;
 
     StatusLists(
             NamedParameterJdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
             Issuers issuers,
             String publicUrl,
-            int listLength,
-            RandomGenerator random) {
-        if (listLength < 1) {
-            throw new IllegalArgumentException("a status list needs room for at least one entry");
+            int listLength) {
+        if (listLength < 1 || listLength > IndexPermutation.MAXIMUM_LENGTH) {
+            throw new IllegalArgumentException("a status list has room for 1 to " + IndexPermutation.MAXIMUM_LENGTH
+                    + " entries; not " + listLength);
         }
         this.jdbc = jdbc;
+        this.ownTransactions = new TransactionTemplate(transactionManager);
+        this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.issuers = issuers;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.listLength = listLength;
-        this.random = random;
     }
 
     @Override
@@ -51,11 +58,15 @@ final class StatusLists implements CredentialStatuses {
                         issuers.forCatalogIssuer(award.issuerId()).slug(),
                         award.changedAt()));
         if (award.action() == AwardChange.Action.REVOKED) {
-            jdbc.update(
-                    "update badge_status_entry set revoked_at = :at where award_id = :id and revoked_at is null",
-                    Map.of("id", award.awardId(), "at", Timestamp.from(award.changedAt())));
+            revoked(List.of(award.awardId()), award.changedAt());
         }
         return new StatusListEntry(url(placement.issuerSlug(), placement.list()), placement.index());
+    }
+
+    private void revoked(List<String> awardIds, Instant at) {
+        jdbc.update(
+                "update badge_status_entry set revoked_at = :at where award_id in (:ids) and revoked_at is null",
+                Map.of("ids", awardIds, "at", Timestamp.from(at)));
     }
 
     /** The public URL of an issuer's list, which is also the status list credential's id. */
@@ -121,78 +132,82 @@ final class StatusLists implements CredentialStatuses {
     }
 
     /**
-     * Inserts are "on conflict do nothing": losing a race for an index means trying another, and losing the race
-     * for the award (a concurrent delivery of the same award) means taking the placement that won.
+     * Takes the issuer's next position and inserts the entry there, "on conflict do nothing": losing the race for
+     * the award (a concurrent delivery of the same award) means taking the placement that won, and finding the index
+     * taken (by an entry the random allocation before the cursor made, say by an instance of the previous version still
+     * running during an upgrade) means taking the next position.
      */
     private Placement allocate(String awardId, String issuerSlug, Instant now) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int list = currentList(issuerSlug);
-            int used = entries(issuerSlug, list);
-            if (used >= listLength) {
-                list++;
-                used = 0;
-            }
-            int index = freeIndex(issuerSlug, list, used);
+        for (int attempt = 0; attempt < MAXIMUM_ATTEMPTS; attempt++) {
+            Placement next = nextPlacement(issuerSlug);
             int inserted = jdbc.update(
                     "insert into badge_status_entry (award_id, issuer_slug, list_number, status_index, allocated_at)"
                             + " values (:id, :slug, :list, :index, :now) on conflict do nothing",
                     new MapSqlParameterSource()
                             .addValue("id", awardId)
                             .addValue("slug", issuerSlug)
-                            .addValue("list", list)
-                            .addValue("index", index)
+                            .addValue("list", next.list())
+                            .addValue("index", next.index())
                             .addValue("now", Timestamp.from(now)));
             if (inserted == 1) {
-                return new Placement(issuerSlug, list, index);
+                return next;
             }
             Optional<Placement> placedMeanwhile = placementOf(awardId);
             if (placedMeanwhile.isPresent()) {
                 return placedMeanwhile.get();
             }
         }
-        throw new IllegalStateException("found no free status list index for award " + awardId);
-    }
-
-    private int currentList(String issuerSlug) {
-        Integer list = jdbc.queryForObject(
-                "select max(list_number) from badge_status_entry where issuer_slug = :slug",
-                Map.of("slug", issuerSlug),
-                Integer.class);
-        return list == null ? 1 : list;
-    }
-
-    private int entries(String issuerSlug, int list) {
-        Integer count = jdbc.queryForObject(
-                "select count(*) from badge_status_entry where issuer_slug = :slug and list_number = :list",
-                Map.of("slug", issuerSlug, "list", list),
-                Integer.class);
-        return count == null ? 0 : count;
+        throw new IllegalStateException("found no free status list index for award " + awardId + " in "
+                + MAXIMUM_ATTEMPTS + " positions of issuer " + issuerSlug + "'s lists");
     }
 
     /**
-     * A uniformly random free index. While the list is mostly empty a random guess is nearly always free (and the
-     * insert catches the rest); once it is half full, guessing gets slow, so pick among the free ones.
+     * Advances the issuer's cursor and maps the position it took to a list and an index. It commits on its own,
+     * before the caller's transaction (the relay's, which lasts until Kafka acknowledges the batch) does, so other
+     * relays wait on the cursor row only for these few statements; a position whose entry is then rolled back is
+     * simply never used.
      */
-    private int freeIndex(String issuerSlug, int list, int used) {
-        if (used < listLength / 2) {
-            return random.nextInt(listLength);
-        }
-        BitSet taken = new BitSet(listLength);
-        jdbc.queryForList(
-                        "select status_index from badge_status_entry where issuer_slug = :slug and list_number = :list",
-                        Map.of("slug", issuerSlug, "list", list),
-                        Integer.class)
-                .forEach(taken::set);
-        int free = listLength - taken.cardinality();
-        if (free == 0) {
-            // Filled by a concurrent allocation since it was counted: the insert fails and the next attempt rolls over.
-            return random.nextInt(listLength);
-        }
-        int nth = random.nextInt(free);
-        int index = taken.nextClearBit(0);
-        for (int i = 0; i < nth; i++) {
-            index = taken.nextClearBit(index + 1);
-        }
-        return index;
+    private Placement nextPlacement(String issuerSlug) {
+        Cursor cursor = ownTransactions.execute(status -> {
+            if (advance(issuerSlug) == 0) {
+                jdbc.update(
+                        "insert into badge_status_cursor (issuer_slug, first_list, next_position, permutation_key)"
+                                + " values (:slug, 1, 0, :key) on conflict do nothing",
+                        Map.of("slug", issuerSlug, "key", IndexPermutation.newKey()));
+                advance(issuerSlug);
+            }
+            Cursor advanced = jdbc.queryForObject(
+                    "select first_list, next_position, permutation_key from badge_status_cursor"
+                            + " where issuer_slug = :slug",
+                    Map.of("slug", issuerSlug),
+                    (row, n) -> new Cursor(
+                            row.getInt("first_list"), row.getLong("next_position"), row.getBytes("permutation_key")));
+            return advanced.key() != null ? advanced : withNewKey(issuerSlug, advanced);
+        });
+        long position = cursor.nextPosition() - 1;
+        int list = Math.toIntExact(cursor.firstList() + position / listLength);
+        int index = IndexPermutation.of(cursor.key(), listLength).indexAt((int) (position % listLength));
+        return new Placement(issuerSlug, list, index);
     }
+
+    private int advance(String issuerSlug) {
+        return jdbc.update(
+                "update badge_status_cursor set next_position = next_position + 1 where issuer_slug = :slug",
+                Map.of("slug", issuerSlug));
+    }
+
+    /** A cursor the migration seeded has no key yet; its row is locked by the advance, so no one else sets one. */
+    private Cursor withNewKey(String issuerSlug, Cursor cursor) {
+        byte[] key = IndexPermutation.newKey();
+        jdbc.update(
+                "update badge_status_cursor set permutation_key = :key where issuer_slug = :slug",
+                Map.of("slug", issuerSlug, "key", key));
+        return new Cursor(cursor.firstList(), cursor.nextPosition(), key);
+    }
+
+    /**
+     * @param nextPosition the position after the one just taken
+     * @param key the permutation key, null until the first allocation of an issuer the migration seeded
+     */
+    private record Cursor(int firstList, long nextPosition, byte[] key) {}
 }
