@@ -1,6 +1,7 @@
 package io.credbridge.badge;
 
 import io.credbridge.award.AwardChange;
+import io.credbridge.award.RevocationStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,11 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The issuers' revocation lists as stored: each award gets the next position of its issuer's allocation cursor the
  * first time its credential is built, which a keyed {@link IndexPermutation} turns into an index of the current
  * list (so every index is used once, in an order that does not tell the order of issuance), keeps it across
- * redeliveries, and a new list starts when the current one is full. A REVOKED change sets the award's bit; setting
- * it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is permanent and says
- * the issuer withdrew the credential, which an award that ran its course was not.
+ * redeliveries, and a new list starts when the current one is full. The transaction that revokes an award sets its
+ * bit ({@link RevocationStatus}); a REVOKED change sets it too, for an award that had no entry yet when it was
+ * revoked. Setting it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is
+ * permanent and says the issuer withdrew the credential, which an award that ran its course was not.
  */
-final class StatusLists implements CredentialStatuses {
+final class StatusLists implements CredentialStatuses, RevocationStatus {
 
     /* Collisions happen only with entries of the random allocation the cursor replaced; this many means a bug. */
     private static final int MAXIMUM_ATTEMPTS = 1000;
@@ -63,7 +65,8 @@ final class StatusLists implements CredentialStatuses {
         return new StatusListEntry(url(placement.issuerSlug(), placement.list()), placement.index());
     }
 
-    private void revoked(List<String> awardIds, Instant at) {
+    @Override
+    public void revoked(List<String> awardIds, Instant at) {
         jdbc.update(
                 "update badge_status_entry set revoked_at = :at where award_id in (:ids) and revoked_at is null",
                 Map.of("ids", awardIds, "at", Timestamp.from(at)));

@@ -232,6 +232,27 @@ abstract class StatusListsContract {
     }
 
     @Test
+    void aRevocationToldInTheRevokingTransactionSetsTheBitOnlyWhenItCommits() {
+        String revokedId = UUID.randomUUID().toString();
+        String rolledBackId = UUID.randomUUID().toString();
+        StatusListEntry revoked = issue(lists, revokedId);
+        issue(lists, rolledBackId);
+        String notBuiltYet = UUID.randomUUID().toString();
+
+        database.transactions().executeWithoutResult(status -> lists.revoked(List.of(revokedId, notBuiltYet), CHANGED));
+        database.transactions().executeWithoutResult(status -> {
+            lists.revoked(List.of(rolledBackId), CHANGED);
+            status.setRollbackOnly();
+        });
+
+        assertThat(lists.state("ce", 1).orElseThrow().revokedIndexes()).containsExactly(revoked.index());
+        StatusListEntry builtLater = lists.entryFor(award(notBuiltYet, AwardChange.Action.REVOKED));
+        assertThat(lists.state("ce", 1).orElseThrow().revokedIndexes())
+                .as("an award revoked before its credential was built gets its bit with its entry")
+                .containsExactlyInAnyOrder(revoked.index(), builtLater.index());
+    }
+
+    @Test
     void aListWithoutEntriesHasNoState() {
         issue(lists);
 
