@@ -2,12 +2,13 @@
 
 -- Each issuer's allocation cursor for status list entries, so that a new entry costs a constant number of
 -- statements however full the list is (counting the list and collecting its free indexes per badge did not scale).
--- An allocation takes next_position and increments it in a short transaction of its own, so concurrent relays hold
--- this row only for an instant. Position p is list first_list + p / length at index perm(p mod length), where perm
--- is a pseudo-random permutation keyed with permutation_key: the indexes of a list are all used, once each, in an
--- order that does not tell who was awarded when. The key is a random secret the application generates from
--- SecureRandom when it first allocates for the issuer (SQL has no portable source of secure randomness). A
--- position is never used twice; one whose entry was rolled back (a failed delivery) leaves its index unused.
+-- An instance reserves a block of positions at a time (next_position += block) in a short transaction of its own
+-- and hands them out from memory: one commit per block rather than per badge, and concurrent instances hold this row
+-- only for an instant. Position p is list first_list + p / length at index perm(p mod length), where perm is a
+-- pseudo-random permutation keyed with permutation_key: a list's indexes are used once each, in an order that does
+-- not tell who was awarded when. The key is a random secret the application generates from SecureRandom when it
+-- first allocates for the issuer (SQL has no portable source of secure randomness). A position is never used twice;
+-- one whose entry was rolled back (a failed delivery), or left in a block when its instance stopped, stays unused.
 create table badge_status_cursor (
     issuer_slug     varchar(128) not null primary key,
     first_list      integer      not null,

@@ -5,6 +5,7 @@ import io.credbridge.award.RevocationStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The issuers' revocation lists as stored: each award gets the next position of its issuer's allocation cursor the
- * first time its credential is built, which a keyed {@link IndexPermutation} turns into an index of the current
- * list (so every index is used once, in an order that does not tell the order of issuance), keeps it across
+ * The issuers' revocation lists as stored: each award gets the next position of its issuer's allocation cursor (from
+ * a block this instance reserved) the first time its credential is built, which a keyed {@link IndexPermutation}
+ * turns into an index of the current list (so no index is used twice, and the order of the indexes does not tell
+ * the order of issuance), keeps it across
  * redeliveries, and a new list starts when the current one is full. The transaction that revokes an award sets its
  * bit ({@link RevocationStatus}); a REVOKED change sets it too, for an award that had no entry yet when it was
  * revoked. Setting it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is
@@ -28,11 +30,15 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
     /* Collisions happen only with entries of the random allocation the cursor replaced; this many means a bug. */
     private static final int MAXIMUM_ATTEMPTS = 1000;
 
+    /* Positions an instance reserves at a time: one commit per this many badges, at most this many unused per stop. */
+    private static final int BLOCK = 100;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate ownTransactions;
     private final Issuers issuers;
     private final String publicUrl;
     private final int listLength;
+    private final Map<String, Block> blocks = new HashMap<>();
 
     StatusLists(
             NamedParameterJdbcTemplate jdbc,
@@ -164,13 +170,26 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
                 + MAXIMUM_ATTEMPTS + " positions of issuer " + issuerSlug + "'s lists");
     }
 
+    /** The issuer's next position from this instance's block, mapped to a list and an index. */
+    private synchronized Placement nextPlacement(String issuerSlug) {
+        Block block = blocks.get(issuerSlug);
+        if (block == null || block.next == block.end) {
+            block = reserveBlock(issuerSlug);
+            blocks.put(issuerSlug, block);
+        }
+        long position = block.next++;
+        int list = Math.toIntExact(block.firstList + position / listLength);
+        return new Placement(issuerSlug, list, block.permutation.indexAt((int) (position % listLength)));
+    }
+
     /**
-     * Advances the issuer's cursor and maps the position it took to a list and an index. It commits on its own,
-     * before the caller's transaction (the relay's, which lasts until Kafka acknowledges the batch) does, so other
-     * relays wait on the cursor row only for these few statements; a position whose entry is then rolled back is
-     * simply never used.
+     * Advances the issuer's cursor by a block of positions in a transaction of its own: committed at once, so other
+     * instances wait on the cursor row only for these few statements (not for the relay's transaction, which lasts
+     * until Kafka acknowledges the batch), and once per block rather than per badge, as each commit waits for the
+     * write-ahead log to reach the disk. Positions of a block whose entries are rolled back, or that the instance
+     * has not used when it stops, leave their indexes unused.
      */
-    private Placement nextPlacement(String issuerSlug) {
+    private Block reserveBlock(String issuerSlug) {
         Cursor cursor = ownTransactions.execute(status -> {
             if (advance(issuerSlug) == 0) {
                 jdbc.update(
@@ -187,16 +206,17 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
                             row.getInt("first_list"), row.getLong("next_position"), row.getBytes("permutation_key")));
             return advanced.key() != null ? advanced : withNewKey(issuerSlug, advanced);
         });
-        long position = cursor.nextPosition() - 1;
-        int list = Math.toIntExact(cursor.firstList() + position / listLength);
-        int index = IndexPermutation.of(cursor.key(), listLength).indexAt((int) (position % listLength));
-        return new Placement(issuerSlug, list, index);
+        return new Block(
+                cursor.firstList(),
+                IndexPermutation.of(cursor.key(), listLength),
+                cursor.nextPosition() - BLOCK,
+                cursor.nextPosition());
     }
 
     private int advance(String issuerSlug) {
         return jdbc.update(
-                "update badge_status_cursor set next_position = next_position + 1 where issuer_slug = :slug",
-                Map.of("slug", issuerSlug));
+                "update badge_status_cursor set next_position = next_position + :block where issuer_slug = :slug",
+                Map.of("slug", issuerSlug, "block", BLOCK));
     }
 
     /** A cursor the migration seeded has no key yet; its row is locked by the advance, so no one else sets one. */
@@ -209,8 +229,23 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
     }
 
     /**
-     * @param nextPosition the position after the one just taken
+     * @param nextPosition the position after the block just reserved
      * @param key the permutation key, null until the first allocation of an issuer the migration seeded
      */
     private record Cursor(int firstList, long nextPosition, byte[] key) {}
+
+    /** Positions {@code [next, end)} reserved by this instance; guarded by the {@link StatusLists} it belongs to. */
+    private static final class Block {
+        final int firstList;
+        final IndexPermutation permutation;
+        long next;
+        final long end;
+
+        Block(int firstList, IndexPermutation permutation, long next, long end) {
+            this.firstList = firstList;
+            this.permutation = permutation;
+            this.next = next;
+            this.end = end;
+        }
+    }
 }

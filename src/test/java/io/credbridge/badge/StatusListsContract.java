@@ -168,6 +168,27 @@ abstract class StatusListsContract {
     }
 
     @Test
+    void instancesAllocateFromDisjointBlocksAndARestartLeavesTheRestOfItsBlockUnused() {
+        StatusLists first = statusLists(16);
+        StatusLists second = statusLists(16);
+
+        List<StatusListEntry> entries = new ArrayList<>(issue(first, 3));
+        entries.addAll(issue(second, 3));
+        entries.addAll(issue(first, 3));
+        StatusLists restarted = statusLists(16);
+        entries.addAll(issue(restarted, 3));
+
+        assertThat(entries).doesNotHaveDuplicates();
+        Map<Integer, List<Integer>> byList = byList(entries);
+        assertThat(byList.get(1))
+                .as("the first instance's block starts the first list")
+                .hasSize(6);
+        assertThat(byList.keySet())
+                .as("each instance on lists of its own block")
+                .hasSize(3);
+    }
+
+    @Test
     void anIndexTakenByAnotherAllocationIsSkippedForTheNextPosition() {
         StatusLists small = statusLists(8);
         List<StatusListEntry> entries = new ArrayList<>(List.of(issue(small)));
