@@ -143,8 +143,8 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
     /**
      * Takes the issuer's next position and inserts the entry there, "on conflict do nothing": losing the race for
      * the award (a concurrent delivery of the same award) means taking the placement that won, and finding the index
-     * taken (by an entry the random allocation before the cursor made, say by an instance of the previous version still
-     * running during an upgrade) means taking the next position.
+     * taken (by an entry of the random allocation before the cursor, say from an instance of the previous version
+     * still running during an upgrade) means taking the next position.
      */
     private Placement allocate(String awardId, String issuerSlug, Instant now) {
         for (int attempt = 0; attempt < MAXIMUM_ATTEMPTS; attempt++) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IndexPermutationTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 16, 37, 100, 1000, 4097, 1 << 14, 1 << 15})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 16, 37, 100, 1000, 4097, 1 << 13})
     void everyPositionOfAListGetsAnIndexOfItAndNoTwoShareOne(int length) {
         IndexPermutation permutation = IndexPermutation.of(IndexPermutation.newKey(), length);
 
