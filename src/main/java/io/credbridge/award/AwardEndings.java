@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * How an award ends, whoever ends it (the registrar, a voided statement, the expiry sweep): the award and, for a
  * revocation, every award stacked on it whose criteria no longer hold, to any depth; then the outbox rows that
- * tell the SIS and the badge topic, after the awards' earlier changes. Runs inside the caller's transaction.
+ * tell the SIS and the badge topic, after the awards' earlier changes, and the revocation status verifiers read.
+ * Runs inside the caller's transaction.
  */
 @Component
 class AwardEndings {
@@ -23,12 +24,14 @@ class AwardEndings {
     private final CredentialCatalog catalog;
     private final OutboxStore outbox;
     private final RevocationCascade cascades;
+    private final RevocationStatus revocationStatus;
 
-    AwardEndings(AwardLedger ledger, CredentialCatalog catalog, OutboxStore outbox) {
+    AwardEndings(AwardLedger ledger, CredentialCatalog catalog, OutboxStore outbox, RevocationStatus revocationStatus) {
         this.ledger = ledger;
         this.cascades = new RevocationCascade(catalog);
         this.catalog = catalog;
         this.outbox = outbox;
+        this.revocationStatus = revocationStatus;
     }
 
     /**
@@ -61,11 +64,18 @@ class AwardEndings {
         return ended;
     }
 
-    /** Writes the outbox rows of awards that ended, each waiting behind its award's earlier changes. */
+    /**
+     * Writes the outbox rows of awards that ended, each waiting behind its award's earlier changes, and sets the
+     * revocation status of revoked ones (expiry leaves it: the status list's bit says the issuer withdrew it).
+     */
     void announce(List<EndedAward> ended, AwardChange.Action action, String source, Instant now) {
         List<OutboxEvent> events = new ArrayList<>();
         ended.forEach(each -> events.addAll(AwardOutbox.eventsFor(change(each, action, source, now), now)));
         outbox.appendInOrder(events);
+        if (action == AwardChange.Action.REVOKED && !ended.isEmpty()) {
+            revocationStatus.revoked(
+                    ended.stream().map(each -> each.award().awardId()).toList(), now);
+        }
     }
 
     /**

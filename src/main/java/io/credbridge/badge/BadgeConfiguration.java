@@ -2,11 +2,11 @@ package io.credbridge.badge;
 
 import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.ops.CredBridgeMetrics;
-import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class BadgeConfiguration {
@@ -30,8 +30,12 @@ class BadgeConfiguration {
     }
 
     @Bean
-    StatusLists statusLists(NamedParameterJdbcTemplate jdbc, BadgeProperties properties, Issuers issuers) {
-        return new StatusLists(jdbc, issuers, properties.publicUrl(), Bitstring.MINIMUM_LENGTH, new SecureRandom());
+    StatusLists statusLists(
+            NamedParameterJdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            BadgeProperties properties,
+            Issuers issuers) {
+        return new StatusLists(jdbc, transactionManager, issuers, properties.publicUrl(), Bitstring.MINIMUM_LENGTH);
     }
 
     @Bean

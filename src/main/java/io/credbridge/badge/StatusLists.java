@@ -1,46 +1,61 @@
 package io.credbridge.badge;
 
 import io.credbridge.award.AwardChange;
+import io.credbridge.award.RevocationStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The issuers' revocation lists as stored: each award gets a random free index in its issuer's current list the
- * first time its credential is built (random, so a list does not tell the order of issuance), keeps it across
- * redeliveries, and a new list starts when the current one is full. A REVOKED change sets the award's bit; setting
- * it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is permanent and says
- * the issuer withdrew the credential, which an award that ran its course was not.
+ * The issuers' revocation lists as stored: each award gets the next position of its issuer's allocation cursor (from
+ * a block this instance reserved) the first time its credential is built, which a keyed {@link IndexPermutation}
+ * turns into an index of the current list (so no index is used twice, and the order of the indexes does not tell
+ * the order of issuance), keeps it across
+ * redeliveries, and a new list starts when the current one is full. The transaction that revokes an award sets its
+ * bit ({@link RevocationStatus}); a REVOKED change sets it too, for an award that had no entry yet when it was
+ * revoked. Setting it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is
+ * permanent and says the issuer withdrew the credential, which an award that ran its course was not.
  */
-final class StatusLists implements CredentialStatuses {
+final class StatusLists implements CredentialStatuses, RevocationStatus {
+
+    /* Collisions happen only with entries of the random allocation the cursor replaced; this many means a bug. */
+    private static final int MAXIMUM_ATTEMPTS = 1000;
+
+    /* Positions an instance reserves at a time: one commit per this many badges, at most this many unused per stop. */
+    private static final int BLOCK = 100;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate ownTransactions;
     private final Issuers issuers;
     private final String publicUrl;
     private final int listLength;
-    private final RandomGenerator random;
+    private final Map<String, Block> blocks = new HashMap<>();
 
     StatusLists(
             NamedParameterJdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
             Issuers issuers,
             String publicUrl,
-            int listLength,
-            RandomGenerator random) {
-        if (listLength < 1) {
-            throw new IllegalArgumentException("a status list needs room for at least one entry");
+            int listLength) {
+        if (listLength < 1 || listLength > IndexPermutation.MAXIMUM_LENGTH) {
+            throw new IllegalArgumentException("a status list has room for 1 to " + IndexPermutation.MAXIMUM_LENGTH
+                    + " entries; not " + listLength);
         }
         this.jdbc = jdbc;
+        this.ownTransactions = new TransactionTemplate(transactionManager);
+        this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.issuers = issuers;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.listLength = listLength;
-        this.random = random;
     }
 
     @Override
@@ -51,11 +66,16 @@ final class StatusLists implements CredentialStatuses {
                         issuers.forCatalogIssuer(award.issuerId()).slug(),
                         award.changedAt()));
         if (award.action() == AwardChange.Action.REVOKED) {
-            jdbc.update(
-                    "update badge_status_entry set revoked_at = :at where award_id = :id and revoked_at is null",
-                    Map.of("id", award.awardId(), "at", Timestamp.from(award.changedAt())));
+            revoked(List.of(award.awardId()), award.changedAt());
         }
         return new StatusListEntry(url(placement.issuerSlug(), placement.list()), placement.index());
+    }
+
+    @Override
+    public void revoked(List<String> awardIds, Instant at) {
+        jdbc.update(
+                "update badge_status_entry set revoked_at = :at where award_id in (:ids) and revoked_at is null",
+                Map.of("ids", awardIds, "at", Timestamp.from(at)));
     }
 
     /** The public URL of an issuer's list, which is also the status list credential's id. */
@@ -121,78 +141,111 @@ final class StatusLists implements CredentialStatuses {
     }
 
     /**
-     * Inserts are "on conflict do nothing": losing a race for an index means trying another, and losing the race
-     * for the award (a concurrent delivery of the same award) means taking the placement that won.
+     * Takes the issuer's next position and inserts the entry there, "on conflict do nothing": losing the race for
+     * the award (a concurrent delivery of the same award) means taking the placement that won, and finding the index
+     * taken (by an entry of the random allocation before the cursor, say from an instance of the previous version
+     * still running during an upgrade) means taking the next position.
      */
     private Placement allocate(String awardId, String issuerSlug, Instant now) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int list = currentList(issuerSlug);
-            int used = entries(issuerSlug, list);
-            if (used >= listLength) {
-                list++;
-                used = 0;
-            }
-            int index = freeIndex(issuerSlug, list, used);
+        for (int attempt = 0; attempt < MAXIMUM_ATTEMPTS; attempt++) {
+            Placement next = nextPlacement(issuerSlug);
             int inserted = jdbc.update(
                     "insert into badge_status_entry (award_id, issuer_slug, list_number, status_index, allocated_at)"
                             + " values (:id, :slug, :list, :index, :now) on conflict do nothing",
                     new MapSqlParameterSource()
                             .addValue("id", awardId)
                             .addValue("slug", issuerSlug)
-                            .addValue("list", list)
-                            .addValue("index", index)
+                            .addValue("list", next.list())
+                            .addValue("index", next.index())
                             .addValue("now", Timestamp.from(now)));
             if (inserted == 1) {
-                return new Placement(issuerSlug, list, index);
+                return next;
             }
             Optional<Placement> placedMeanwhile = placementOf(awardId);
             if (placedMeanwhile.isPresent()) {
                 return placedMeanwhile.get();
             }
         }
-        throw new IllegalStateException("found no free status list index for award " + awardId);
+        throw new IllegalStateException("found no free status list index for award " + awardId + " in "
+                + MAXIMUM_ATTEMPTS + " positions of issuer " + issuerSlug + "'s lists");
     }
 
-    private int currentList(String issuerSlug) {
-        Integer list = jdbc.queryForObject(
-                "select max(list_number) from badge_status_entry where issuer_slug = :slug",
-                Map.of("slug", issuerSlug),
-                Integer.class);
-        return list == null ? 1 : list;
-    }
-
-    private int entries(String issuerSlug, int list) {
-        Integer count = jdbc.queryForObject(
-                "select count(*) from badge_status_entry where issuer_slug = :slug and list_number = :list",
-                Map.of("slug", issuerSlug, "list", list),
-                Integer.class);
-        return count == null ? 0 : count;
+    /** The issuer's next position from this instance's block, mapped to a list and an index. */
+    private synchronized Placement nextPlacement(String issuerSlug) {
+        Block block = blocks.get(issuerSlug);
+        if (block == null || block.next == block.end) {
+            block = reserveBlock(issuerSlug);
+            blocks.put(issuerSlug, block);
+        }
+        long position = block.next++;
+        int list = Math.toIntExact(block.firstList + position / listLength);
+        return new Placement(issuerSlug, list, block.permutation.indexAt((int) (position % listLength)));
     }
 
     /**
-     * A uniformly random free index. While the list is mostly empty a random guess is nearly always free (and the
-     * insert catches the rest); once it is half full, guessing gets slow, so pick among the free ones.
+     * Advances the issuer's cursor by a block of positions in a transaction of its own: committed at once, so other
+     * instances wait on the cursor row only for these few statements (not for the relay's transaction, which lasts
+     * until Kafka acknowledges the batch), and once per block rather than per badge, as each commit waits for the
+     * write-ahead log to reach the disk. Positions of a block whose entries are rolled back, or that the instance
+     * has not used when it stops, leave their indexes unused.
      */
-    private int freeIndex(String issuerSlug, int list, int used) {
-        if (used < listLength / 2) {
-            return random.nextInt(listLength);
+    private Block reserveBlock(String issuerSlug) {
+        Cursor cursor = ownTransactions.execute(status -> {
+            if (advance(issuerSlug) == 0) {
+                jdbc.update(
+                        "insert into badge_status_cursor (issuer_slug, first_list, next_position, permutation_key)"
+                                + " values (:slug, 1, 0, :key) on conflict do nothing",
+                        Map.of("slug", issuerSlug, "key", IndexPermutation.newKey()));
+                advance(issuerSlug);
+            }
+            Cursor advanced = jdbc.queryForObject(
+                    "select first_list, next_position, permutation_key from badge_status_cursor"
+                            + " where issuer_slug = :slug",
+                    Map.of("slug", issuerSlug),
+                    (row, n) -> new Cursor(
+                            row.getInt("first_list"), row.getLong("next_position"), row.getBytes("permutation_key")));
+            return advanced.key() != null ? advanced : withNewKey(issuerSlug, advanced);
+        });
+        return new Block(
+                cursor.firstList(),
+                IndexPermutation.of(cursor.key(), listLength),
+                cursor.nextPosition() - BLOCK,
+                cursor.nextPosition());
+    }
+
+    private int advance(String issuerSlug) {
+        return jdbc.update(
+                "update badge_status_cursor set next_position = next_position + :block where issuer_slug = :slug",
+                Map.of("slug", issuerSlug, "block", BLOCK));
+    }
+
+    /** A cursor the migration seeded has no key yet; its row is locked by the advance, so no one else sets one. */
+    private Cursor withNewKey(String issuerSlug, Cursor cursor) {
+        byte[] key = IndexPermutation.newKey();
+        jdbc.update(
+                "update badge_status_cursor set permutation_key = :key where issuer_slug = :slug",
+                Map.of("slug", issuerSlug, "key", key));
+        return new Cursor(cursor.firstList(), cursor.nextPosition(), key);
+    }
+
+    /**
+     * @param nextPosition the position after the block just reserved
+     * @param key the permutation key, null until the first allocation of an issuer the migration seeded
+     */
+    private record Cursor(int firstList, long nextPosition, byte[] key) {}
+
+    /** Positions {@code [next, end)} reserved by this instance; guarded by the {@link StatusLists} it belongs to. */
+    private static final class Block {
+        final int firstList;
+        final IndexPermutation permutation;
+        long next;
+        final long end;
+
+        Block(int firstList, IndexPermutation permutation, long next, long end) {
+            this.firstList = firstList;
+            this.permutation = permutation;
+            this.next = next;
+            this.end = end;
         }
-        BitSet taken = new BitSet(listLength);
-        jdbc.queryForList(
-                        "select status_index from badge_status_entry where issuer_slug = :slug and list_number = :list",
-                        Map.of("slug", issuerSlug, "list", list),
-                        Integer.class)
-                .forEach(taken::set);
-        int free = listLength - taken.cardinality();
-        if (free == 0) {
-            // Filled by a concurrent allocation since it was counted: the insert fails and the next attempt rolls over.
-            return random.nextInt(listLength);
-        }
-        int nth = random.nextInt(free);
-        int index = taken.nextClearBit(0);
-        for (int i = 0; i < nth; i++) {
-            index = taken.nextClearBit(index + 1);
-        }
-        return index;
     }
 }

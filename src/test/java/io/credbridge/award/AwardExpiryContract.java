@@ -33,6 +33,7 @@ abstract class AwardExpiryContract {
 
     private final MutableClock clock = new MutableClock(T0);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordedRevocations revocations = new RecordedRevocations();
     private NamedParameterJdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private AwardLedger ledger;
@@ -50,7 +51,7 @@ abstract class AwardExpiryContract {
         expiry = new AwardExpiry(
                 ledger,
                 catalog,
-                new AwardEndings(ledger, catalog, new OutboxStore(jdbc)),
+                new AwardEndings(ledger, catalog, new OutboxStore(jdbc), revocations),
                 transactions,
                 new CredBridgeMetrics(meters),
                 clock);
@@ -67,6 +68,7 @@ abstract class AwardExpiryContract {
         assertThat(expiry.sweep()).isZero();
         clock.advance(Duration.ofMinutes(1));
         assertThat(expiry.sweep()).isEqualTo(1);
+        assertThat(revocations.calls()).as("an expiry is no revocation").isEmpty();
         assertThat(expiry.sweep()).as("an award expires once").isZero();
 
         AwardRecord expired = ledger.find(shortLived.awardId()).orElseThrow();

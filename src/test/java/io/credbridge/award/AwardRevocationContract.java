@@ -54,6 +54,7 @@ abstract class AwardRevocationContract {
                     new AnyOf(List.<Criterion>of(new CredentialHeld("badge-one"), new CourseCompleted(C3))))));
 
     private final MutableClock clock = new MutableClock(T0);
+    private final RecordedRevocations revocations = new RecordedRevocations();
     private NamedParameterJdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private AwardLedger ledger;
@@ -70,7 +71,7 @@ abstract class AwardRevocationContract {
         revocation = new AwardRevocation(
                 ledger,
                 CATALOG,
-                new AwardEndings(ledger, CATALOG, new OutboxStore(jdbc)),
+                new AwardEndings(ledger, CATALOG, new OutboxStore(jdbc), revocations),
                 Mockito.mock(OutboxRelay.class),
                 transactions,
                 new CredBridgeMetrics(new SimpleMeterRegistry()),
@@ -87,6 +88,10 @@ abstract class AwardRevocationContract {
                 revocation.revoke(held.get("badge-one").awardId(), "course record corrected", "registrar");
 
         assertThat(revoked).extracting(EndedAward::credentialId).containsExactly("badge-one", "certificate", "diploma");
+        assertThat(revocations.calls())
+                .as("the status lists hear of every revoked award, in the revoking transaction")
+                .containsExactly(new RecordedRevocations.Call(
+                        revoked.stream().map(each -> each.award().awardId()).toList(), T0, true));
         assertThat(revoked.get(2).reason()).startsWith("stacked on certificate, which was revoked");
         assertThat(status(held.get("either")))
                 .as("any-of still holds through course 3")
@@ -113,7 +118,7 @@ abstract class AwardRevocationContract {
         evaluator = new CredentialEvaluator(catalog, clock);
         Map<String, Award> held = earn("bob", C1, C3);
         AwardEffects effects = new AwardEffects(
-                ledger, new AwardEndings(ledger, catalog, new OutboxStore(jdbc)), new OutboxStore(jdbc));
+                ledger, new AwardEndings(ledger, catalog, new OutboxStore(jdbc), revocations), new OutboxStore(jdbc));
 
         List<EndedAward> revoked = transactions.execute(status -> {
             LearnerProgress bob = ledger.progressOf(List.of("bob")).get("bob");
@@ -124,6 +129,9 @@ abstract class AwardRevocationContract {
         });
 
         assertThat(revoked).extracting(EndedAward::credentialId).containsExactly("badge-one");
+        assertThat(revocations.calls())
+                .containsExactly(new RecordedRevocations.Call(
+                        List.of(held.get("badge-one").awardId()), T0.plusSeconds(60), true));
         assertThat(status(held.get("kept"))).as("its definition keeps it").isEqualTo("ACTIVE");
         assertThat(status(held.get("either"))).as("course 3 still meets it").isEqualTo("ACTIVE");
         assertThat(ledger.progressOf(List.of("bob")).get("bob").factsOn(C1))
@@ -148,7 +156,8 @@ abstract class AwardRevocationContract {
         Award award =
                 new Award("award-v1", "dan", v1, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0), "S0042");
         transactions.executeWithoutResult(status -> ledger.recordAwards(List.of(award)));
-        AwardEndings endings = new AwardEndings(ledger, CredentialCatalog.of(List.of(v1, v2)), new OutboxStore(jdbc));
+        AwardEndings endings =
+                new AwardEndings(ledger, CredentialCatalog.of(List.of(v1, v2)), new OutboxStore(jdbc), revocations);
 
         transactions.executeWithoutResult(status -> endings.announce(
                 List.of(new EndedAward(ledger.find("award-v1").orElseThrow(), "test")),

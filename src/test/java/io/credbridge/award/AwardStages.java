@@ -32,7 +32,7 @@ final class AwardStages {
                 new ProcessedEventLog(database.jdbc()),
                 ledger,
                 new CredentialEvaluator(catalog, clock),
-                new AwardEffects(ledger, new AwardEndings(ledger, catalog, outbox), outbox),
+                new AwardEffects(ledger, new AwardEndings(ledger, catalog, outbox, new RecordedRevocations()), outbox),
                 Mockito.mock(DeadLetterRecorder.class),
                 Mockito.mock(OutboxRelay.class),
                 database.transactions(),

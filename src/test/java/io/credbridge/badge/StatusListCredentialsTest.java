@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credbridge.award.AwardChange;
 import io.credbridge.testsupport.H2TestDatabase;
 import io.credbridge.testsupport.MigratedDatabase;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 class StatusListCredentialsTest {
 
@@ -25,12 +26,13 @@ class StatusListCredentialsTest {
 
     @BeforeEach
     void migrate() {
+        DataSource dataSource = H2TestDatabase.newDataSource();
         lists = new StatusLists(
-                MigratedDatabase.of(H2TestDatabase.newDataSource()).jdbc(),
+                MigratedDatabase.of(dataSource).jdbc(),
+                new DataSourceTransactionManager(dataSource),
                 TestIssuers.issuers(),
                 TestIssuers.PUBLIC_URL,
-                Bitstring.MINIMUM_LENGTH,
-                new SecureRandom());
+                Bitstring.MINIMUM_LENGTH);
         credentials = new StatusListCredentials(
                 lists,
                 TestIssuers.issuers(),
@@ -40,11 +42,11 @@ class StatusListCredentialsTest {
     @Test
     void theServedListIsASignedBitstringStatusListCredentialWithTheRevokedAwardsBitSet() throws Exception {
         String revokedId = UUID.randomUUID().toString();
-        int revoked = lists.entryFor(StatusListsTest.award(revokedId, AwardChange.Action.ISSUED))
+        int revoked = lists.entryFor(StatusListsContract.award(revokedId, AwardChange.Action.ISSUED))
                 .index();
-        int active = lists.entryFor(StatusListsTest.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED))
+        int active = lists.entryFor(StatusListsContract.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED))
                 .index();
-        lists.entryFor(StatusListsTest.award(revokedId, AwardChange.Action.REVOKED));
+        lists.entryFor(StatusListsContract.award(revokedId, AwardChange.Action.REVOKED));
 
         String document = credentials.of("ce", 1).orElseThrow().document();
 
@@ -64,7 +66,7 @@ class StatusListCredentialsTest {
 
     @Test
     void aListWithAFlippedBitNoLongerVerifies() throws Exception {
-        lists.entryFor(StatusListsTest.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
+        lists.entryFor(StatusListsContract.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
         ObjectNode list =
                 (ObjectNode) json.readTree(credentials.of("ce", 1).orElseThrow().document());
 
@@ -77,12 +79,12 @@ class StatusListCredentialsTest {
     @Test
     void theListIsSignedAgainOnlyWhenABitChanges() {
         String awardId = UUID.randomUUID().toString();
-        lists.entryFor(StatusListsTest.award(awardId, AwardChange.Action.ISSUED));
+        lists.entryFor(StatusListsContract.award(awardId, AwardChange.Action.ISSUED));
         StatusListCredentials.PublishedList before = credentials.of("ce", 1).orElseThrow();
 
-        lists.entryFor(StatusListsTest.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
+        lists.entryFor(StatusListsContract.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
         StatusListCredentials.PublishedList unchanged = credentials.of("ce", 1).orElseThrow();
-        lists.entryFor(StatusListsTest.award(awardId, AwardChange.Action.REVOKED));
+        lists.entryFor(StatusListsContract.award(awardId, AwardChange.Action.REVOKED));
         StatusListCredentials.PublishedList after = credentials.of("ce", 1).orElseThrow();
 
         assertThat(unchanged).isSameAs(before);
@@ -92,7 +94,7 @@ class StatusListCredentialsTest {
 
     @Test
     void thereIsNoListForAnUnknownIssuerOrAListNotStartedYet() {
-        lists.entryFor(StatusListsTest.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
+        lists.entryFor(StatusListsContract.award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
 
         assertThat(credentials.of("nobody", 1)).isEmpty();
         assertThat(credentials.of("ce", 2)).isEmpty();
