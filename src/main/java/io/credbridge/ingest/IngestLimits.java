@@ -35,6 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class IngestLimits extends OncePerRequestFilter {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private final IngestLimitsProperties limits;
     private final ClientRates rates;
     private final IngestProblems problems;
@@ -232,6 +234,18 @@ public class IngestLimits extends OncePerRequestFilter {
             return new BufferedReader(new InputStreamReader(
                     new ByteArrayInputStream(body),
                     encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+
+        /**
+         * No source takes a form, but senders label JSON and JWT bodies as one (Moodle's local_webhooks does, Canvas
+         * may): told it is a form, Camel's HTTP binding parses the body as name=value pairs before any route runs and
+         * fails with a 500. The Content-Type header itself stays as sent, for the sources that answer it (xAPI 400,
+         * Caliper 415).
+         */
+        @Override
+        public String getContentType() {
+            String type = super.getContentType();
+            return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith(FORM) ? null : type;
         }
 
         @Override

@@ -165,6 +165,43 @@ class IngestLimitsEndToEndIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
+    /** Canvas does not document its Content-Type; a 4xx or 5xx here would lose the completion. */
+    @Test
+    void aCanvasEventLabelledAsAFormIsReadAsTheEventItIs() throws Exception {
+        String event = """
+                {"metadata": {"event_name": "asset_accessed", "hostname": "canvas.limits.credbridge.io",
+                              "event_time": "2026-11-30T09:00:00.000Z"},
+                 "body": {"asset_id": "1"}}
+                """;
+
+        HttpResponse<String> answer = send(
+                "canvas",
+                request("canvas", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(event)));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aCaliperEnvelopeLabelledAsAFormIsAnswered415AsCaliperAsks() throws Exception {
+        HttpResponse<String> answer = send(
+                "caliper",
+                request("caliper", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"sensor\": \"x\"}")));
+
+        assertProblem(answer, 415, "application/json");
+    }
+
+    @Test
+    void xapiStatementsInJsonLabelledAsAFormAreAnswered400NamingTheContentType() throws Exception {
+        HttpResponse<String> answer = send(
+                "xapi",
+                request("xapi", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"x\"}")));
+
+        assertProblem(answer, 400, "application/json");
+    }
+
     @Test
     void aCaliperEnvelopeThatIsNotJsonByItsMediaTypeIsAnswered415() throws Exception {
         HttpResponse<String> answer = send(
