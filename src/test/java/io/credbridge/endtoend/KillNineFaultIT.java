@@ -45,13 +45,16 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <p>{@code -Dfault.learners=20000 -Dfault.kills=20} makes it the soak.
  */
 @RequiresPostgres
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+// Bounded by PATIENCE per wait; the limit is for the soak, whose waits are longer.
+@Timeout(value = 45, unit = TimeUnit.MINUTES)
 class KillNineFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 600);
     static final int KILLS = Integer.getInteger("fault.kills", 5);
     static final int BATCH = 20;
-    static final Duration PATIENCE = Duration.ofMinutes(3);
+    /** How long any one wait may take: a start, the forwarder's last batch, the drain (about 20 ms per badge). */
+    static final Duration PATIENCE = Duration.ofMinutes(3).plusMillis(LEARNERS * 20L);
+
     static final String BADGES = "credbridge.badge-issuance.v1";
 
     private final HttpClient http =
