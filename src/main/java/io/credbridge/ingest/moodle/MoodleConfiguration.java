@@ -4,7 +4,6 @@ import io.credbridge.ops.CredBridgeMetrics;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,14 +11,6 @@ import org.springframework.context.annotation.Configuration;
 class MoodleConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MoodleConfiguration.class);
-
-    @Bean
-    FilterRegistrationBean<JsonUnderFormContentType> moodleJsonUnderFormContentType() {
-        FilterRegistrationBean<JsonUnderFormContentType> registration =
-                new FilterRegistrationBean<>(new JsonUnderFormContentType());
-        registration.addUrlPatterns("/lms/moodle/*");
-        return registration;
-    }
 
     @Bean
     MoodleWebhookIngest moodleWebhookIngest(MoodleIngestProperties properties, CredBridgeMetrics metrics, Clock clock) {
