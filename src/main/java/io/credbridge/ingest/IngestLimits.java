@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
@@ -31,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What every ingest endpoint refuses before a source reads the request, so that no source has to: a client sending
  * faster than its rate (429 with Retry-After), a body larger than the limit (413, not read), and a text body that
  * is not UTF-8 (400, where decoding would otherwise put replacement characters into the event). The body is read
- * here once, within the limit, and handed on.
+ * here once, within the limit, and handed on; since this filter owns reading it, it is also where a body labelled as
+ * a form is kept from being parsed as form fields (see {@code ReadBody#getContentType}).
  */
 public class IngestLimits extends OncePerRequestFilter {
 
@@ -233,7 +235,7 @@ public class IngestLimits extends OncePerRequestFilter {
             String encoding = getCharacterEncoding();
             return new BufferedReader(new InputStreamReader(
                     new ByteArrayInputStream(body),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
 
         /**

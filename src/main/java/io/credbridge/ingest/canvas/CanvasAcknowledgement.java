@@ -1,7 +1,7 @@
 package io.credbridge.ingest.canvas;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credbridge.avro.LearningEvent;
+import io.credbridge.ingest.OneEventAnswer;
 import io.credbridge.ops.CredBridgeMetrics;
 import org.springframework.stereotype.Component;
 
@@ -12,23 +12,14 @@ import org.springframework.stereotype.Component;
 @Component("canvasAcknowledgement")
 public class CanvasAcknowledgement {
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final CredBridgeMetrics metrics;
+    private final OneEventAnswer answer;
 
     public CanvasAcknowledgement(CredBridgeMetrics metrics) {
-        this.metrics = metrics;
+        this.answer = new OneEventAnswer(metrics, CanvasEventNormalizer.SOURCE);
     }
 
     public String accepted(CanvasDelivery delivery) {
-        String source = CanvasEventNormalizer.SOURCE;
-        metrics.received(source, 1);
-        metrics.sourceEvent(source, delivery.eventName(), "received");
-        ObjectNode answer = json.createObjectNode().put("eventName", delivery.eventName());
-        delivery.event().ifPresentOrElse(event -> answer.put("eventId", event.getEventId()), () -> {
-            metrics.ignored(source, 1);
-            metrics.sourceEvent(source, delivery.eventName(), "ignored");
-            answer.put("ignored", delivery.ignoredBecause());
-        });
-        return answer.toString();
+        String eventId = delivery.event().map(LearningEvent::getEventId).orElse(null);
+        return answer.to(delivery.eventName(), eventId, delivery.ignoredBecause());
     }
 }

@@ -1,7 +1,6 @@
 package io.credbridge.ingest.moodle;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credbridge.ingest.OneEventAnswer;
 import io.credbridge.ops.CredBridgeMetrics;
 import org.springframework.stereotype.Component;
 
@@ -12,25 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("moodleAcknowledgement")
 public class MoodleAcknowledgement {
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final CredBridgeMetrics metrics;
+    private final OneEventAnswer answer;
 
     public MoodleAcknowledgement(CredBridgeMetrics metrics) {
-        this.metrics = metrics;
+        this.answer = new OneEventAnswer(metrics, MoodleEventNormalizer.SOURCE);
     }
 
     public String accepted(MoodleDelivery delivery) {
-        String source = MoodleEventNormalizer.SOURCE;
-        metrics.received(source, 1);
-        metrics.sourceEvent(source, delivery.eventName(), "received");
-        ObjectNode answer = json.createObjectNode().put("eventName", delivery.eventName());
-        if (delivery.events().isEmpty()) {
-            metrics.ignored(source, 1);
-            metrics.sourceEvent(source, delivery.eventName(), "ignored");
-            answer.put("ignored", delivery.ignoredBecause());
-        } else {
-            answer.put("eventId", delivery.events().get(0).getEventId());
-        }
-        return answer.toString();
+        String eventId =
+                delivery.events().isEmpty() ? null : delivery.events().get(0).getEventId();
+        return answer.to(delivery.eventName(), eventId, delivery.ignoredBecause());
     }
 }
