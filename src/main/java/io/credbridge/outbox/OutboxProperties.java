@@ -3,7 +3,9 @@ package io.credbridge.outbox;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts before an event is marked failed and dead-lettered (dead letters themselves are
  *     retried without limit)
  * @param firstRetryDelay delay before the second attempt; it doubles per attempt up to {@code maxRetryDelay}
+ * @param lease how long a claimed batch is a relay's alone while it delivers it without holding a transaction; renewed
+ *     every third of it while the delivery lasts, so it only bounds how long the batch of a relay that died waits
  */
 @Validated
 @ConfigurationProperties("credbridge.outbox")
@@ -23,7 +27,12 @@ record OutboxProperties(
 
         @Min(value = 1, message = "must be at least 1") int maxAttempts,
         @NotNull(message = "must be a duration such as 1s") Duration firstRetryDelay,
-        @NotNull(message = "must be a duration such as 5m") Duration maxRetryDelay) {
+        @NotNull(message = "must be a duration such as 5m") Duration maxRetryDelay,
+
+        @NotNull(message = "must be a duration such as 15s")
+        @DurationMin(seconds = 1, message = "must be at least a second, e.g. 15s")
+        @DefaultValue("15s")
+        Duration lease) {
 
     Duration retryDelay(int attemptsSoFar) {
         // Capped doublings: 2^20 times any sensible first delay is already past every maximum.

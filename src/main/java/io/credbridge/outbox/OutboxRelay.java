@@ -16,8 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers outbox events, one worker thread per destination. A worker runs as soon as it is woken (the award
  * stage wakes it right after each commit) and otherwise every {@code pollInterval}, which picks up retries and
- * events left by a crash. Each batch is claimed, delivered and removed in one transaction, so a crash mid-way
- * leaves the events pending and they are delivered again with the same ids.
+ * events left by a crash.
+ *
+ * <p>A batch is claimed and leased in one short transaction, delivered with no transaction open (a SIS that takes
+ * seconds per entry holds no connection's transaction, row locks or snapshot meanwhile), and forgotten in a second
+ * short transaction together with the writes the destination left ({@link DeliveryEffects}). The lease keeps other
+ * relays off the batch while it is delivered and is renewed while that lasts ({@link LeaseRenewal}); a crash
+ * mid-way leaves the events pending, due again when the lease runs out, and they are delivered again with the same
+ * ids. A later change of an award waits behind a leased earlier one, as behind any pending one.
  */
 public final class OutboxRelay {
 
@@ -31,6 +37,7 @@ public final class OutboxRelay {
     private final Clock clock;
     private final Map<Destination, BlockingQueue<Boolean>> wakeUps = new EnumMap<>(Destination.class);
     private final Map<Destination, Thread> workers = new EnumMap<>(Destination.class);
+    private final LeaseRenewal leases;
     private volatile boolean running;
 
     public OutboxRelay(
@@ -47,6 +54,7 @@ public final class OutboxRelay {
         this.properties = properties;
         this.clock = clock;
         this.deliveries.keySet().forEach(destination -> wakeUps.put(destination, new ArrayBlockingQueue<>(1)));
+        this.leases = new LeaseRenewal(store, properties.lease(), clock);
     }
 
     public synchronized void start() {
@@ -54,6 +62,7 @@ public final class OutboxRelay {
             return;
         }
         running = true;
+        leases.start();
         deliveries.keySet().forEach(destination -> {
             Thread worker = new Thread(
                     () -> work(destination),
@@ -75,6 +84,7 @@ public final class OutboxRelay {
             }
         });
         workers.clear();
+        leases.stop();
     }
 
     /** Asks every worker to look for due events now rather than at its next poll. */
@@ -87,26 +97,44 @@ public final class OutboxRelay {
      * that failed before is delivered on its own, so one poison event cannot hold back the events behind it.
      */
     public int relayOnce(Destination destination) {
-        Integer claimed = transactions.execute(status -> {
-            store.releaseReady(destination, clock.instant());
-            List<OutboxEvent> due = store.claimDue(destination, properties.batchSize(), clock.instant());
-            if (due.isEmpty()) {
-                return 0;
-            }
-            List<OutboxEvent> batch = due.get(0).attempts() > 0 ? due.subList(0, 1) : due;
-            deliver(destination, batch);
-            return batch.size();
-        });
-        return claimed == null ? 0 : claimed;
+        List<OutboxEvent> batch = transactions.execute(status -> claim(destination));
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = batch.stream().map(OutboxEvent::eventId).toList();
+        leases.hold(ids);
+        try {
+            deliver(destination, batch, ids);
+        } finally {
+            leases.release(ids);
+        }
+        return batch.size();
     }
 
-    private void deliver(Destination destination, List<OutboxEvent> batch) {
-        try {
-            deliveries.get(destination).deliver(batch);
-            store.removeDelivered(batch.stream().map(OutboxEvent::eventId).toList());
-        } catch (Exception e) {
-            failed(destination, batch, e);
+    private List<OutboxEvent> claim(Destination destination) {
+        Instant now = clock.instant();
+        store.releaseReady(destination, now);
+        List<OutboxEvent> due = store.claimDue(destination, properties.batchSize(), now);
+        if (due.isEmpty()) {
+            return List.of();
         }
+        List<OutboxEvent> batch = List.copyOf(due.get(0).attempts() > 0 ? due.subList(0, 1) : due);
+        store.lease(batch.stream().map(OutboxEvent::eventId).toList(), now.plus(properties.lease()));
+        return batch;
+    }
+
+    private void deliver(Destination destination, List<OutboxEvent> batch, List<String> ids) {
+        List<Runnable> effects;
+        try {
+            effects = DeliveryEffects.recordedDuring(deliveries.get(destination), batch);
+        } catch (Exception e) {
+            transactions.executeWithoutResult(status -> failed(destination, batch, e));
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            effects.forEach(Runnable::run);
+            store.removeDelivered(ids);
+        });
     }
 
     private void failed(Destination destination, List<OutboxEvent> batch, Exception error) {

@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The outbox table. Claiming locks rows (skipping locked ones) so several CredBridge instances share the work. */
+/**
+ * The outbox table. Claiming locks rows (skipping locked ones) and leases them, so several CredBridge instances share
+ * the work without any of them holding a transaction open while it delivers.
+ */
 @Repository
 public class OutboxStore {
 
@@ -110,6 +113,17 @@ public class OutboxStore {
                         + " order by seq limit :limit) order by seq for update skip locked",
                 Map.of("destination", destination.name(), "now", Timestamp.from(now), "limit", limit),
                 OutboxStore::toEvent);
+    }
+
+    /**
+     * Leases claimed events to the relay delivering them: they are due again only when the lease runs out, so no
+     * other relay takes them meanwhile, while no transaction (and no row lock) is held during the delivery.
+     */
+    public void lease(Collection<String> eventIds, Instant until) {
+        update(
+                "update outbox_event set next_attempt_at = :until where event_id = any(:ids) and status = 'PENDING'",
+                eventIds,
+                Map.of("until", Timestamp.from(until)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.credbridge.transcript;
 
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.outbox.DeliveryEffects;
 import io.credbridge.outbox.OutboxEvent;
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * must wait for the registrar are held in the review queue instead; an entry the SIS refuses for good goes there
  * too (as FAILED, with the SIS's message), and its outbox event counts as delivered. Entries delivered to a SIS that
  * acknowledges later wait for its acknowledgement file ({@link TranscriptAcknowledgements}). The id the SIS knows
- * each written entry's record by is kept with it ({@link TranscriptSisRecords}).
+ * each written entry's record by is kept with it ({@link TranscriptSisRecords}). What the SIS said is recorded with
+ * the relay's record of the delivery ({@link DeliveryEffects}), never while the SIS is being called.
  */
 @Component("transcriptEntries")
 public class TranscriptEntries {
@@ -58,15 +60,19 @@ public class TranscriptEntries {
             if (refusal == null || admitted.size() != 1) {
                 throw e;
             }
-            review.refused(admitted.get(0), refusal);
+            TranscriptReview.Admitted refused = admitted.get(0);
+            DeliveryEffects.afterDelivery(() -> review.refused(refused, refusal));
             return;
         }
-        if (writer.acknowledgesLater()) {
-            acknowledgements.sent(admitted);
-        } else {
-            review.written(admitted);
-        }
-        sisRecords.written(writer.target(), written, clock.instant());
+        List<TranscriptReview.Admitted> sent = admitted;
+        DeliveryEffects.afterDelivery(() -> {
+            if (writer.acknowledgesLater()) {
+                acknowledgements.sent(sent);
+            } else {
+                review.written(sent);
+            }
+            sisRecords.written(writer.target(), written, clock.instant());
+        });
         written.forEach(each -> metrics.transcriptRowWritten(
                 writer.target(), each.entry().source(), each.entry().credentialId()));
     }

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Timeout(30)
 class OutboxRelayTest {
@@ -23,19 +25,21 @@ class OutboxRelayTest {
     static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final OutboxProperties properties =
-            new OutboxProperties(100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3));
+    private final OutboxProperties properties = new OutboxProperties(
+            100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30));
     private final List<List<String>> delivered = new CopyOnWriteArrayList<>();
     private final List<OutboxEvent> givenUp = new CopyOnWriteArrayList<>();
     private volatile boolean destinationDown;
     private volatile String poisonId;
     private volatile RuntimeException refusal;
+    private MigratedDatabase database;
     private OutboxStore store;
     private OutboxRelay relay;
+    private final List<OutboxRelay> otherRelays = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
+        database = MigratedDatabase.of(H2TestDatabase.newDataSource());
         store = new OutboxStore(database.jdbc());
         OutboxDelivery delivery = events -> {
             if (refusal != null) {
@@ -60,6 +64,7 @@ class OutboxRelayTest {
     @AfterEach
     void stopRelay() {
         relay.stop();
+        otherRelays.forEach(OutboxRelay::stop);
     }
 
     @Test
@@ -198,6 +203,168 @@ class OutboxRelayTest {
         assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(1);
 
         assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void aBatchIsDeliveredWithNoTransactionOpenAndForgottenWithTheWritesItsDestinationLeft() {
+        List<OutboxEvent> events = append(Destination.BADGE, 2);
+        List<Boolean> transactionDuringDelivery = new CopyOnWriteArrayList<>();
+        List<Boolean> transactionDuringEffect = new CopyOnWriteArrayList<>();
+        OutboxRelay sis = relayOf(batch -> {
+            transactionDuringDelivery.add(TransactionSynchronizationManager.isActualTransactionActive());
+            DeliveryEffects.afterDelivery(
+                    () -> transactionDuringEffect.add(TransactionSynchronizationManager.isActualTransactionActive()
+                            && store.countByStatus(Destination.BADGE, "PENDING") == 2));
+        });
+
+        assertThat(sis.relayOnce(Destination.BADGE)).isEqualTo(2);
+
+        assertThat(transactionDuringDelivery).containsExactly(false);
+        assertThat(transactionDuringEffect)
+                .as("the write runs in the transaction that forgets the events, before it does")
+                .containsExactly(true);
+        assertThat(store.undelivered(
+                        Destination.BADGE,
+                        events.stream().map(OutboxEvent::aggregateId).toList()))
+                .isEmpty();
+    }
+
+    @Test
+    void theWritesOfAFailedDeliveryAreDroppedAndTheBatchIsRetried() {
+        append(Destination.BADGE, 1);
+        List<String> writes = new CopyOnWriteArrayList<>();
+        OutboxRelay failing = relayOf(batch -> {
+            DeliveryEffects.afterDelivery(() -> writes.add("written"));
+            throw new IllegalStateException("the SIS answered 503 after the entry was prepared");
+        });
+
+        failing.relayOnce(Destination.BADGE);
+
+        assertThat(writes).isEmpty();
+        assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isOne();
+    }
+
+    @Test
+    void aBatchBeingDeliveredIsLeasedSoAnotherRelayDoesNotTakeItMeanwhile() throws Exception {
+        List<OutboxEvent> events = append(Destination.BADGE, 3);
+        SlowDestination slow = new SlowDestination(properties);
+        OutboxRelay other = relayOf(batch -> delivered.add(ids(batch)));
+        slow.startDelivering();
+
+        assertThat(other.relayOnce(Destination.BADGE)).isZero();
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(other.relayOnce(Destination.BADGE)).as("the lease is 30s").isZero();
+
+        slow.answers();
+        assertThat(delivered).containsExactly(ids(events));
+        assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isZero();
+    }
+
+    @Test
+    void theLeaseIsRenewedWhileTheDeliveryLastsLongerThanTheLease() throws Exception {
+        List<OutboxEvent> events = append(Destination.BADGE, 1);
+        OutboxProperties shortLease = new OutboxProperties(
+                100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(300));
+        SlowDestination slow = new SlowDestination(shortLease);
+        slow.relay.start();
+        OutboxRelay other = relayOf(batch -> delivered.add(List.of("twice")), shortLease);
+        slow.startDelivering();
+
+        clock.advance(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(leasedUntil(events.get(0))).isAfter(clock.instant()));
+        assertThat(other.relayOnce(Destination.BADGE))
+                .as("five seconds is many leases, but each was renewed")
+                .isZero();
+
+        slow.answers();
+        assertThat(delivered).containsExactly(ids(events));
+        assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isZero();
+    }
+
+    @Test
+    void aBatchLeftByARelayThatDiedIsDeliveredByAnotherOnceItsLeaseRunsOut() {
+        List<OutboxEvent> events = append(Destination.BADGE, 2);
+        database.transactions()
+                .executeWithoutResult(status -> store.lease(
+                        ids(store.claimDue(Destination.BADGE, 100, clock.instant())),
+                        clock.instant().plus(Duration.ofSeconds(30))));
+
+        assertThat(relay.relayOnce(Destination.BADGE)).isZero();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(2);
+
+        assertThat(delivered).containsExactly(ids(events));
+    }
+
+    @Test
+    void anAwardsLaterChangeWaitsBehindItsEarlierOneWhileThatIsLeased() throws Exception {
+        OutboxEvent issued = OutboxEvent.of(Destination.BADGE, "award", "a-1", "award.issued", "{}", clock.instant());
+        store.append(List.of(issued));
+        SlowDestination slow = new SlowDestination(properties);
+        slow.startDelivering();
+        OutboxEvent revoked = OutboxEvent.of(Destination.BADGE, "award", "a-1", "award.revoked", "{}", clock.instant());
+        database.transactions().executeWithoutResult(status -> store.appendInOrder(List.of(revoked)));
+
+        assertThat(relay.relayOnce(Destination.BADGE)).isZero();
+        slow.answers();
+        assertThat(relay.relayOnce(Destination.BADGE)).isEqualTo(1);
+
+        assertThat(delivered).containsExactly(List.of(issued.eventId()), List.of(revoked.eventId()));
+    }
+
+    /** A destination that takes its batch and answers only when told, delivered to on a thread of its own. */
+    private final class SlowDestination {
+        final CountDownLatch delivering = new CountDownLatch(1);
+        final CountDownLatch answer = new CountDownLatch(1);
+        final OutboxRelay relay;
+        private Thread thread;
+
+        SlowDestination(OutboxProperties settings) {
+            relay = relayOf(
+                    batch -> {
+                        delivering.countDown();
+                        answer.await();
+                        delivered.add(ids(batch));
+                    },
+                    settings);
+        }
+
+        void startDelivering() throws InterruptedException {
+            thread = new Thread(() -> relay.relayOnce(Destination.BADGE));
+            thread.start();
+            delivering.await();
+        }
+
+        void answers() throws InterruptedException {
+            answer.countDown();
+            thread.join();
+        }
+    }
+
+    private OutboxRelay relayOf(OutboxDelivery delivery) {
+        return relayOf(delivery, properties);
+    }
+
+    private OutboxRelay relayOf(OutboxDelivery delivery, OutboxProperties settings) {
+        OutboxRelay other = new OutboxRelay(
+                store,
+                database.transactions(),
+                Map.of(Destination.BADGE, delivery),
+                (events, reason, errorType) -> givenUp.addAll(events),
+                settings,
+                clock);
+        otherRelays.add(other);
+        return other;
+    }
+
+    private Instant leasedUntil(OutboxEvent event) {
+        return database.jdbc()
+                .queryForObject(
+                        "select next_attempt_at from outbox_event where event_id = :id",
+                        Map.of("id", event.eventId()),
+                        java.sql.Timestamp.class)
+                .toInstant();
     }
 
     private List<OutboxEvent> append(Destination destination, int count) {

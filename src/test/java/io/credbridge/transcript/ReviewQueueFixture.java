@@ -14,7 +14,10 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The transcript route's bean with its review queue and acknowledgement ledger on a real database, for adapter
- * tests outside this package: award changes delivered as the outbox relay delivers them, in its transaction.
+ * tests outside this package. A round claims, delivers and forgets the events in one transaction of the test's: the
+ * writes a delivery leaves for the relay's record of it ({@code DeliveryEffects}) then run in that transaction, so
+ * they commit or roll back with the outbox update exactly as with the relay, which does not hold a transaction
+ * during the SIS call itself ({@code OutboxRelayTest} and {@code OutboxRelayOnPostgresIT} cover that part).
  */
 public final class ReviewQueueFixture {
 

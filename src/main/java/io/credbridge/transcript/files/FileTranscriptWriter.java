@@ -1,5 +1,6 @@
 package io.credbridge.transcript.files;
 
+import io.credbridge.outbox.DeliveryEffects;
 import io.credbridge.transcript.PermanentSisRejection;
 import io.credbridge.transcript.TranscriptEntry;
 import io.credbridge.transcript.TranscriptWriter;
@@ -90,8 +91,9 @@ final class FileTranscriptWriter implements TranscriptWriter {
             put(upload);
             written.addAll(recordsIn(name, batch));
         }
-        uploads.delivered(
-                written.stream().map(each -> each.entry().idempotencyKey()).toList());
+        List<String> delivered =
+                written.stream().map(each -> each.entry().idempotencyKey()).toList();
+        DeliveryEffects.afterDelivery(() -> uploads.delivered(delivered));
         return written;
     }
 

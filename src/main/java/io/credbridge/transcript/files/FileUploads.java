@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Import files recorded before their upload, so a crash between the upload and the transaction that records the
  * delivery cannot make a second file of the same entries. A file is recorded in a transaction of its own, committed
- * before the upload; the delivery's transaction forgets it. Redelivered, an entry still recorded goes out in its
+ * before the upload; the relay's record of the delivery forgets it. Redelivered, an entry still recorded goes out in its
  * recorded file again, under the same name and with the same bytes, which a drop that has the file already skips.
  */
 final class FileUploads {
@@ -82,8 +82,8 @@ final class FileUploads {
     }
 
     /**
-     * Forgets these entries' files (in the delivery's transaction: if it rolls back, they stay recorded), so a
-     * resubmitted entry goes out in a new file.
+     * Forgets these entries' files (with the relay's record of the delivery: if that never commits, they stay
+     * recorded), so a resubmitted entry goes out in a new file.
      */
     void delivered(Collection<String> entryKeys) {
         if (entryKeys.isEmpty()) {
