@@ -1,6 +1,5 @@
 package io.credbridge.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,14 +25,15 @@ public final class DeliveryEffects {
         }
     }
 
-    /** Delivers the batch (Camel's direct routes run on the calling thread) and answers the writes it left. */
-    static List<Runnable> recordedDuring(OutboxDelivery delivery, List<OutboxEvent> batch) throws Exception {
+    /**
+     * Delivers the batch (Camel's direct routes run on the calling thread), adding the writes it leaves to {@code
+     * into}; they are there also when the delivery throws, for a delivery that delivered part of its batch.
+     */
+    static void recordedDuring(OutboxDelivery delivery, List<OutboxEvent> batch, List<Runnable> into) throws Exception {
         List<Runnable> outer = RECORDING.get();
-        List<Runnable> recorded = new ArrayList<>();
-        RECORDING.set(recorded);
+        RECORDING.set(into);
         try {
             delivery.deliver(batch);
-            return recorded;
         } finally {
             if (outer == null) {
                 RECORDING.remove();

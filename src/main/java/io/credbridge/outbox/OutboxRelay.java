@@ -3,6 +3,7 @@ package io.credbridge.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +125,24 @@ public final class OutboxRelay {
     }
 
     private void deliver(Destination destination, List<OutboxEvent> batch, List<String> ids) {
-        List<Runnable> effects;
+        List<Runnable> effects = new ArrayList<>();
         try {
-            effects = DeliveryEffects.recordedDuring(deliveries.get(destination), batch);
+            DeliveryEffects.recordedDuring(deliveries.get(destination), batch, effects);
         } catch (Exception e) {
-            transactions.executeWithoutResult(status -> failed(destination, batch, e));
+            PartialDelivery partial = causeOfType(e, PartialDelivery.class);
+            if (partial == null) {
+                transactions.executeWithoutResult(status -> failed(destination, batch, e));
+                return;
+            }
+            List<OutboxEvent> notDelivered = batch.stream()
+                    .filter(event -> !partial.deliveredEventIds().contains(event.eventId()))
+                    .toList();
+            Exception cause = partial.getCause() instanceof Exception failure ? failure : partial;
+            transactions.executeWithoutResult(status -> {
+                effects.forEach(Runnable::run);
+                store.removeDelivered(partial.deliveredEventIds());
+                failed(destination, notDelivered, cause);
+            });
             return;
         }
         transactions.executeWithoutResult(status -> {

@@ -1,7 +1,6 @@
 package io.credbridge.transcript;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class TranscriptConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "credbridge.transcript.target", havingValue = "csv", matchIfMissing = true)
-    TranscriptWriter transcriptWriter(CsvTranscriptProperties properties, Clock clock) {
+    @ConditionalOnTranscriptTarget(TranscriptProperties.Target.CSV)
+    TranscriptWriter csvTranscriptWriter(CsvTranscriptProperties properties, Clock clock) {
         return new CsvTranscriptWriter(properties, clock);
     }
 }

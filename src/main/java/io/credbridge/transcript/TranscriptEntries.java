@@ -1,14 +1,20 @@
 package io.credbridge.transcript;
 
+import io.credbridge.award.AwardChange;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.DeliveryEffects;
 import io.credbridge.outbox.OutboxEvent;
+import io.credbridge.outbox.PartialDelivery;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The transcript route's bean: outbox events in, entries written to the SIS, what was written counted. Entries that
+ * The transcript route's bean: outbox events in, entries written to the SIS each goes to ({@link TranscriptTargets}),
+ * what was written counted. Entries that
  * must wait for the registrar are held in the review queue instead; an entry the SIS refuses for good goes there
  * too (as FAILED, with the SIS's message), and its outbox event counts as delivered. Entries delivered to a SIS that
  * acknowledges later wait for its acknowledgement file ({@link TranscriptAcknowledgements}). The id the SIS knows
@@ -18,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component("transcriptEntries")
 public class TranscriptEntries {
 
-    private final TranscriptWriter writer;
+    private final TranscriptTargets targets;
     private final TranscriptReview review;
     private final TranscriptAcknowledgements acknowledgements;
     private final TranscriptSisRecords sisRecords;
@@ -26,13 +32,13 @@ public class TranscriptEntries {
     private final Clock clock;
 
     TranscriptEntries(
-            TranscriptWriter writer,
+            TranscriptTargets targets,
             TranscriptReview review,
             TranscriptAcknowledgements acknowledgements,
             TranscriptSisRecords sisRecords,
             CredBridgeMetrics metrics,
             Clock clock) {
-        this.writer = writer;
+        this.targets = targets;
         this.review = review;
         this.acknowledgements = acknowledgements;
         this.sisRecords = sisRecords;
@@ -41,10 +47,32 @@ public class TranscriptEntries {
     }
 
     public void deliver(List<OutboxEvent> events) throws Exception {
-        List<TranscriptReview.Admitted> admitted = review.admit(events);
-        if (writer.acknowledgesLater()) {
-            admitted = acknowledgements.notSentYet(admitted);
+        Map<TranscriptWriter, List<OutboxEvent>> byTarget = new LinkedHashMap<>();
+        for (OutboxEvent event : events) {
+            AwardChange change = AwardChange.fromJson(event.payload());
+            byTarget.computeIfAbsent(
+                            targets.writerFor(change.credentialId(), change.issuerId()), writer -> new ArrayList<>())
+                    .add(event);
         }
+        // A SIS that fails holds back only its own entries: those of the other targets are delivered and forgotten.
+        List<String> delivered = new ArrayList<>();
+        Exception failure = null;
+        for (Map.Entry<TranscriptWriter, List<OutboxEvent>> target : byTarget.entrySet()) {
+            try {
+                deliver(target.getKey(), review.admit(target.getValue()));
+                target.getValue().forEach(event -> delivered.add(event.eventId()));
+            } catch (Exception e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw delivered.isEmpty() ? failure : new PartialDelivery(delivered, failure);
+        }
+    }
+
+    private void deliver(TranscriptWriter writer, List<TranscriptReview.Admitted> forTarget) throws Exception {
+        List<TranscriptReview.Admitted> admitted =
+                writer.acknowledgesLater() ? acknowledgements.notSentYet(forTarget) : forTarget;
         if (admitted.isEmpty()) {
             return;
         }
@@ -64,12 +92,11 @@ public class TranscriptEntries {
             DeliveryEffects.afterDelivery(() -> review.refused(refused, refusal));
             return;
         }
-        List<TranscriptReview.Admitted> sent = admitted;
         DeliveryEffects.afterDelivery(() -> {
             if (writer.acknowledgesLater()) {
-                acknowledgements.sent(sent);
+                acknowledgements.sent(admitted);
             } else {
-                review.written(sent);
+                review.written(admitted);
             }
             sisRecords.written(writer.target(), written, clock.instant());
         });

@@ -9,15 +9,20 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param target the SIS adapter transcript entries go to: {@code csv} (the default: files in a directory),
- *     {@code ethos} (Ellucian Ethos Integration: Banner, Colleague), {@code rest} (any HTTP API) or {@code files}
- *     (import files in a directory or on an SFTP server, with acknowledgement files read back)
+ * @param target the SIS adapter transcript entries go to unless {@code routes} says otherwise: {@code csv} (the
+ *     default: files in a directory), {@code ethos} (Ellucian Ethos Integration: Banner, Colleague), {@code rest} (any
+ *     HTTP API) or {@code files} (import files in a directory or on an SFTP server, with acknowledgement files read
+ *     back)
+ * @param routes other targets for some credentials or issuers (a college whose records live in another SIS)
  * @param breaker the circuit breaker in front of the {@code ethos}, {@code rest} and {@code files} targets
  * @param ethos the Ethos target's settings ({@code credbridge.transcript.ethos.*}), needed when it is the target
  * @param rest the generic REST target's settings ({@code credbridge.transcript.rest.*}), needed when it is the target
@@ -31,6 +36,7 @@ public record TranscriptProperties(
         @NotNull(message = "must be csv, ethos, rest or files") @DefaultValue("csv")
         Target target,
 
+        @NotNull @DefaultValue List<@Valid Route> routes,
         @Valid @NotNull @DefaultValue Breaker breaker,
         @Valid EthosSettings ethos,
         @Valid RestSettings rest,
@@ -47,28 +53,69 @@ public record TranscriptProperties(
         CSV,
         ETHOS,
         REST,
-        FILES
+        FILES;
+
+        /** The name metrics, logs and the reconciliation API know the target by, e.g. {@code ethos}. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Entries of one credential, or of every credential of one issuer, going to another target than the default (a
+     * college whose records live in another SIS). A credential's own route wins over its issuer's.
+     *
+     * @param target where they go
+     * @param credential a credential id of the catalog
+     * @param issuer an issuer id of the catalog (the {@code issuer.id} of its credentials)
+     */
+    public record Route(
+            @NotNull(message = "must be csv, ethos, rest or files")
+            Target target,
+
+            String credential,
+            String issuer) {
+
+        @AssertTrue(message = "name exactly one of credential (a credential id) and issuer (an issuer id) per route")
+        public boolean isForACredentialOrAnIssuer() {
+            return (credential == null || credential.isBlank()) != (issuer == null || issuer.isBlank());
+        }
+    }
+
+    /** Every target some entry can go to: the default and each route's. */
+    public Set<Target> targetsInUse() {
+        Set<Target> inUse = EnumSet.of(target == null ? Target.CSV : target);
+        if (routes != null) {
+            routes.stream()
+                    .map(Route::target)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(inUse::add);
+        }
+        return inUse;
     }
 
     @AssertTrue(
-            message = "target is ethos, so set credbridge.transcript.ethos.base-url, api-key, resource, version and"
-                    + " templates (see the README's SIS section)")
+            message =
+                    "target (or a route) is ethos, so set credbridge.transcript.ethos.base-url, api-key, resource, version and"
+                            + " templates (see the README's SIS section)")
     public boolean isEthosConfiguredWhenTarget() {
-        return target != Target.ETHOS || ethos != null;
+        return !targetsInUse().contains(Target.ETHOS) || ethos != null;
     }
 
     @AssertTrue(
-            message = "target is rest, so set credbridge.transcript.rest.issued, revoked, expired and either oauth2"
-                    + " or api-key (see the README's SIS section)")
+            message =
+                    "target (or a route) is rest, so set credbridge.transcript.rest.issued, revoked, expired and either oauth2"
+                            + " or api-key (see the README's SIS section)")
     public boolean isRestConfiguredWhenTarget() {
-        return target != Target.REST || rest != null;
+        return !targetsInUse().contains(Target.REST) || rest != null;
     }
 
     @AssertTrue(
-            message = "target is files, so set credbridge.transcript.files.delivery (directory or sftp) and its"
-                    + " settings (see the README's SIS section)")
+            message =
+                    "target (or a route) is files, so set credbridge.transcript.files.delivery (directory or sftp) and its"
+                            + " settings (see the README's SIS section)")
     public boolean isFilesConfiguredWhenTarget() {
-        return target != Target.FILES || files != null;
+        return !targetsInUse().contains(Target.FILES) || files != null;
     }
 
     /**

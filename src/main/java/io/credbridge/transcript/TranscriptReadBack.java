@@ -14,4 +14,7 @@ public interface TranscriptReadBack {
      * PermanentSisRejection} when it refuses to answer.
      */
     List<Discrepancy> compare(List<ExpectedTranscript> learners);
+
+    /** The target whose SIS it reads, as {@link TranscriptWriter#target()} names it. */
+    String target();
 }

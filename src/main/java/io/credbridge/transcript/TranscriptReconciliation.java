@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TranscriptReconciliation {
 
-    private final TranscriptWriter writer;
+    private final TranscriptTargets targets;
     private final ObjectProvider<TranscriptReadBack> readBack;
     private final AwardRecords ledger;
     private final CredentialCatalog catalog;
@@ -40,7 +40,7 @@ public class TranscriptReconciliation {
     private final Clock clock;
 
     TranscriptReconciliation(
-            TranscriptWriter writer,
+            TranscriptTargets targets,
             ObjectProvider<TranscriptReadBack> readBack,
             AwardRecords ledger,
             CredentialCatalog catalog,
@@ -48,7 +48,7 @@ public class TranscriptReconciliation {
             TranscriptSisRecords sisRecords,
             OutboxStore outbox,
             Clock clock) {
-        this.writer = writer;
+        this.targets = targets;
         this.readBack = readBack;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -75,22 +75,31 @@ public class TranscriptReconciliation {
 
     public record NotChecked(String awardId, String learnerId, String reason) {}
 
-    /** The target transcript entries go to: the one reconciliation can check. */
-    public String target() {
-        return writer.target();
+    /** The targets transcript entries go to, the default first. */
+    public List<String> targets() {
+        return targets.names();
     }
 
+    /** The targets whose SIS can be read back, so reconciliation can check them. */
+    public List<String> checkableTargets() {
+        return targets.names().stream()
+                .filter(target -> readBackOf(target).isPresent())
+                .toList();
+    }
+
+    private Optional<TranscriptReadBack> readBackOf(String target) {
+        return readBack.stream().filter(sis -> sis.target().equals(target)).findFirst();
+    }
+
+    /** Compares the awards whose entries go to the target (by the routes) with what its SIS holds. */
     public Report run(String target, String learnerId) {
-        if (!writer.target().equals(target)) {
-            throw new UnknownTargetException(target, List.of(writer.target()));
+        if (targets.named(target).isEmpty()) {
+            throw new UnknownTargetException(target, targets.names());
         }
-        TranscriptReadBack sis = readBack.getIfAvailable();
-        if (sis == null) {
-            throw new CannotReadBackException(target);
-        }
+        TranscriptReadBack sis = readBackOf(target).orElseThrow(() -> new CannotReadBackException(target));
         List<AwardRecord> awards = learnerId == null ? ledger.all() : ledger.of(learnerId);
         List<NotChecked> notChecked = new ArrayList<>();
-        List<ExpectedTranscript> learners = expected(awards, notChecked);
+        List<ExpectedTranscript> learners = expected(target, awards, notChecked);
         List<Discrepancy> found = annotated(sis.compare(learners));
         return new Report(
                 target,
@@ -103,7 +112,7 @@ public class TranscriptReconciliation {
                 notChecked);
     }
 
-    private List<ExpectedTranscript> expected(List<AwardRecord> awards, List<NotChecked> notChecked) {
+    private List<ExpectedTranscript> expected(String target, List<AwardRecord> awards, List<NotChecked> notChecked) {
         Map<String, List<AwardRecord>> byLearner = awards.stream()
                 .sorted(Comparator.comparing(AwardRecord::awardedAt).thenComparing(AwardRecord::awardId))
                 .collect(Collectors.groupingBy(AwardRecord::learnerId, LinkedHashMap::new, Collectors.toList()));
@@ -126,6 +135,11 @@ public class TranscriptReconciliation {
                             award.awardId(),
                             learner,
                             "credential " + award.credentialId() + " is no longer in the catalog"));
+                    continue;
+                }
+                if (!targets.targetOf(
+                                award.credentialId(), definition.get().issuer().id())
+                        .equals(target)) {
                     continue;
                 }
                 entries.addAll(inEffect(award, definition.get(), queued));
@@ -225,8 +239,8 @@ public class TranscriptReconciliation {
         private final transient List<String> configured;
 
         UnknownTargetException(String target, List<String> configured) {
-            super("no transcript target '" + target + "'; the configured target is " + String.join(", ", configured)
-                    + " (credbridge.transcript.target)");
+            super("no transcript target '" + target + "'; entries go to " + String.join(", ", configured)
+                    + " (credbridge.transcript.target and .routes)");
             this.configured = List.copyOf(configured);
         }
 

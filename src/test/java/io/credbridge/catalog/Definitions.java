@@ -52,15 +52,25 @@ public final class Definitions {
                 definition.onRegression());
     }
 
+    /** The definition as another issuing unit issues it, e.g. a college whose records live in a SIS of its own. */
+    public static CredentialDefinition withIssuer(CredentialDefinition definition, Issuer issuer) {
+        return issuedAs(definition, issuer, definition.transcript());
+    }
+
     /** The definition with the transcript policy, e.g. one whose entries wait for the registrar's review. */
     public static CredentialDefinition withTranscript(CredentialDefinition definition, TranscriptPolicy policy) {
+        return issuedAs(definition, definition.issuer(), policy);
+    }
+
+    private static CredentialDefinition issuedAs(
+            CredentialDefinition definition, Issuer issuer, TranscriptPolicy policy) {
         return new CredentialDefinition(
                 definition.id(),
                 definition.version(),
                 definition.name(),
                 definition.description(),
                 definition.kind(),
-                definition.issuer(),
+                issuer,
                 definition.criteria(),
                 definition.validity(),
                 definition.level(),

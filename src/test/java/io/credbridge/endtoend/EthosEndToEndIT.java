@@ -201,6 +201,8 @@ class EthosEndToEndIT {
         assertThat(degraded.path("components")
                         .path("transcript")
                         .path("details")
+                        .path("targets")
+                        .path("ethos")
                         .path("breaker")
                         .asText())
                 .isEqualTo("OPEN");

@@ -245,6 +245,34 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aPartialDeliveryForgetsTheDeliveredEventsWithTheirWritesAndRetriesOnlyTheOthers() {
+        List<OutboxEvent> events = append(Destination.BADGE, 3);
+        List<String> writes = new CopyOnWriteArrayList<>();
+        OutboxRelay twoSis = relayOf(batch -> {
+            DeliveryEffects.afterDelivery(() -> writes.add("record ids of the entries written"));
+            throw new IllegalStateException(
+                    "route failed",
+                    new PartialDelivery(
+                            List.of(events.get(0).eventId(), events.get(2).eventId()),
+                            new IllegalStateException("the other SIS answered 503")));
+        });
+
+        twoSis.relayOnce(Destination.BADGE);
+
+        assertThat(writes).containsExactly("record ids of the entries written");
+        assertThat(store.undelivered(
+                        Destination.BADGE,
+                        events.stream().map(OutboxEvent::aggregateId).toList()))
+                .containsExactly(events.get(1).aggregateId());
+        assertThat(database.jdbc()
+                        .queryForObject(
+                                "select last_error from outbox_event where event_id = :id",
+                                Map.of("id", events.get(1).eventId()),
+                                String.class))
+                .isEqualTo("the other SIS answered 503");
+    }
+
+    @Test
     void aBatchBeingDeliveredIsLeasedSoAnotherRelayDoesNotTakeItMeanwhile() throws Exception {
         List<OutboxEvent> events = append(Destination.BADGE, 3);
         SlowDestination slow = new SlowDestination(properties);
@@ -266,9 +294,10 @@ class OutboxRelayTest {
         OutboxProperties shortLease = new OutboxProperties(
                 100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(300));
         SlowDestination slow = new SlowDestination(shortLease);
-        slow.relay.start();
         OutboxRelay other = relayOf(batch -> delivered.add(List.of("twice")), shortLease);
-        slow.startDelivering();
+        // Running, so that its lease renewal runs: its own worker takes the batch.
+        slow.relay.start();
+        slow.delivering.await();
 
         clock.advance(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(5))
@@ -277,9 +306,11 @@ class OutboxRelayTest {
                 .as("five seconds is many leases, but each was renewed")
                 .isZero();
 
-        slow.answers();
+        slow.answer.countDown();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(store.countByStatus(Destination.BADGE, "PENDING"))
+                        .isZero());
         assertThat(delivered).containsExactly(ids(events));
-        assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isZero();
     }
 
     @Test

@@ -92,7 +92,7 @@ class GuardedTranscriptWriterTest {
 
     @Test
     void theBreakerStateIsAGaugeAndAnOpenBreakerIsDegradedNotDownInHealth() {
-        TranscriptHealthIndicator health = new TranscriptHealthIndicator(writer);
+        TranscriptHealthIndicator health = new TranscriptHealthIndicator(List.of(writer));
         assertThat(gauge()).isZero();
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
@@ -101,7 +101,13 @@ class GuardedTranscriptWriterTest {
         assertThat(gauge()).isEqualTo(1.0);
         Health degraded = health.health();
         assertThat(degraded.getStatus().getCode()).isEqualTo("DEGRADED");
-        assertThat(degraded.getDetails()).containsEntry("target", "ethos").containsEntry("breaker", "OPEN");
+        assertThat(degraded.getDetails())
+                .containsEntry("target", "ethos")
+                .extractingByKey("targets")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .extractingByKey("ethos")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("breaker", "OPEN");
     }
 
     private double gauge() {

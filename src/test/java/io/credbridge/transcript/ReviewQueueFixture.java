@@ -31,7 +31,7 @@ public final class ReviewQueueFixture {
     private final Clock clock;
 
     private ReviewQueueFixture(
-            MigratedDatabase database, TranscriptWriter writer, CredBridgeMetrics metrics, Clock clock) {
+            MigratedDatabase database, TranscriptTargets targets, CredBridgeMetrics metrics, Clock clock) {
         this.database = database;
         this.clock = clock;
         outbox = new OutboxStore(database.jdbc());
@@ -46,7 +46,7 @@ public final class ReviewQueueFixture {
                 metrics,
                 clock);
         sisRecords = new TranscriptSisRecords(database.jdbc());
-        entries = new TranscriptEntries(writer, review, acknowledgements, sisRecords, metrics, clock);
+        entries = new TranscriptEntries(targets, review, acknowledgements, sisRecords, metrics, clock);
     }
 
     public static ReviewQueueFixture of(MigratedDatabase database, TranscriptWriter writer, Clock clock) {
@@ -55,7 +55,12 @@ public final class ReviewQueueFixture {
 
     public static ReviewQueueFixture of(
             MigratedDatabase database, TranscriptWriter writer, CredBridgeMetrics metrics, Clock clock) {
-        return new ReviewQueueFixture(database, writer, metrics, clock);
+        return new ReviewQueueFixture(database, TranscriptTargets.only(writer), metrics, clock);
+    }
+
+    /** Entries going to the SIS their credential's route names ({@link TranscriptTargets}). */
+    static ReviewQueueFixture routed(MigratedDatabase database, TranscriptTargets targets, Clock clock) {
+        return new ReviewQueueFixture(database, targets, new CredBridgeMetrics(new SimpleMeterRegistry()), clock);
     }
 
     public OutboxStore outbox() {

@@ -32,9 +32,17 @@ class TranscriptReconciliationTest {
     private final MutableClock clock = new MutableClock(T0);
     private final List<ExpectedTranscript> asked = new ArrayList<>();
     private final List<Discrepancy> sisSays = new ArrayList<>();
-    private final TranscriptReadBack sis = learners -> {
-        asked.addAll(learners);
-        return sisSays;
+    private final TranscriptReadBack sis = new TranscriptReadBack() {
+        @Override
+        public List<Discrepancy> compare(List<ExpectedTranscript> learners) {
+            asked.addAll(learners);
+            return sisSays;
+        }
+
+        @Override
+        public String target() {
+            return "ethos";
+        }
     };
     private MigratedDatabase database;
     private AwardRecords ledger;
@@ -78,6 +86,36 @@ class TranscriptReconciliationTest {
             assertThat(entry.credentialName()).isEqualTo("Auto Badge");
             assertThat(entry.issuerId()).isEqualTo(Definitions.ISSUER.id());
         });
+    }
+
+    @Test
+    void anAwardWhoseEntriesARouteSendsToAnotherSisIsNotExpectedOfThisOne() {
+        award("a-1", "alice", "auto-badge");
+        award("a-2", "alice", "reviewed-badge");
+        TranscriptProperties routed = TranscriptTargetsTest.properties(
+                TranscriptProperties.Target.ETHOS,
+                new TranscriptProperties.Route(TranscriptProperties.Target.CSV, "auto-badge", null));
+        TranscriptWriter csv = new NamingSis() {
+            @Override
+            public String target() {
+                return "csv";
+            }
+        };
+        TranscriptReconciliation reconciliation =
+                reconciliation(sis, new TranscriptTargets(List.of(new NamingSis(), csv), routed, catalog));
+
+        reconciliation.run("ethos", null);
+
+        assertThat(learner("alice").entries())
+                .extracting(TranscriptEntry::idempotencyKey)
+                .as("a-1's entries go to the csv files")
+                .containsExactly("a-2/ISSUED");
+        assertThat(reconciliation.checkableTargets()).containsExactly("ethos");
+        assertThatThrownBy(() -> reconciliation.run("csv", null))
+                .isInstanceOf(TranscriptReconciliation.CannotReadBackException.class);
+        assertThatThrownBy(() -> reconciliation.run("rest", null))
+                .isInstanceOf(TranscriptReconciliation.UnknownTargetException.class)
+                .hasMessageContaining("entries go to ethos, csv");
     }
 
     @Test
@@ -179,8 +217,8 @@ class TranscriptReconciliationTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         award("a-1", "alice", "auto-badge");
         sisSays.add(Discrepancy.missing(SampleEntries.issued("a-1"), null, "gone"));
-        TranscriptReconciliationRuns runs = new TranscriptReconciliationRuns(
-                reconciliation(sis), properties(true), provider(sis), new CredBridgeMetrics(meters));
+        TranscriptReconciliationRuns runs =
+                new TranscriptReconciliationRuns(reconciliation(sis), properties(true), new CredBridgeMetrics(meters));
 
         assertThat(gauge(meters, "missing"))
                 .as("nothing known before the first run")
@@ -195,15 +233,14 @@ class TranscriptReconciliationTest {
     @Test
     void theScheduledRunIsOffByDefaultAndEnabledWithoutReadBackItStopsStartup() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        new TranscriptReconciliationRuns(
-                        reconciliation(sis), properties(false), provider(sis), new CredBridgeMetrics(meters))
+        new TranscriptReconciliationRuns(reconciliation(sis), properties(false), new CredBridgeMetrics(meters))
                 .scheduled();
 
         assertThat(asked).isEmpty();
         assertThat(meters.find("credbridge.transcript.reconciliation.missing").gauge())
                 .isNull();
         assertThatThrownBy(() -> new TranscriptReconciliationRuns(
-                        reconciliation(null), properties(true), provider(null), new CredBridgeMetrics(meters)))
+                        reconciliation(null), properties(true), new CredBridgeMetrics(meters)))
                 .hasMessageContaining("credbridge.transcript.reconciliation.enabled")
                 .hasMessageContaining("cannot read back");
     }
@@ -218,6 +255,7 @@ class TranscriptReconciliationTest {
     private static TranscriptProperties properties(boolean reconcile) {
         return new TranscriptProperties(
                 TranscriptProperties.Target.ETHOS,
+                List.of(),
                 new TranscriptProperties.Breaker(50, 10, 5, Duration.ofMinutes(1), 2),
                 null,
                 null,
@@ -227,8 +265,12 @@ class TranscriptReconciliationTest {
     }
 
     private TranscriptReconciliation reconciliation(TranscriptReadBack readBack) {
+        return reconciliation(readBack, TranscriptTargets.only(new NamingSis()));
+    }
+
+    private TranscriptReconciliation reconciliation(TranscriptReadBack readBack, TranscriptTargets targets) {
         return new TranscriptReconciliation(
-                new NamingSis(),
+                targets,
                 provider(readBack),
                 ledger,
                 catalog,
@@ -292,7 +334,7 @@ class TranscriptReconciliationTest {
     }
 
     /** The SIS of these tests: takes every entry and names its record after the entry. */
-    private static final class NamingSis implements TranscriptWriter {
+    private static class NamingSis implements TranscriptWriter {
 
         @Override
         public List<WrittenEntry> write(List<TranscriptEntry> entries) {

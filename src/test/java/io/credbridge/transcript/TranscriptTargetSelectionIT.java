@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.credbridge.catalog.CourseCompleted;
+import io.credbridge.catalog.CredentialCatalog;
+import io.credbridge.catalog.Definitions;
 import io.credbridge.identity.SisPersonLookup;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.testsupport.H2TestDatabase;
@@ -12,6 +15,7 @@ import io.credbridge.testsupport.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,7 +63,8 @@ class TranscriptTargetSelectionIT {
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("target is ethos, so set credbridge.transcript.ethos.base-url, api-key"));
+                        .hasMessageContaining(
+                                "target (or a route) is ethos, so set credbridge.transcript.ethos.base-url, api-key"));
     }
 
     @Test
@@ -113,7 +118,8 @@ class TranscriptTargetSelectionIT {
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("target is files, so set credbridge.transcript.files.delivery"));
+                        .hasMessageContaining(
+                                "target (or a route) is files, so set credbridge.transcript.files.delivery"));
     }
 
     @Test
@@ -149,6 +155,54 @@ class TranscriptTargetSelectionIT {
                             .as("reconciled from the acknowledgement files")
                             .hasSingleBean(TranscriptReadBack.class);
                 });
+    }
+
+    @Test
+    void aRouteToEthosRunsItsAdapterBesideTheDefaultCsvOneAndSendsOnlyThatCredentialThere() {
+        offer("\"get\",\"put\"");
+
+        ethosRunner()
+                .withPropertyValues(
+                        "credbridge.transcript.target=csv",
+                        "credbridge.transcript.routes[0].credential=sql-basics",
+                        "credbridge.transcript.routes[0].target=ethos")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBeansOfType(TranscriptWriter.class)).hasSize(2);
+                    TranscriptTargets targets = context.getBean(TranscriptTargets.class);
+                    assertThat(targets.names()).containsExactly("csv", "ethos");
+                    assertThat(targets.targetOf("sql-basics", Definitions.ISSUER.id()))
+                            .isEqualTo("ethos");
+                    assertThat(targets.targetOf("excel-basics", Definitions.ISSUER.id()))
+                            .isEqualTo("csv");
+                    assertThat(context).hasSingleBean(SisPersonLookup.class);
+                });
+    }
+
+    @Test
+    void aRouteToATargetWithoutItsSettingsStopsStartupSayingWhatToSet() {
+        runner().withPropertyValues(
+                        "credbridge.transcript.routes[0].issuer=" + Definitions.ISSUER.id(),
+                        "credbridge.transcript.routes[0].target=rest")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("target (or a route) is rest, so set credbridge.transcript.rest."));
+    }
+
+    @Test
+    void aRouteNamingNeitherOrBothACredentialAndAnIssuerStopsStartup() {
+        runner().withPropertyValues(
+                        "credbridge.transcript.routes[0].target=csv",
+                        "credbridge.transcript.routes[1].target=csv",
+                        "credbridge.transcript.routes[1].credential=sql-basics",
+                        "credbridge.transcript.routes[1].issuer=" + Definitions.ISSUER.id())
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("routes[0].forACredentialOrAnIssuer")
+                        .hasMessageContaining("routes[1].forACredentialOrAnIssuer")
+                        .hasMessageContaining("name exactly one of credential"));
     }
 
     @Test
@@ -197,6 +251,14 @@ class TranscriptTargetSelectionIT {
                                     "io\\.credbridge\\.transcript\\.(TranscriptEntries|TranscriptReview.*|TranscriptAcknowledgement.*|TranscriptApiProblems|TranscriptReconciliation.*|TranscriptSisRecords)"))
     @EnableConfigurationProperties({TranscriptProperties.class, CsvTranscriptProperties.class})
     static class TranscriptBeans {
+
+        /** Routes name the catalog's credentials and issuers. */
+        @Bean
+        CredentialCatalog catalog() {
+            return CredentialCatalog.of(List.of(
+                    Definitions.badge("sql-basics", new CourseCompleted("https://lms.example.edu/courses/sql")),
+                    Definitions.badge("excel-basics", new CourseCompleted("https://lms.example.edu/courses/excel"))));
+        }
 
         @Bean
         Clock clock() {

@@ -1,6 +1,7 @@
 package io.credbridge.transcript.ethos;
 
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.transcript.ConditionalOnTranscriptTarget;
 import io.credbridge.transcript.EntryTemplate;
 import io.credbridge.transcript.GuardedTranscriptWriter;
 import io.credbridge.transcript.SisResponses;
@@ -11,14 +12,13 @@ import io.credbridge.transcript.TranscriptReadBack;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
-/** The Ethos adapter, active with {@code credbridge.transcript.target: ethos}. */
+/** The Ethos adapter, active when entries can go to {@code ethos} (the target, or a route's). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "credbridge.transcript.target", havingValue = "ethos")
+@ConditionalOnTranscriptTarget(TranscriptProperties.Target.ETHOS)
 class EthosConfiguration {
 
     @Bean
@@ -33,7 +33,7 @@ class EthosConfiguration {
     }
 
     @Bean
-    GuardedTranscriptWriter transcriptWriter(
+    GuardedTranscriptWriter ethosTranscriptWriter(
             EthosConnection ethos,
             EthosPersons persons,
             TranscriptProperties properties,
@@ -50,7 +50,7 @@ class EthosConfiguration {
 
     /** Reconciliation reads the learners' records back from the resource written. */
     @Bean
-    TranscriptReadBack transcriptReadBack(
+    TranscriptReadBack ethosTranscriptReadBack(
             EthosConnection ethos,
             EthosPersons persons,
             TranscriptProperties properties,

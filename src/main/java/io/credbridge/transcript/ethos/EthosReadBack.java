@@ -171,4 +171,9 @@ final class EthosReadBack implements TranscriptReadBack {
                     + " not JSON: " + e.getMessage());
         }
     }
+
+    @Override
+    public String target() {
+        return EthosConnection.TARGET;
+    }
 }

@@ -104,4 +104,9 @@ final class FileReadBack implements TranscriptReadBack {
         }
         return byEntry;
     }
+
+    @Override
+    public String target() {
+        return FileTranscriptWriter.TARGET;
+    }
 }

@@ -1,6 +1,7 @@
 package io.credbridge.transcript.files;
 
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.transcript.ConditionalOnTranscriptTarget;
 import io.credbridge.transcript.GuardedTranscriptWriter;
 import io.credbridge.transcript.TemplateFiles;
 import io.credbridge.transcript.TranscriptProperties;
@@ -13,9 +14,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The import-file adapter, active with {@code credbridge.transcript.target: files}. */
+/** The import-file adapter, active when entries can go to {@code files} (the target, or a route's). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "credbridge.transcript.target", havingValue = "files")
+@ConditionalOnTranscriptTarget(TranscriptProperties.Target.FILES)
 class FilesConfiguration {
 
     /** Closed with the context (an SFTP drop holds a running SSH client). */
@@ -28,7 +29,7 @@ class FilesConfiguration {
     }
 
     @Bean
-    GuardedTranscriptWriter transcriptWriter(
+    GuardedTranscriptWriter filesTranscriptWriter(
             FileDrop drop,
             TranscriptProperties properties,
             ResourceLoader resources,
@@ -56,7 +57,7 @@ class FilesConfiguration {
     /** Reconciliation reads what the SIS loaded from its acknowledgement files. */
     @Bean
     @ConditionalOnProperty(name = "credbridge.transcript.files.acknowledgements.directory")
-    TranscriptReadBack transcriptReadBack(FileDrop drop, TranscriptProperties properties) {
+    TranscriptReadBack filesTranscriptReadBack(FileDrop drop, TranscriptProperties properties) {
         return new FileReadBack(drop, properties.files().acknowledgements());
     }
 

@@ -2,6 +2,7 @@ package io.credbridge.transcript.rest;
 
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.transcript.BearerTokens;
+import io.credbridge.transcript.ConditionalOnTranscriptTarget;
 import io.credbridge.transcript.EntryTemplate;
 import io.credbridge.transcript.GuardedTranscriptWriter;
 import io.credbridge.transcript.SisCredentials;
@@ -20,13 +21,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
-/** The generic REST adapter, active with {@code credbridge.transcript.target: rest}. */
+/** The generic REST adapter, active when entries can go to {@code rest} (the target, or a route's). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "credbridge.transcript.target", havingValue = "rest")
+@ConditionalOnTranscriptTarget(TranscriptProperties.Target.REST)
 class RestConfiguration {
 
     @Bean
-    GuardedTranscriptWriter transcriptWriter(
+    GuardedTranscriptWriter restTranscriptWriter(
             TranscriptProperties properties, ResourceLoader resources, CredBridgeMetrics metrics, Clock clock) {
         return GuardedTranscriptWriter.of(
                 writer(properties.rest(), new TemplateFiles(resources), clock), properties, metrics);
@@ -35,7 +36,7 @@ class RestConfiguration {
     /** Reconciliation reads a learner's records back, when a read URL is configured. */
     @Bean
     @ConditionalOnProperty(name = "credbridge.transcript.rest.read-back.url")
-    TranscriptReadBack transcriptReadBack(TranscriptProperties properties, ResourceLoader resources, Clock clock) {
+    TranscriptReadBack restTranscriptReadBack(TranscriptProperties properties, ResourceLoader resources, Clock clock) {
         return readBack(properties.rest(), new TemplateFiles(resources), clock);
     }
 

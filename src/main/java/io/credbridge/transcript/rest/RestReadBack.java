@@ -140,4 +140,9 @@ final class RestReadBack implements TranscriptReadBack {
             throw new TransientSisFailure("the read URL answered something that is not JSON: " + e.getMessage());
         }
     }
+
+    @Override
+    public String target() {
+        return RestTranscriptWriter.TARGET;
+    }
 }

@@ -172,6 +172,7 @@ class SftpDeliveryIT {
                 writer(unreachable),
                 new TranscriptProperties(
                         TranscriptProperties.Target.FILES,
+                        List.of(),
                         new TranscriptProperties.Breaker(50, 2, 2, Duration.ofMinutes(1), 1),
                         null,
                         null,
