@@ -1,6 +1,7 @@
 package io.credbridge.badge;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves the issuers' signed revocation lists, public and unauthenticated, at the URL every credential names in
+ * Serves the issuers' signed revocation and suspension lists, public and unauthenticated, at the URL every credential names in
  * {@code credentialStatus.statusListCredential}. Verifiers may cache a list for a few minutes and revalidate it with
  * its ETag; a revocation is visible once their copy is older than that.
  */
@@ -27,8 +28,17 @@ class StatusListController {
 
     @GetMapping("/issuers/{slug}/status/{list}")
     ResponseEntity<String> statusList(@PathVariable String slug, @PathVariable int list) {
-        return lists.of(slug, list)
-                .map(published -> ResponseEntity.ok()
+        return served(lists.of(StatusLists.Purpose.REVOCATION, slug, list));
+    }
+
+    /** The suspension list of the same number: same indexes, bits set while an award is suspended. */
+    @GetMapping("/issuers/{slug}/suspension/{list}")
+    ResponseEntity<String> suspensionList(@PathVariable String slug, @PathVariable int list) {
+        return served(lists.of(StatusLists.Purpose.SUSPENSION, slug, list));
+    }
+
+    private static ResponseEntity<String> served(Optional<StatusListCredentials.PublishedList> list) {
+        return list.map(published -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .cacheControl(CACHE)
                         .eTag(published.etag())

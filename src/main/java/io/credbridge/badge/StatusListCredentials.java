@@ -30,28 +30,33 @@ final class StatusListCredentials {
         this.proofs = proofs;
     }
 
-    /** The issuer's list as published; empty when there is no such issuer or list. */
+    /** The issuer's revocation list as published; empty when there is no such issuer or list. */
     Optional<PublishedList> of(String issuerSlug, int list) {
+        return of(StatusLists.Purpose.REVOCATION, issuerSlug, list);
+    }
+
+    /** The issuer's list of that purpose as published; empty when there is no such issuer or list. */
+    Optional<PublishedList> of(StatusLists.Purpose purpose, String issuerSlug, int list) {
         Optional<Issuer> issuer = issuers.all().stream()
                 .filter(each -> each.slug().equals(issuerSlug))
                 .findFirst();
         if (issuer.isEmpty()) {
             return Optional.empty();
         }
-        return lists.state(issuerSlug, list).map(state -> {
-            String key = issuerSlug + "/" + list;
+        return lists.state(purpose, issuerSlug, list).map(state -> {
+            String key = purpose + "/" + issuerSlug + "/" + list;
             PublishedList cached = signed.get(key);
             if (cached != null && cached.revision() == state.revision()) {
                 return cached;
             }
-            PublishedList fresh = sign(issuer.get(), list, state);
+            PublishedList fresh = sign(purpose, issuer.get(), list, state);
             signed.put(key, fresh);
             return fresh;
         });
     }
 
-    private PublishedList sign(Issuer issuer, int list, StatusLists.ListState state) {
-        String url = lists.url(issuer.slug(), list);
+    private PublishedList sign(StatusLists.Purpose purpose, Issuer issuer, int list, StatusLists.ListState state) {
+        String url = lists.url(purpose, issuer.slug(), list);
         ObjectNode credential = json.createObjectNode();
         credential.putArray("@context").add(OpenBadgeCredentials.VC_CONTEXT);
         credential.put("id", url);
@@ -61,8 +66,8 @@ final class StatusListCredentials {
         ObjectNode subject = credential.putObject("credentialSubject");
         subject.put("id", url + "#list");
         subject.put("type", "BitstringStatusList");
-        subject.put("statusPurpose", StatusListEntry.PURPOSE);
-        subject.put("encodedList", Bitstring.encode(state.revokedIndexes(), lists.listLength()));
+        subject.put("statusPurpose", purpose.statusPurpose);
+        subject.put("encodedList", Bitstring.encode(state.setIndexes(), lists.listLength()));
         String document = proofs.sign(
                         parse(credential.toString()),
                         issuer.signingKey(),

@@ -33,6 +33,7 @@ public final class Definitions {
                 null,
                 transcript,
                 null,
+                null,
                 null);
     }
 
@@ -54,6 +55,11 @@ public final class Definitions {
 
     /** The definition with the transcript policy, e.g. one whose entries wait for the registrar's review. */
     public static CredentialDefinition withTranscript(CredentialDefinition definition, TranscriptPolicy policy) {
+        return with(definition, policy, definition.suspendable());
+    }
+
+    private static CredentialDefinition with(
+            CredentialDefinition definition, TranscriptPolicy policy, boolean suspendable) {
         return new CredentialDefinition(
                 definition.id(),
                 definition.version(),
@@ -71,7 +77,13 @@ public final class Definitions {
                 definition.onRegression(),
                 policy,
                 definition.fieldOfStudy(),
-                definition.image());
+                definition.image(),
+                suspendable);
+    }
+
+    /** The definition with suspension allowed: a registrar may suspend its awards and reinstate them. */
+    public static CredentialDefinition suspendable(CredentialDefinition definition) {
+        return with(definition, definition.transcript(), true);
     }
 
     public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
@@ -108,6 +120,7 @@ public final class Definitions {
                 onRegression,
                 definition.transcript(),
                 definition.fieldOfStudy(),
-                definition.image());
+                definition.image(),
+                definition.suspendable());
     }
 }
