@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The signed status list credentials (W3C BitstringStatusListCredential, VC 2.0) the issuers publish. Signing
  * canonicalizes RDF, so a list is signed again only when one of its bits changed, and served from memory until
- * then. The proof's {@code created} is the time of that change, so every instance signs a list identically.
+ * then. The proof's {@code created} is the time of that change, so every instance signs a list identically. Each
+ * list is also secured as VC-JOSE, a compact JWS of the same credential without the proof, for verifiers that ask
+ * for {@code application/vc+jwt}.
  */
 final class StatusListCredentials {
 
@@ -22,12 +24,14 @@ final class StatusListCredentials {
     private final StatusLists lists;
     private final Issuers issuers;
     private final DataIntegrityProofs proofs;
+    private final VcJoseCredentials jose;
     private final Map<String, PublishedList> signed = new ConcurrentHashMap<>();
 
-    StatusListCredentials(StatusLists lists, Issuers issuers, DataIntegrityProofs proofs) {
+    StatusListCredentials(StatusLists lists, Issuers issuers, DataIntegrityProofs proofs, VcJoseCredentials jose) {
         this.lists = lists;
         this.issuers = issuers;
         this.proofs = proofs;
+        this.jose = jose;
     }
 
     /** The issuer's revocation list as published; empty when there is no such issuer or list. */
@@ -68,13 +72,12 @@ final class StatusListCredentials {
         subject.put("type", "BitstringStatusList");
         subject.put("statusPurpose", purpose.statusPurpose);
         subject.put("encodedList", Bitstring.encode(state.setIndexes(), lists.listLength()));
+        String unsigned = credential.toString();
         String document = proofs.sign(
-                        parse(credential.toString()),
-                        issuer.signingKey(),
-                        issuer.verificationMethod(),
-                        state.changedAt())
+                        parse(unsigned), issuer.signingKey(), issuer.verificationMethod(), state.changedAt())
                 .toString();
-        return new PublishedList(state.revision(), document, etag(document));
+        String jwt = jose.sign(unsigned, issuer);
+        return new PublishedList(state.revision(), document, etag(document), jwt, etag(jwt));
     }
 
     private static String etag(String document) {
@@ -90,8 +93,10 @@ final class StatusListCredentials {
 
     /**
      * @param revision the list's revision it was signed at
-     * @param document the signed BitstringStatusListCredential
+     * @param document the BitstringStatusListCredential with its Data Integrity proof
      * @param etag a strong entity tag of the document
+     * @param jwt the same credential (without the proof) as a VC-JOSE compact JWS
+     * @param jwtEtag a strong entity tag of the JWS
      */
-    record PublishedList(int revision, String document, String etag) {}
+    record PublishedList(int revision, String document, String etag, String jwt, String jwtEtag) {}
 }

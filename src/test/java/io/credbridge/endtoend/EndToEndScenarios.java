@@ -874,23 +874,7 @@ abstract class EndToEndScenarios {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode didDocument = json.readTree(response.body());
         String jwt = issuance.getVcJwt();
-        String kid = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
-                .path("kid")
-                .asText();
-        JsonNode method = StreamSupport.stream(
-                        didDocument.path("verificationMethod").spliterator(), false)
-                .filter(candidate -> candidate.path("id").asText().equals(kid))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(kid + " is not in the issuer's DID document"));
-        java.security.PublicKey key = (java.security.PublicKey) io.jsonwebtoken.security.Jwks.parser()
-                .build()
-                .parse(method.path("publicKeyJwk").toString())
-                .toKey();
-        byte[] payload = io.jsonwebtoken.Jwts.parser()
-                .verifyWith(key)
-                .build()
-                .parseSignedContent(jwt)
-                .getPayload();
+        byte[] payload = verifiedJwsPayload(jwt, didDocument);
         assertThat(json.readTree(payload)).isEqualTo(json.readTree(issuance.getOpenBadgeCredential()));
         JsonNode proof = json.readTree(issuance.getDataIntegrityCredential())
                 .path("proof")
@@ -946,7 +930,8 @@ abstract class EndToEndScenarios {
     /**
      * A verifier's fetch of a status list: served with caching headers and an ETag it can revalidate, its Data
      * Integrity proof checked with the key from the issuer's did:web document (BouncyCastle, not CredBridge's
-     * signer), and {@code encodedList} decoded by the spec (java.util.zip and Base64 here).
+     * signer), and {@code encodedList} decoded by the spec (java.util.zip and Base64 here); then the VC-JOSE form of
+     * the same list, asked for with {@code Accept: application/vc+jwt}, must say the same.
      */
     StatusListBits verifiedStatusList(String url, String purpose) throws Exception {
         String listPath = URI.create(url).getPath();
@@ -986,7 +971,50 @@ abstract class EndToEndScenarios {
         StatusListBits bits = StatusListBits.decode(
                 list.path("credentialSubject").path("encodedList").asText());
         assertThat(bits.length()).isGreaterThanOrEqualTo(16 * 1024 * 8);
+
+        // The same URL as VC-JOSE, for a verifier that asks for it: checked with jjwt and the did:web JWK.
+        HttpResponse<String> jose = http.send(
+                HttpRequest.newBuilder(uri(listPath))
+                        .header("Accept", "application/vc+jwt")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(jose.statusCode()).isEqualTo(200);
+        assertThat(jose.headers().firstValue("Content-Type")).hasValue("application/vc+jwt");
+        assertThat(jose.headers().firstValue("Vary"))
+                .hasValueSatisfying(vary -> assertThat(vary).contains("Accept"));
+        JsonNode payload = json.readTree(verifiedJwsPayload(jose.body(), didDocument));
+        assertThat(payload.path("id").asText()).isEqualTo(url);
+        assertThat(StatusListBits.decode(payload.path("credentialSubject")
+                                .path("encodedList")
+                                .asText())
+                        .bits())
+                .as("both forms say the same")
+                .isEqualTo(bits.bits());
         return bits;
+    }
+
+    /**
+     * Checks a compact JWS as a verifier does: the key its {@code kid} names, from the issuer's did:web document, with
+     * a JOSE library other than the one that signed it (jjwt; CredBridge uses nimbus).
+     */
+    byte[] verifiedJwsPayload(String jwt, JsonNode didDocument) throws Exception {
+        String kid = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
+                .path("kid")
+                .asText();
+        JsonNode method = StreamSupport.stream(
+                        didDocument.path("verificationMethod").spliterator(), false)
+                .filter(candidate -> candidate.path("id").asText().equals(kid))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kid + " is not in the issuer's DID document"));
+        java.security.PublicKey key = (java.security.PublicKey) io.jsonwebtoken.security.Jwks.parser()
+                .build()
+                .parse(method.path("publicKeyJwk").toString())
+                .toKey();
+        return io.jsonwebtoken.Jwts.parser()
+                .verifyWith(key)
+                .build()
+                .parseSignedContent(jwt)
+                .getPayload();
     }
 
     HttpResponse<String> post(String statements) throws IOException, InterruptedException {
