@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AwardAdminController {
 
     private final AwardRevocation revocation;
+    private final AwardSuspension suspension;
     private final AuditTrail audit;
 
-    AwardAdminController(AwardRevocation revocation, AuditTrail audit) {
+    AwardAdminController(AwardRevocation revocation, AwardSuspension suspension, AuditTrail audit) {
         this.revocation = revocation;
+        this.suspension = suspension;
         this.audit = audit;
     }
 
@@ -46,6 +48,34 @@ class AwardAdminController {
                 "revoked " + view.revoked().stream().map(RevokedView::awardId).toList());
         return view;
     }
+
+    /**
+     * Suspends the award (its definition must allow it): the credential's suspension bit is set and a SUSPENDED badge
+     * event goes out; the award itself stays held.
+     */
+    @PostMapping("/{awardId}/suspend")
+    SuspensionView suspend(@PathVariable String awardId, @Valid @RequestBody SuspensionRequest request) {
+        AwardRecord award =
+                suspension.suspend(awardId, request.reason(), audit.actor().name());
+        audit.record("award.suspend", awardId, request.reason(), "suspended");
+        return new SuspensionView(award.awardId(), award.learnerId(), award.credentialId(), true, request.reason());
+    }
+
+    /** Ends the award's suspension: the bit is cleared and a REINSTATED badge event goes out. */
+    @PostMapping("/{awardId}/reinstate")
+    SuspensionView reinstate(@PathVariable String awardId, @Valid @RequestBody SuspensionRequest request) {
+        AwardRecord award =
+                suspension.reinstate(awardId, request.reason(), audit.actor().name());
+        audit.record("award.reinstate", awardId, request.reason(), "reinstated");
+        return new SuspensionView(award.awardId(), award.learnerId(), award.credentialId(), false, request.reason());
+    }
+
+    /** @param reason why, in the registrar's words; it travels to the badge event */
+    record SuspensionRequest(
+            @NotBlank(message = "must say why the award is suspended or reinstated") @Size(max = 1000)
+            String reason) {}
+
+    record SuspensionView(String awardId, String learnerId, String credentialId, boolean suspended, String reason) {}
 
     /** @param reason why, in the registrar's words; it travels to the SIS row and the badge event */
     record RevokeRequest(

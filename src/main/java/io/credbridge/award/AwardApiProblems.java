@@ -30,6 +30,11 @@ class AwardApiProblems {
         return ProblemDetails.of(HttpStatus.CONFLICT, "award-not-active", e.getMessage());
     }
 
+    @ExceptionHandler(AwardSuspension.SuspensionRefusedException.class)
+    ProblemDetail suspensionRefused(AwardSuspension.SuspensionRefusedException e) {
+        return ProblemDetails.of(HttpStatus.CONFLICT, "award-suspension-refused", e.getMessage());
+    }
+
     @ExceptionHandler(AwardGrants.AlreadyHeldException.class)
     ProblemDetail alreadyHeld(AwardGrants.AlreadyHeldException e) {
         return ProblemDetails.of(HttpStatus.CONFLICT, "award-already-held", e.getMessage());

@@ -25,6 +25,8 @@ import java.util.List;
  * @param recognition the definition's level, competencies, credit and EU elements under the award's version; null in
  *     payloads written before it travelled
  * @param expiresAt when the award stops holding, from its definition's validity; null when it never expires
+ * @param suspendable whether the definition lets a registrar suspend the award, so that its credential names a
+ *     suspension list too; false in payloads written before suspension existed
  */
 public record AwardChange(
         Action action,
@@ -48,13 +50,24 @@ public record AwardChange(
         String sisPersonId,
         TranscriptPolicy transcript,
         Recognition recognition,
-        Instant expiresAt) {
+        Instant expiresAt,
+        boolean suspendable) {
 
-    /** What happened to the award. */
+    /**
+     * What happened to the award. SUSPENDED and REINSTATED only change the credential's status: the award stays
+     * held, and the SIS is not told.
+     */
     public enum Action {
         ISSUED,
         REVOKED,
-        EXPIRED
+        EXPIRED,
+        SUSPENDED,
+        REINSTATED;
+
+        /** Whether the change is a suspension or its end, which only the badge side hears of. */
+        public boolean isSuspension() {
+            return this == SUSPENDED || this == REINSTATED;
+        }
     }
 
     public AwardChange {
@@ -95,10 +108,11 @@ public record AwardChange(
                 award.sisPersonId(),
                 award.credential().transcript(),
                 award.credential().recognition(),
-                award.expiresAt().orElse(null));
+                award.expiresAt().orElse(null),
+                award.credential().suspendable());
     }
 
-    /** The outbox event type: {@code award.issued}, {@code award.revoked} or {@code award.expired}. */
+    /** The outbox event type: {@code award.issued}, {@code award.revoked}, {@code award.suspended} and so on. */
     public String eventType() {
         return "award." + action.name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -271,4 +271,28 @@ class AwardLedger {
                                 .addValue("award", awardId))
                 == 1;
     }
+
+    /**
+     * Suspends an active award that is not suspended. Returns false otherwise (ended, suspended already, or just now
+     * by a concurrent request), so a suspension is recorded once.
+     */
+    public boolean suspend(String awardId, String reason, Instant at) {
+        return jdbc.update(
+                        "update award set suspended_at = :at, suspension_reason = :reason"
+                                + " where award_id = :award and status = 'ACTIVE' and suspended_at is null",
+                        new MapSqlParameterSource()
+                                .addValue("at", Timestamp.from(at))
+                                .addValue("reason", reason)
+                                .addValue("award", awardId))
+                == 1;
+    }
+
+    /** Ends an award's suspension; false when it was not suspended (or was reinstated by a concurrent request). */
+    public boolean reinstate(String awardId) {
+        return jdbc.update(
+                        "update award set suspended_at = null, suspension_reason = null"
+                                + " where award_id = :award and suspended_at is not null",
+                        Map.of("award", awardId))
+                == 1;
+    }
 }

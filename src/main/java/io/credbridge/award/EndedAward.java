@@ -1,6 +1,6 @@
 package io.credbridge.award;
 
-/** An award that was just revoked or expired, and why. */
+/** An award that was just revoked, expired, suspended or reinstated, and why. */
 record EndedAward(AwardRecord award, String reason) {
 
     String credentialId() {

@@ -40,6 +40,7 @@ class BadgeConfiguration {
 
     @Bean
     StatusListCredentials statusListCredentials(StatusLists lists, Issuers issuers, JsonLdContexts contexts) {
-        return new StatusListCredentials(lists, issuers, new DataIntegrityProofs(new CanonicalRdf(contexts)));
+        return new StatusListCredentials(
+                lists, issuers, new DataIntegrityProofs(new CanonicalRdf(contexts)), new VcJoseCredentials());
     }
 }

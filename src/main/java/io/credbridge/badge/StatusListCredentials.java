@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The signed status list credentials (W3C BitstringStatusListCredential, VC 2.0) the issuers publish. Signing
  * canonicalizes RDF, so a list is signed again only when one of its bits changed, and served from memory until
- * then. The proof's {@code created} is the time of that change, so every instance signs a list identically.
+ * then. The proof's {@code created} is the time of that change, so every instance signs a list identically. Each
+ * list is also secured as VC-JOSE, a compact JWS of the same credential without the proof, for verifiers that ask
+ * for {@code application/vc+jwt}.
  */
 final class StatusListCredentials {
 
@@ -22,36 +24,43 @@ final class StatusListCredentials {
     private final StatusLists lists;
     private final Issuers issuers;
     private final DataIntegrityProofs proofs;
+    private final VcJoseCredentials jose;
     private final Map<String, PublishedList> signed = new ConcurrentHashMap<>();
 
-    StatusListCredentials(StatusLists lists, Issuers issuers, DataIntegrityProofs proofs) {
+    StatusListCredentials(StatusLists lists, Issuers issuers, DataIntegrityProofs proofs, VcJoseCredentials jose) {
         this.lists = lists;
         this.issuers = issuers;
         this.proofs = proofs;
+        this.jose = jose;
     }
 
-    /** The issuer's list as published; empty when there is no such issuer or list. */
+    /** The issuer's revocation list as published; empty when there is no such issuer or list. */
     Optional<PublishedList> of(String issuerSlug, int list) {
+        return of(StatusLists.Purpose.REVOCATION, issuerSlug, list);
+    }
+
+    /** The issuer's list of that purpose as published; empty when there is no such issuer or list. */
+    Optional<PublishedList> of(StatusLists.Purpose purpose, String issuerSlug, int list) {
         Optional<Issuer> issuer = issuers.all().stream()
                 .filter(each -> each.slug().equals(issuerSlug))
                 .findFirst();
         if (issuer.isEmpty()) {
             return Optional.empty();
         }
-        return lists.state(issuerSlug, list).map(state -> {
-            String key = issuerSlug + "/" + list;
+        return lists.state(purpose, issuerSlug, list).map(state -> {
+            String key = purpose + "/" + issuerSlug + "/" + list;
             PublishedList cached = signed.get(key);
             if (cached != null && cached.revision() == state.revision()) {
                 return cached;
             }
-            PublishedList fresh = sign(issuer.get(), list, state);
+            PublishedList fresh = sign(purpose, issuer.get(), list, state);
             signed.put(key, fresh);
             return fresh;
         });
     }
 
-    private PublishedList sign(Issuer issuer, int list, StatusLists.ListState state) {
-        String url = lists.url(issuer.slug(), list);
+    private PublishedList sign(StatusLists.Purpose purpose, Issuer issuer, int list, StatusLists.ListState state) {
+        String url = lists.url(purpose, issuer.slug(), list);
         ObjectNode credential = json.createObjectNode();
         credential.putArray("@context").add(OpenBadgeCredentials.VC_CONTEXT);
         credential.put("id", url);
@@ -61,15 +70,14 @@ final class StatusListCredentials {
         ObjectNode subject = credential.putObject("credentialSubject");
         subject.put("id", url + "#list");
         subject.put("type", "BitstringStatusList");
-        subject.put("statusPurpose", StatusListEntry.PURPOSE);
-        subject.put("encodedList", Bitstring.encode(state.revokedIndexes(), lists.listLength()));
+        subject.put("statusPurpose", purpose.statusPurpose);
+        subject.put("encodedList", Bitstring.encode(state.setIndexes(), lists.listLength()));
+        String unsigned = credential.toString();
         String document = proofs.sign(
-                        parse(credential.toString()),
-                        issuer.signingKey(),
-                        issuer.verificationMethod(),
-                        state.changedAt())
+                        parse(unsigned), issuer.signingKey(), issuer.verificationMethod(), state.changedAt())
                 .toString();
-        return new PublishedList(state.revision(), document, etag(document));
+        String jwt = jose.sign(unsigned, issuer);
+        return new PublishedList(state.revision(), document, etag(document), jwt, etag(jwt));
     }
 
     private static String etag(String document) {
@@ -85,8 +93,10 @@ final class StatusListCredentials {
 
     /**
      * @param revision the list's revision it was signed at
-     * @param document the signed BitstringStatusListCredential
+     * @param document the BitstringStatusListCredential with its Data Integrity proof
      * @param etag a strong entity tag of the document
+     * @param jwt the same credential (without the proof) as a VC-JOSE compact JWS
+     * @param jwtEtag a strong entity tag of the JWS
      */
-    record PublishedList(int revision, String document, String etag) {}
+    record PublishedList(int revision, String document, String etag, String jwt, String jwtEtag) {}
 }

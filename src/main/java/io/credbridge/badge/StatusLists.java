@@ -2,6 +2,7 @@ package io.credbridge.badge;
 
 import io.credbridge.award.AwardChange;
 import io.credbridge.award.RevocationStatus;
+import io.credbridge.award.SuspensionStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,8 +25,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bit ({@link RevocationStatus}); a REVOKED change sets it too, for an award that had no entry yet when it was
  * revoked. Setting it again is a no-op, so the relay may redeliver. EXPIRED leaves it clear: a revocation bit is
  * permanent and says the issuer withdrew the credential, which an award that ran its course was not.
+ *
+ * <p>An award of a definition that allows suspension also has a bit on the issuer's suspension list of the same
+ * number, at the same index: the transaction that suspends sets it ({@link SuspensionStatus}), allocating the entry
+ * then if the credential was not built yet, and the one that reinstates clears it.
  */
-final class StatusLists implements CredentialStatuses, RevocationStatus {
+final class StatusLists implements CredentialStatuses, RevocationStatus, SuspensionStatus {
+
+    /** What a list's bits say, and where the list is served under its issuer. */
+    enum Purpose {
+        REVOCATION(StatusListEntry.PURPOSE, "status"),
+        SUSPENSION(StatusListEntry.SUSPENSION, "suspension");
+
+        final String statusPurpose;
+        final String path;
+
+        Purpose(String statusPurpose, String path) {
+            this.statusPurpose = statusPurpose;
+            this.path = path;
+        }
+    }
 
     /* Collisions happen only with entries of the random allocation the cursor replaced; this many means a bug. */
     private static final int MAXIMUM_ATTEMPTS = 1000;
@@ -60,15 +79,38 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
 
     @Override
     public StatusListEntry entryFor(AwardChange award) {
-        Placement placement = placementOf(award.awardId())
-                .orElseGet(() -> allocate(
-                        award.awardId(),
-                        issuers.forCatalogIssuer(award.issuerId()).slug(),
-                        award.changedAt()));
+        Placement placement = placed(award.awardId(), award.issuerId(), award.changedAt());
         if (award.action() == AwardChange.Action.REVOKED) {
             revoked(List.of(award.awardId()), award.changedAt());
         }
-        return new StatusListEntry(url(placement.issuerSlug(), placement.list()), placement.index());
+        return new StatusListEntry(
+                url(placement.issuerSlug(), placement.list()),
+                placement.index(),
+                award.suspendable() ? url(Purpose.SUSPENSION, placement.issuerSlug(), placement.list()) : null);
+    }
+
+    @Override
+    public void suspended(String awardId, String catalogIssuerId, Instant at) {
+        placed(awardId, catalogIssuerId, at);
+        jdbc.update(
+                "update badge_status_entry set suspended_at = :at, suspension_changed_at = :at,"
+                        + " suspension_changes = suspension_changes + 1 where award_id = :id and suspended_at is null",
+                Map.of("id", awardId, "at", Timestamp.from(at)));
+    }
+
+    @Override
+    public void reinstated(String awardId, String catalogIssuerId, Instant at) {
+        jdbc.update(
+                "update badge_status_entry set suspended_at = null, suspension_changed_at = :at,"
+                        + " suspension_changes = suspension_changes + 1"
+                        + " where award_id = :id and suspended_at is not null",
+                Map.of("id", awardId, "at", Timestamp.from(at)));
+    }
+
+    private Placement placed(String awardId, String catalogIssuerId, Instant now) {
+        return placementOf(awardId)
+                .orElseGet(() -> allocate(
+                        awardId, issuers.forCatalogIssuer(catalogIssuerId).slug(), now));
     }
 
     @Override
@@ -78,9 +120,14 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
                 Map.of("ids", awardIds, "at", Timestamp.from(at)));
     }
 
-    /** The public URL of an issuer's list, which is also the status list credential's id. */
+    /** The public URL of an issuer's revocation list, which is also the status list credential's id. */
     String url(String issuerSlug, int list) {
-        return publicUrl + "/issuers/" + issuerSlug + "/status/" + list;
+        return url(Purpose.REVOCATION, issuerSlug, list);
+    }
+
+    /** The public URL of an issuer's list of that purpose, which is also the status list credential's id. */
+    String url(Purpose purpose, String issuerSlug, int list) {
+        return publicUrl + "/issuers/" + issuerSlug + "/" + purpose.path + "/" + list;
     }
 
     int listLength() {
@@ -89,37 +136,52 @@ final class StatusLists implements CredentialStatuses, RevocationStatus {
 
     /** A list's revoked indexes and when it last changed; empty for a list that has no entry (yet). */
     Optional<ListState> state(String issuerSlug, int list) {
+        return state(Purpose.REVOCATION, issuerSlug, list);
+    }
+
+    /**
+     * A list's set indexes and when it last changed; empty for a list that has no entry (yet). A suspension list
+     * exists wherever the revocation list of its number does, with all bits clear until a suspension.
+     */
+    Optional<ListState> state(Purpose purpose, String issuerSlug, int list) {
         Map<String, Object> key = Map.of("slug", issuerSlug, "list", list);
+        boolean revocation = purpose == Purpose.REVOCATION;
+        String setAt = revocation ? "revoked_at" : "suspended_at";
         List<Summary> summary = jdbc.query(
-                "select count(*) as entries, count(revoked_at) as revoked, min(allocated_at) as first_allocated,"
-                        + " max(revoked_at) as last_revoked from badge_status_entry"
+                "select count(*) as entries, "
+                        + (revocation
+                                ? "count(revoked_at) as revision, max(revoked_at) as last_change"
+                                : "coalesce(sum(suspension_changes), 0) as revision,"
+                                        + " max(suspension_changed_at) as last_change")
+                        + ", min(allocated_at) as first_allocated from badge_status_entry"
                         + " where issuer_slug = :slug and list_number = :list",
                 key,
                 (row, n) -> row.getInt("entries") == 0
                         ? null
                         : new Summary(
-                                row.getInt("revoked"),
+                                row.getInt("revision"),
                                 firstNonNull(
-                                        row.getObject("last_revoked", OffsetDateTime.class),
+                                        row.getObject("last_change", OffsetDateTime.class),
                                         row.getObject("first_allocated", OffsetDateTime.class))));
         if (summary.isEmpty() || summary.get(0) == null) {
             return Optional.empty();
         }
-        List<Integer> revoked = jdbc.queryForList(
+        List<Integer> set = jdbc.queryForList(
                 "select status_index from badge_status_entry where issuer_slug = :slug and list_number = :list"
-                        + " and revoked_at is not null",
+                        + " and " + setAt + " is not null",
                 key,
                 Integer.class);
         Summary state = summary.get(0);
-        return Optional.of(new ListState(state.revision(), state.changedAt(), List.copyOf(revoked)));
+        return Optional.of(new ListState(state.revision(), state.changedAt(), List.copyOf(set)));
     }
 
     /**
-     * @param revision how many bits are set: bits are never cleared, so it grows with every change
-     * @param changedAt when the last bit was set (the first allocation while none is)
-     * @param revokedIndexes the set bits
+     * @param revision grows with every change of a bit: the count of set bits on a revocation list (never cleared),
+     *     the count of sets and clears on a suspension list
+     * @param changedAt when a bit last changed (the first allocation while none has)
+     * @param setIndexes the set bits
      */
-    record ListState(int revision, Instant changedAt, List<Integer> revokedIndexes) {}
+    record ListState(int revision, Instant changedAt, List<Integer> setIndexes) {}
 
     private record Summary(int revision, Instant changedAt) {}
 

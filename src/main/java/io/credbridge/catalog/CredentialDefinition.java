@@ -15,7 +15,8 @@ import java.util.Optional;
  * definition earns no new awards; the awards made under it stay. {@code transcript} says whether its awards are
  * written to the SIS as they happen, after a registrar's review, or never. It is awarded when every criterion in {@code criteria} is met (each may be a
  * group or another credential); an award records the {@code version} it was made under. {@code fieldOfStudy} and
- * {@code image} only describe it, in the Open Badges credential.
+ * {@code image} only describe it, in the Open Badges credential. A {@code suspendable} one lets a registrar suspend
+ * an award and reinstate it; its credentials carry a second status entry, on the issuer's suspension list.
  */
 public record CredentialDefinition(
         @NotBlank
@@ -50,7 +51,9 @@ public record CredentialDefinition(
                 regexp = Iris.ABSOLUTE,
                 message =
                         "must be the absolute URL of the badge image, e.g. https://credentials.example.edu/badges/sql.png")
-        String image) {
+        String image,
+
+        Boolean suspendable) {
 
     public CredentialDefinition {
         criteria = criteria == null ? null : List.copyOf(criteria);
@@ -58,6 +61,7 @@ public record CredentialDefinition(
         retired = Boolean.TRUE.equals(retired);
         onRegression = onRegression == null ? RegressionPolicy.REVOKE : onRegression;
         transcript = transcript == null ? TranscriptPolicy.AUTO : transcript;
+        suspendable = Boolean.TRUE.equals(suspendable);
     }
 
     /** The EU micro-credential elements (Annex I) this definition does not give; all of them without the block. */

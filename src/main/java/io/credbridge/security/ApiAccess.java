@@ -48,6 +48,8 @@ final class ApiAccess {
             rule(HttpMethod.GET, "/api/learners/*/awards", REGISTRAR, INTEGRATOR, AUDITOR),
             rule(HttpMethod.GET, "/api/learners/*/progress", REGISTRAR, INTEGRATOR, AUDITOR),
             rule(HttpMethod.POST, "/api/awards/*/revoke", REGISTRAR),
+            rule(HttpMethod.POST, "/api/awards/*/suspend", REGISTRAR),
+            rule(HttpMethod.POST, "/api/awards/*/reinstate", REGISTRAR),
             rule(HttpMethod.GET, "/api/dead-letters/**", INTEGRATOR, AUDITOR),
             rule(HttpMethod.POST, "/api/dead-letters/*/replay", INTEGRATOR),
             rule(HttpMethod.GET, "/api/identity/**", INTEGRATOR, AUDITOR),

@@ -204,7 +204,8 @@ class BadgeIssuancesTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                false);
         return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), award.eventType(), award.toJson(), AWARDED);
     }
 }

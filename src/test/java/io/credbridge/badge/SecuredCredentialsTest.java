@@ -25,6 +25,33 @@ class SecuredCredentialsTest {
             TestIssuers.securedCredentials().of(BadgeIssuancesTest.outboxEventAward());
 
     @Test
+    void aSuspendableCredentialNamesBothListsAtOneIndexExpandsInSafeModeAndItsProofCoversTheSuspensionEntry()
+            throws Exception {
+        SecuredCredential suspendable = TestIssuers.securedCredentials()
+                .of(StatusListsContract.suspendable(
+                        BadgeIssuancesTest.outboxEventAward().awardId(), AwardChange.Action.ISSUED));
+        JsonNode statuses = json.readTree(suspendable.document()).path("credentialStatus");
+
+        assertThat(statuses.isArray()).isTrue();
+        assertThat(statuses.findValuesAsText("statusPurpose")).containsExactly("revocation", "suspension");
+        assertThat(statuses.findValuesAsText("statusListIndex")).containsExactly("4711", "4711");
+        assertThat(statuses.get(1).path("statusListCredential").asText())
+                .isEqualTo(TestIssuers.PUBLIC_URL + "/issuers/ce/suspension/1");
+        assertThat(new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL))
+                        .expand(jakarta.json.Json.createReader(new java.io.StringReader(suspendable.document()))
+                                .readObject()))
+                .isNotEmpty();
+        assertThat(verifier.verifiesDataIntegrity(suspendable.dataIntegrity())).isTrue();
+        assertThat(json.readTree(verifier.verifiedJwsPayload(suspendable.jwt())).path("credentialStatus"))
+                .isEqualTo(statuses);
+        ObjectNode tampered = (ObjectNode) json.readTree(suspendable.dataIntegrity());
+        ((ObjectNode) tampered.path("credentialStatus").get(1)).put("statusListIndex", "4712");
+        assertThat(verifier.verifiesDataIntegrity(tampered.toString()))
+                .as("moving the suspension bit breaks the proof")
+                .isFalse();
+    }
+
+    @Test
     void theDataIntegrityProofVerifiesWithAnIndependentEd25519Implementation() throws Exception {
         JsonNode proof = json.readTree(credential.dataIntegrity()).path("proof").get(0);
 
@@ -139,7 +166,8 @@ class SecuredCredentialsTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                false);
 
         assertThatThrownBy(() -> TestIssuers.securedCredentials().of(otherIssuer))
                 .hasMessageContaining("https://other.example.edu/issuers/x")

@@ -20,7 +20,9 @@ class StatusListCredentialsTest {
     private final ObjectMapper json = new ObjectMapper();
     private final Issuer issuer = TestIssuers.issuers().all().get(0);
     private final CredentialVerifier verifier = new CredentialVerifier(Map.of(
-            issuer.verificationMethod(), issuer.signingKey().verificationKey().publicKey()));
+            issuer.verificationMethod(), issuer.signingKey().verificationKey().publicKey(),
+            issuer.jwkVerificationMethod(),
+                    issuer.signingKey().verificationKey().publicKey()));
     private StatusLists lists;
     private StatusListCredentials credentials;
 
@@ -36,7 +38,8 @@ class StatusListCredentialsTest {
         credentials = new StatusListCredentials(
                 lists,
                 TestIssuers.issuers(),
-                new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL))));
+                new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL))),
+                new VcJoseCredentials());
     }
 
     @Test
@@ -62,6 +65,39 @@ class StatusListCredentialsTest {
         assertThat(bits.isSet(active)).isFalse();
         assertThat(bits.bits().cardinality()).isEqualTo(1);
         assertThat(verifier.verifiesDataIntegrity(document)).isTrue();
+    }
+
+    @Test
+    void theListIsAlsoAVcJoseJwsOfTheSameCredentialThatVerifiesWithTheIssuersKeyAndChangesWithItsBits()
+            throws Exception {
+        String revokedId = UUID.randomUUID().toString();
+        int revoked = lists.entryFor(StatusListsContract.award(revokedId, AwardChange.Action.ISSUED))
+                .index();
+        StatusListCredentials.PublishedList before = credentials.of("ce", 1).orElseThrow();
+        lists.entryFor(StatusListsContract.award(revokedId, AwardChange.Action.REVOKED));
+        StatusListCredentials.PublishedList published = credentials.of("ce", 1).orElseThrow();
+
+        JsonNode payload = json.readTree(verifier.verifiedJwsPayload(published.jwt()));
+        ObjectNode withoutProof = (ObjectNode) json.readTree(published.document());
+        withoutProof.remove("proof");
+
+        assertThat(payload).isEqualTo(withoutProof);
+        assertThat(StatusListBits.decode(payload.path("credentialSubject")
+                                .path("encodedList")
+                                .asText())
+                        .isSet(revoked))
+                .isTrue();
+        assertThat(published.jwtEtag()).isNotEqualTo(published.etag()).isNotEqualTo(before.jwtEtag());
+        String[] parts = published.jwt().split("\\.");
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(
+                                json.writeValueAsBytes(json.readTree(verifier.verifiedJwsPayload(before.jwt()))))
+                + "." + parts[2];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verifiedJwsPayload(forged))
+                .as("the signature of the revoked list does not cover the list from before the revocation")
+                .isInstanceOf(Exception.class);
     }
 
     @Test

@@ -247,7 +247,7 @@ abstract class StatusListsContract {
         lists.entryFor(award(expiredId, AwardChange.Action.EXPIRED));
 
         StatusLists.ListState state = lists.state("ce", 1).orElseThrow();
-        assertThat(state.revokedIndexes()).containsExactly(revoked.index());
+        assertThat(state.setIndexes()).containsExactly(revoked.index());
         assertThat(state.revision()).isEqualTo(1);
         assertThat(state.changedAt()).isEqualTo(CHANGED);
     }
@@ -266,11 +266,72 @@ abstract class StatusListsContract {
             status.setRollbackOnly();
         });
 
-        assertThat(lists.state("ce", 1).orElseThrow().revokedIndexes()).containsExactly(revoked.index());
+        assertThat(lists.state("ce", 1).orElseThrow().setIndexes()).containsExactly(revoked.index());
         StatusListEntry builtLater = lists.entryFor(award(notBuiltYet, AwardChange.Action.REVOKED));
-        assertThat(lists.state("ce", 1).orElseThrow().revokedIndexes())
+        assertThat(lists.state("ce", 1).orElseThrow().setIndexes())
                 .as("an award revoked before its credential was built gets its bit with its entry")
                 .containsExactlyInAnyOrder(revoked.index(), builtLater.index());
+    }
+
+    @Test
+    void aSuspendableAwardNamesTheSuspensionListOfTheSameNumberAtTheSameIndexAndOthersNameNone() {
+        StatusListEntry plain = lists.entryFor(award(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
+        StatusListEntry suspendable =
+                lists.entryFor(suspendable(UUID.randomUUID().toString(), AwardChange.Action.ISSUED));
+
+        assertThat(plain.suspensionListUrl()).isNull();
+        assertThat(suspendable.listUrl()).isEqualTo(TestIssuers.PUBLIC_URL + "/issuers/ce/status/1");
+        assertThat(suspendable.suspensionListUrl()).isEqualTo(TestIssuers.PUBLIC_URL + "/issuers/ce/suspension/1");
+    }
+
+    @Test
+    void aSuspensionSetsItsBitWhenItCommitsAndAReinstatementClearsItEachChangingTheRevision() {
+        String suspendedId = UUID.randomUUID().toString();
+        String rolledBackId = UUID.randomUUID().toString();
+        StatusListEntry suspended = lists.entryFor(suspendable(suspendedId, AwardChange.Action.ISSUED));
+        lists.entryFor(suspendable(rolledBackId, AwardChange.Action.ISSUED));
+        StatusLists.ListState before =
+                lists.state(StatusLists.Purpose.SUSPENSION, "ce", 1).orElseThrow();
+
+        database.transactions().executeWithoutResult(status -> lists.suspended(suspendedId, ISSUER, CHANGED));
+        database.transactions().executeWithoutResult(status -> {
+            lists.suspended(rolledBackId, ISSUER, CHANGED);
+            status.setRollbackOnly();
+        });
+        StatusLists.ListState whileSuspended =
+                lists.state(StatusLists.Purpose.SUSPENSION, "ce", 1).orElseThrow();
+        Instant reinstatedAt = CHANGED.plusSeconds(60);
+        database.transactions().executeWithoutResult(status -> lists.reinstated(suspendedId, ISSUER, reinstatedAt));
+        StatusLists.ListState afterwards =
+                lists.state(StatusLists.Purpose.SUSPENSION, "ce", 1).orElseThrow();
+
+        assertThat(before.setIndexes()).isEmpty();
+        assertThat(whileSuspended.setIndexes()).containsExactly(suspended.index());
+        assertThat(whileSuspended.changedAt()).isEqualTo(CHANGED);
+        assertThat(lists.state("ce", 1).orElseThrow().setIndexes())
+                .as("a suspension is not a revocation")
+                .isEmpty();
+        assertThat(afterwards.setIndexes()).isEmpty();
+        assertThat(afterwards.changedAt()).isEqualTo(reinstatedAt);
+        assertThat(List.of(before.revision(), whileSuspended.revision(), afterwards.revision()))
+                .as("a served copy signed at an earlier revision is never taken for the current one")
+                .containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void anAwardSuspendedBeforeItsCredentialIsBuiltGetsItsEntryThenAndTheCredentialNamesIt() {
+        String awardId = UUID.randomUUID().toString();
+
+        database.transactions().executeWithoutResult(status -> lists.suspended(awardId, ISSUER, CHANGED));
+        StatusListEntry built = lists.entryFor(suspendable(awardId, AwardChange.Action.SUSPENDED));
+
+        assertThat(lists.state(StatusLists.Purpose.SUSPENSION, "ce", 1)
+                        .orElseThrow()
+                        .setIndexes())
+                .containsExactly(built.index());
+        assertThat(lists.entryFor(suspendable(awardId, AwardChange.Action.REINSTATED)))
+                .as("the same entry for every change of the award")
+                .isEqualTo(built);
     }
 
     @Test
@@ -281,8 +342,19 @@ abstract class StatusListsContract {
         assertThat(lists.state("other", 1)).isEmpty();
     }
 
+    private static final String ISSUER = BadgeIssuancesTest.outboxEventAward().issuerId();
+
     /** The test award under another id, with the given action (changed at {@link #CHANGED} unless issued). */
     static AwardChange award(String awardId, AwardChange.Action action) {
+        return award(awardId, action, false);
+    }
+
+    /** As {@link #award}, of a definition that allows suspension. */
+    static AwardChange suspendable(String awardId, AwardChange.Action action) {
+        return award(awardId, action, true);
+    }
+
+    private static AwardChange award(String awardId, AwardChange.Action action, boolean suspendable) {
         AwardChange template = BadgeIssuancesTest.outboxEventAward();
         return new AwardChange(
                 action,
@@ -306,7 +378,8 @@ abstract class StatusListsContract {
                 template.sisPersonId(),
                 template.transcript(),
                 template.recognition(),
-                template.expiresAt());
+                template.expiresAt(),
+                suspendable);
     }
 
     StatusLists statusLists(int length) {

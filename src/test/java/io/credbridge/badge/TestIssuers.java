@@ -16,6 +16,8 @@ final class TestIssuers {
     static final String PUBLIC_URL = "https://credentials.example.edu";
     static final String DID = "did:web:credentials.example.edu:issuers:ce";
     static final StatusListEntry STATUS = new StatusListEntry(PUBLIC_URL + "/issuers/ce/status/1", 4711);
+    static final StatusListEntry SUSPENDABLE_STATUS =
+            new StatusListEntry(PUBLIC_URL + "/issuers/ce/status/1", 4711, PUBLIC_URL + "/issuers/ce/suspension/1");
 
     private TestIssuers() {}
 
@@ -60,7 +62,7 @@ final class TestIssuers {
                 new DataIntegrityProofs(new CanonicalRdf(JsonLdContexts.shipped(TestIssuers.PUBLIC_URL))),
                 new VcJoseCredentials(),
                 forms,
-                award -> STATUS);
+                award -> award.suspendable() ? SUSPENDABLE_STATUS : STATUS);
     }
 
     static SecuredCredentials securedCredentials() {

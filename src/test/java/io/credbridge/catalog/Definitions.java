@@ -33,6 +33,7 @@ public final class Definitions {
                 null,
                 transcript,
                 null,
+                null,
                 null);
     }
 
@@ -54,16 +55,16 @@ public final class Definitions {
 
     /** The definition as another issuing unit issues it, e.g. a college whose records live in a SIS of its own. */
     public static CredentialDefinition withIssuer(CredentialDefinition definition, Issuer issuer) {
-        return issuedAs(definition, issuer, definition.transcript());
+        return with(definition, issuer, definition.transcript(), definition.suspendable());
     }
 
     /** The definition with the transcript policy, e.g. one whose entries wait for the registrar's review. */
     public static CredentialDefinition withTranscript(CredentialDefinition definition, TranscriptPolicy policy) {
-        return issuedAs(definition, definition.issuer(), policy);
+        return with(definition, definition.issuer(), policy, definition.suspendable());
     }
 
-    private static CredentialDefinition issuedAs(
-            CredentialDefinition definition, Issuer issuer, TranscriptPolicy policy) {
+    private static CredentialDefinition with(
+            CredentialDefinition definition, Issuer issuer, TranscriptPolicy policy, boolean suspendable) {
         return new CredentialDefinition(
                 definition.id(),
                 definition.version(),
@@ -81,7 +82,13 @@ public final class Definitions {
                 definition.onRegression(),
                 policy,
                 definition.fieldOfStudy(),
-                definition.image());
+                definition.image(),
+                suspendable);
+    }
+
+    /** The definition with suspension allowed: a registrar may suspend its awards and reinstate them. */
+    public static CredentialDefinition suspendable(CredentialDefinition definition) {
+        return with(definition, definition.issuer(), definition.transcript(), true);
     }
 
     public static CredentialDefinition keptOnRegression(CredentialDefinition definition) {
@@ -118,6 +125,7 @@ public final class Definitions {
                 onRegression,
                 definition.transcript(),
                 definition.fieldOfStudy(),
-                definition.image());
+                definition.image(),
+                definition.suspendable());
     }
 }

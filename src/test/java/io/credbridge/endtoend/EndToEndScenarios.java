@@ -2,6 +2,7 @@ package io.credbridge.endtoend;
 
 import static io.credbridge.endtoend.XapiStatements.COURSE;
 import static io.credbridge.endtoend.XapiStatements.EXAM;
+import static io.credbridge.endtoend.XapiStatements.LAB_SAFETY;
 import static io.credbridge.endtoend.XapiStatements.completed;
 import static io.credbridge.endtoend.XapiStatements.completedByHashedMailbox;
 import static io.credbridge.endtoend.XapiStatements.demo;
@@ -93,6 +94,9 @@ abstract class EndToEndScenarios {
     @DynamicPropertySource
     static void credentials(DynamicPropertyRegistry registry) {
         TestCredentials.register(registry);
+        // The demo catalog and one definition that allows suspension, which the demo catalog has none of.
+        registry.add("credbridge.catalog.locations[0]", () -> "classpath:demo/catalog/*.yaml");
+        registry.add("credbridge.catalog.locations[1]", () -> "classpath:catalog-suspension/*.yaml");
     }
 
     @Test
@@ -242,6 +246,92 @@ abstract class EndToEndScenarios {
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(texts(json.readTree(noReason.body()).path("errors").findValues("pointer")))
                 .containsExactly("/reason");
+    }
+
+    @Test
+    void aSuspendedBadgeShowsSuspendedOnTheServedSuspensionListUntilTheRegistrarReinstatesIt() throws Exception {
+        String learner = newLearner("suspended");
+        assertThat(post(completed(newId(), learner, LAB_SAFETY)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        awaitQuiet();
+        String awardId = single(awards(learner)).path("awardId").asText();
+        JsonNode statuses = json.readTree(
+                        decodeBadge(badgeRecords(awardId).get(0)).getOpenBadgeCredential())
+                .path("credentialStatus");
+        assertThat(statuses.findValuesAsText("statusPurpose")).containsExactly("revocation", "suspension");
+        String suspensionList = statuses.get(1).path("statusListCredential").asText();
+        int index = Integer.parseInt(statuses.get(1).path("statusListIndex").asText());
+        assertThat(verifiedStatusList(suspensionList, "suspension").isSet(index))
+                .isFalse();
+
+        HttpResponse<String> suspended =
+                post("/api/awards/" + awardId + "/suspend", "{\"reason\": \"lab incident under review\"}");
+
+        assertThat(suspended.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(suspended.body()).path("suspended").asBoolean())
+                .isTrue();
+        assertThat(verifiedStatusList(suspensionList, "suspension").isSet(index))
+                .as("the bit is set as the suspension commits, before the badge event goes out")
+                .isTrue();
+        assertThat(verifiedStatusList(
+                                statuses.get(0).path("statusListCredential").asText(), "revocation")
+                        .isSet(index))
+                .as("a suspended award is not revoked")
+                .isFalse();
+        assertThat(post("/api/awards/" + awardId + "/suspend", "{\"reason\": \"again\"}")
+                        .statusCode())
+                .isEqualTo(409);
+
+        HttpResponse<String> reinstated =
+                post("/api/awards/" + awardId + "/reinstate", "{\"reason\": \"incident cleared\"}");
+
+        assertThat(reinstated.statusCode()).isEqualTo(200);
+        assertThat(verifiedStatusList(suspensionList, "suspension").isSet(index))
+                .isFalse();
+        assertThat(post("/api/awards/" + awardId + "/reinstate", "{\"reason\": \"again\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        awaitQuiet();
+        List<ConsumerRecord<String, byte[]>> records = badgeRecords(awardId);
+        assertThat(records)
+                .extracting(record -> decodeBadge(record).getAction().name())
+                .containsExactly("ISSUED", "SUSPENDED", "REINSTATED");
+        assertThat(decodeBadge(records.get(1)).getReason()).isEqualTo("lab incident under review");
+        assertThat(header(records.get(1), "ce_type")).isEqualTo("io.credbridge.badge.suspended.v1");
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertThat(json.readTree(decodeBadge(record).getOpenBadgeCredential())
+                            .path("credentialStatus"))
+                    .as("every record of the award names the same entries")
+                    .isEqualTo(statuses);
+        }
+        assertThat(csvRows(awardId))
+                .as("the award is still held: the SIS hears of no suspension")
+                .extracting(row -> row.get("action"))
+                .containsExactly("ISSUED");
+        assertThat(single(awards(learner)).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForList(
+                        "select action from admin_audit where target = ? order by occurred_at", String.class, awardId))
+                .containsExactly("award.suspend", "award.reinstate");
+        HttpResponse<String> noReason = post("/api/awards/" + awardId + "/suspend", "{}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(texts(json.readTree(noReason.body()).path("errors").findValues("pointer")))
+                .containsExactly("/reason");
+    }
+
+    @Test
+    void aSuspensionOfABadgeWhoseDefinitionDoesNotAllowItIsRefusedNamingTheCatalogSetting() throws Exception {
+        String learner = newLearner("not-suspendable");
+        assertThat(post(completed(newId(), learner, COURSE)).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(learner)).hasSize(1));
+        String awardId = single(awards(learner)).path("awardId").asText();
+
+        HttpResponse<String> refused = post("/api/awards/" + awardId + "/suspend", "{\"reason\": \"x\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(refused.body()).path("detail").asText()).contains("suspendable: true");
+        assertThat(post("/api/awards/no-such-award/suspend", "{\"reason\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -784,23 +874,7 @@ abstract class EndToEndScenarios {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode didDocument = json.readTree(response.body());
         String jwt = issuance.getVcJwt();
-        String kid = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
-                .path("kid")
-                .asText();
-        JsonNode method = StreamSupport.stream(
-                        didDocument.path("verificationMethod").spliterator(), false)
-                .filter(candidate -> candidate.path("id").asText().equals(kid))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(kid + " is not in the issuer's DID document"));
-        java.security.PublicKey key = (java.security.PublicKey) io.jsonwebtoken.security.Jwks.parser()
-                .build()
-                .parse(method.path("publicKeyJwk").toString())
-                .toKey();
-        byte[] payload = io.jsonwebtoken.Jwts.parser()
-                .verifyWith(key)
-                .build()
-                .parseSignedContent(jwt)
-                .getPayload();
+        byte[] payload = verifiedJwsPayload(jwt, didDocument);
         assertThat(json.readTree(payload)).isEqualTo(json.readTree(issuance.getOpenBadgeCredential()));
         JsonNode proof = json.readTree(issuance.getDataIntegrityCredential())
                 .path("proof")
@@ -840,6 +914,28 @@ abstract class EndToEndScenarios {
         String listPath =
                 URI.create(status.path("statusListCredential").asText()).getPath();
         String slug = listPath.split("/")[2];
+        StatusListBits bits =
+                verifiedStatusList(status.path("statusListCredential").asText(), "revocation");
+        assertThat(bits.isSet(Integer.parseInt(status.path("statusListIndex").asText())))
+                .isEqualTo(revoked);
+        List<Integer> revokedInList = jdbc.queryForList(
+                "select e.status_index from badge_status_entry e join award a on a.award_id = e.award_id"
+                        + " where a.status = 'REVOKED' and e.issuer_slug = ? and e.list_number = ?",
+                Integer.class,
+                slug,
+                Integer.parseInt(listPath.substring(listPath.lastIndexOf('/') + 1)));
+        assertThat(bits.bits().stream().boxed().toList()).containsExactlyInAnyOrderElementsOf(revokedInList);
+    }
+
+    /**
+     * A verifier's fetch of a status list: served with caching headers and an ETag it can revalidate, its Data
+     * Integrity proof checked with the key from the issuer's did:web document (BouncyCastle, not CredBridge's
+     * signer), and {@code encodedList} decoded by the spec (java.util.zip and Base64 here); then the VC-JOSE form of
+     * the same list, asked for with {@code Accept: application/vc+jwt}, must say the same.
+     */
+    StatusListBits verifiedStatusList(String url, String purpose) throws Exception {
+        String listPath = URI.create(url).getPath();
+        String slug = listPath.split("/")[2];
         HttpResponse<String> served = get(listPath);
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Cache-Control"))
@@ -855,6 +951,9 @@ abstract class EndToEndScenarios {
 
         JsonNode list = json.readTree(served.body());
         assertThat(list.path("type").toString()).contains("BitstringStatusListCredential");
+        assertThat(list.path("id").asText()).isEqualTo(url);
+        assertThat(list.path("credentialSubject").path("statusPurpose").asText())
+                .isEqualTo(purpose);
         String verificationMethod =
                 list.path("proof").get(0).path("verificationMethod").asText();
         JsonNode didDocument =
@@ -872,15 +971,50 @@ abstract class EndToEndScenarios {
         StatusListBits bits = StatusListBits.decode(
                 list.path("credentialSubject").path("encodedList").asText());
         assertThat(bits.length()).isGreaterThanOrEqualTo(16 * 1024 * 8);
-        assertThat(bits.isSet(Integer.parseInt(status.path("statusListIndex").asText())))
-                .isEqualTo(revoked);
-        List<Integer> revokedInList = jdbc.queryForList(
-                "select e.status_index from badge_status_entry e join award a on a.award_id = e.award_id"
-                        + " where a.status = 'REVOKED' and e.issuer_slug = ? and e.list_number = ?",
-                Integer.class,
-                slug,
-                Integer.parseInt(listPath.substring(listPath.lastIndexOf('/') + 1)));
-        assertThat(bits.bits().stream().boxed().toList()).containsExactlyInAnyOrderElementsOf(revokedInList);
+
+        // The same URL as VC-JOSE, for a verifier that asks for it: checked with jjwt and the did:web JWK.
+        HttpResponse<String> jose = http.send(
+                HttpRequest.newBuilder(uri(listPath))
+                        .header("Accept", "application/vc+jwt")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(jose.statusCode()).isEqualTo(200);
+        assertThat(jose.headers().firstValue("Content-Type")).hasValue("application/vc+jwt");
+        assertThat(jose.headers().firstValue("Vary"))
+                .hasValueSatisfying(vary -> assertThat(vary).contains("Accept"));
+        JsonNode payload = json.readTree(verifiedJwsPayload(jose.body(), didDocument));
+        assertThat(payload.path("id").asText()).isEqualTo(url);
+        assertThat(StatusListBits.decode(payload.path("credentialSubject")
+                                .path("encodedList")
+                                .asText())
+                        .bits())
+                .as("both forms say the same")
+                .isEqualTo(bits.bits());
+        return bits;
+    }
+
+    /**
+     * Checks a compact JWS as a verifier does: the key its {@code kid} names, from the issuer's did:web document, with
+     * a JOSE library other than the one that signed it (jjwt; CredBridge uses nimbus).
+     */
+    byte[] verifiedJwsPayload(String jwt, JsonNode didDocument) throws Exception {
+        String kid = json.readTree(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))))
+                .path("kid")
+                .asText();
+        JsonNode method = StreamSupport.stream(
+                        didDocument.path("verificationMethod").spliterator(), false)
+                .filter(candidate -> candidate.path("id").asText().equals(kid))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kid + " is not in the issuer's DID document"));
+        java.security.PublicKey key = (java.security.PublicKey) io.jsonwebtoken.security.Jwks.parser()
+                .build()
+                .parse(method.path("publicKeyJwk").toString())
+                .toKey();
+        return io.jsonwebtoken.Jwts.parser()
+                .verifyWith(key)
+                .build()
+                .parseSignedContent(jwt)
+                .getPayload();
     }
 
     HttpResponse<String> post(String statements) throws IOException, InterruptedException {

@@ -17,6 +17,8 @@ final class XapiStatements {
     static final String HOME = "https://lms.demo.credbridge.io";
     static final String COURSE = "https://lms.demo.credbridge.io/courses/data-analysis-101";
     static final String EXAM = "https://lms.demo.credbridge.io/assessments/sql-final-exam";
+    /** The course of the test catalog's suspendable lab-safety-clearance (catalog-suspension). */
+    static final String LAB_SAFETY = "https://lms.demo.credbridge.io/courses/lab-safety";
 
     private XapiStatements() {}
 
