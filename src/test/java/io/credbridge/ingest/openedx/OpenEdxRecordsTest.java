@@ -173,6 +173,32 @@ class OpenEdxRecordsTest {
     }
 
     @Test
+    void theDemoSampleIsCarolsCompletionOfTheDemoCourse() throws java.io.IOException {
+        Path demo = Path.of("deploy", "demo", "openedx");
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(demo.resolve("carol-passes-data-analysis-101.headers"))) {
+            headers.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        OpenEdxRecords demoReader = new OpenEdxRecords(
+                new OpenEdxEventDecoder(OpenEdxSchemas.shipped(), null),
+                new OpenEdxEventNormalizer("https://lms.demo.credbridge.io"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        OpenEdxDelivery delivery = demoReader.read(new EventBusRecord(
+                "learning-certificate-lifecycle",
+                0,
+                0,
+                headers,
+                Files.readAllBytes(demo.resolve("carol-passes-data-analysis-101.bin"))));
+
+        LearningEvent event = delivery.events().get(0);
+        assertThat(event.getType()).isEqualTo(LearningEventType.COURSE_COMPLETED);
+        assertThat(event.getObjectId()).isEqualTo("https://lms.demo.credbridge.io/courses/data-analysis-101");
+        assertThat(event.getLearnerIds().get(0))
+                .isEqualTo(new LearnerIdentifier("account", "carol", "https://lms.demo.credbridge.io"));
+    }
+
+    @Test
     void aNaiveCeTimeIsUtc() {
         assertThat(OpenEdxEventNormalizer.time("2026-11-30T09:00:00.5"))
                 .isEqualTo(Instant.parse("2026-11-30T09:00:00.500Z"));
