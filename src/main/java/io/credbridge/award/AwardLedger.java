@@ -47,7 +47,7 @@ class AwardLedger {
         Map<String, Object> ids = Map.of("ids", VarcharArray.of(learners.keySet()));
         jdbc.query(
                 "select learner_id, event_id, activity_id, kind, attempt_id, occurred_at, score_raw, score_scaled,"
-                        + " passed from learner_fact where learner_id = any(:ids)",
+                        + " passed, source from learner_fact where learner_id = any(:ids)",
                 ids,
                 row -> {
                     String learnerId = row.getString(1);
@@ -61,7 +61,8 @@ class AwardLedger {
                                     row.getTimestamp(6).toInstant(),
                                     row.getObject(7, Double.class),
                                     row.getObject(8, Double.class),
-                                    row.getObject(9, Boolean.class)));
+                                    row.getObject(9, Boolean.class),
+                                    row.getString(10)));
                 });
         // Read by column position: this runs for every learner of every batch.
         jdbc.query(
@@ -95,6 +96,7 @@ class AwardLedger {
             .column("score_raw", DOUBLE, LearnerFact::rawScore)
             .column("score_scaled", DOUBLE, LearnerFact::scaledScore)
             .column("passed", BOOLEAN, LearnerFact::passed)
+            .column("source", TEXT, LearnerFact::source)
             .build();
 
     private static final BulkInsert<Award> AWARDS = BulkInsert.<Award>into("award")

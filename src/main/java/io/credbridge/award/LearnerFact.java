@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param attemptId the source's id of the attempt, when it gave one: a later event with the same id regrades that
  *     attempt; without one every graded event is an attempt of its own
+ * @param source the ingest channel the event came through (the LearningEvent's source), or null when unknown (facts
+ *     recorded before it was kept): two sources may report the same completion, see {@link CrossSourceDuplicates}
  */
 record LearnerFact(
         String learnerId,
@@ -25,7 +27,22 @@ record LearnerFact(
         Instant occurredAt,
         Double rawScore,
         Double scaledScore,
-        Boolean passed) {
+        Boolean passed,
+        String source) {
+
+    /** A fact whose source is not known. */
+    LearnerFact(
+            String learnerId,
+            String eventId,
+            String activityId,
+            Kind kind,
+            String attemptId,
+            Instant occurredAt,
+            Double rawScore,
+            Double scaledScore,
+            Boolean passed) {
+        this(learnerId, eventId, activityId, kind, attemptId, occurredAt, rawScore, scaledScore, passed, null);
+    }
 
     /** In the order the learner did them; the event id settles a tie the same way every time. */
     static final Comparator<LearnerFact> CHRONOLOGICAL =
@@ -48,7 +65,8 @@ record LearnerFact(
                     event.getOccurredAt(),
                     null,
                     null,
-                    null));
+                    null,
+                    event.getSource()));
         }
         if (event.getType() == LearningEventType.ASSESSMENT_GRADED) {
             Score score = event.getScore();
@@ -61,7 +79,8 @@ record LearnerFact(
                     event.getOccurredAt(),
                     score == null ? null : score.getGiven(),
                     score == null ? null : score.getScaled(),
-                    score == null ? null : score.getPassed()));
+                    score == null ? null : score.getPassed(),
+                    event.getSource()));
         }
         return Optional.empty();
     }

@@ -21,6 +21,7 @@ final class LearnerProgress {
     private final Map<String, HeldAward> held = new HashMap<>();
     private final Map<String, String> sisCourseByActivity = new HashMap<>();
     private String sisPersonId;
+    private CrossSourceDuplicates duplicates = CrossSourceDuplicates.NONE;
 
     LearnerProgress(String learnerId) {
         this.learnerId = learnerId;
@@ -42,13 +43,18 @@ final class LearnerProgress {
         }
     }
 
+    /** How the same fact reported by two sources is recognised, so that it counts once. */
+    void countOnce(CrossSourceDuplicates duplicates) {
+        this.duplicates = duplicates;
+    }
+
     /**
-     * The learner's facts on the activity, in no particular order. For a SIS course ({@code sis-course:CODE}), the
-     * facts on every LMS course mapped to it.
+     * The learner's facts on the activity, in no particular order, each counted once however many sources reported
+     * it. For a SIS course ({@code sis-course:CODE}), the facts on every LMS course mapped to it.
      */
     List<LearnerFact> factsOn(String activityId) {
         if (!activityId.startsWith(CourseCompleted.SIS_COURSE)) {
-            return factsByActivity.getOrDefault(activityId, List.of());
+            return duplicates.countedOnce(factsByActivity.getOrDefault(activityId, List.of()));
         }
         List<LearnerFact> facts = new ArrayList<>();
         sisCourseByActivity.forEach((lmsCourse, sisCourse) -> {
@@ -56,7 +62,7 @@ final class LearnerProgress {
                 facts.addAll(factsByActivity.getOrDefault(lmsCourse, List.of()));
             }
         });
-        return facts;
+        return duplicates.countedOnce(facts);
     }
 
     /** The SIS course ({@code sis-course:CODE}) the LMS course is mapped to, if it is. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,31 @@ class Learners {
     private final AwardLedger ledger;
     private final CredentialCatalog catalog;
     private final IdentityMappings mappings;
+    private final CrossSourceDuplicates duplicates;
 
+    /** Without cross-source dedup: every fact counts. */
     Learners(AwardLedger ledger, CredentialCatalog catalog, IdentityMappings mappings) {
+        this(ledger, catalog, mappings, CrossSourceDuplicates.NONE);
+    }
+
+    @Autowired
+    Learners(
+            AwardLedger ledger,
+            CredentialCatalog catalog,
+            IdentityMappings mappings,
+            CrossSourceDedupProperties dedup) {
+        this(ledger, catalog, mappings, new CrossSourceDuplicates(dedup.window()));
+    }
+
+    Learners(
+            AwardLedger ledger,
+            CredentialCatalog catalog,
+            IdentityMappings mappings,
+            CrossSourceDuplicates duplicates) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.mappings = mappings;
+        this.duplicates = duplicates;
     }
 
     LearnerProgress progressOf(String learnerId) {
@@ -48,6 +69,7 @@ class Learners {
     Map<String, LearnerProgress> progressOf(
             Collection<String> learnerIds, Collection<String> alsoAbout, boolean namesSisCourses) {
         Map<String, LearnerProgress> learners = ledger.progressOf(learnerIds);
+        learners.values().forEach(learner -> learner.countOnce(duplicates));
         if (!namesSisCourses) {
             return learners;
         }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Commits a processed batch: for every partition in it, the offset after its last record, in one synchronous
  * commit. Camel's own batch commit only covers the partition of the batch's last record, and Kafka's
  * auto-commit could commit records Camel has polled but not yet processed (it accumulates polls into one
- * batch), which would lose them in a crash. Runs on the consumer's thread, after the database commit.
+ * batch), which would lose them in a crash. Runs on the consumer's thread, after the batch's work is durable (the
+ * award stage's database commit; the Open edX source's LearningEvents acknowledged by Kafka).
  */
 @Component("kafkaBatchCommit")
 public class KafkaBatchCommit {
@@ -29,8 +30,11 @@ public class KafkaBatchCommit {
         for (Exchange exchange : batch) {
             Object manual = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT);
             if (!(manual instanceof DefaultKafkaManualCommit commit)) {
-                throw new IllegalStateException("The award route's Kafka consumer must run with allowManualCommit=true"
-                        + " and autoCommitEnable=false; record without " + KafkaConstants.MANUAL_COMMIT + " header");
+                throw new IllegalStateException(
+                        "A route whose Kafka consumer commits batches (award, ingest-openedx) must"
+                                + " run with allowManualCommit=true"
+                                + " and autoCommitEnable=false; record without " + KafkaConstants.MANUAL_COMMIT
+                                + " header");
             }
             consumer = commit.getCamelExchangePayload().consumer;
             offsets.merge(

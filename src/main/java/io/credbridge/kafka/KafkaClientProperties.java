@@ -43,7 +43,21 @@ public record KafkaClientProperties(Map<String, String> clientProperties) {
 
     public KafkaClientProperties {
         clientProperties = clientProperties == null ? Map.of() : Map.copyOf(clientProperties);
-        List<String> problems = problems(clientProperties);
+        refuseProblems(PREFIX, clientProperties);
+    }
+
+    /**
+     * Client settings for another cluster CredBridge reads from (e.g. a campus's Open edX event bus), checked the same
+     * way and named under {@code prefix} in what is wrong with them.
+     */
+    public static KafkaClientProperties of(String prefix, Map<String, String> clientProperties) {
+        Map<String, String> settings = clientProperties == null ? Map.of() : clientProperties;
+        refuseProblems(prefix, settings);
+        return new KafkaClientProperties(settings);
+    }
+
+    private static void refuseProblems(String prefix, Map<String, String> settings) {
+        List<String> problems = problems(prefix, settings);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -61,7 +75,7 @@ public record KafkaClientProperties(Map<String, String> clientProperties) {
         return merged;
     }
 
-    private static List<String> problems(Map<String, String> settings) {
+    private static List<String> problems(String prefix, Map<String, String> settings) {
         Set<String> known = Stream.of(
                         ProducerConfig.configNames(), ConsumerConfig.configNames(), AdminClientConfig.configNames())
                 .flatMap(Set::stream)
@@ -69,15 +83,15 @@ public record KafkaClientProperties(Map<String, String> clientProperties) {
         List<String> problems = new ArrayList<>();
         settings.keySet().stream().sorted(Comparator.naturalOrder()).forEach(name -> {
             if (OWN.containsKey(name)) {
-                problems.add(PREFIX + ".[" + name + "] cannot be set here: " + OWN.get(name));
+                problems.add(prefix + ".[" + name + "] cannot be set here: " + OWN.get(name));
             } else if (!known.contains(name)) {
-                problems.add(PREFIX + ".[" + name + "] is not a Kafka client setting (for example security.protocol,"
+                problems.add(prefix + ".[" + name + "] is not a Kafka client setting (for example security.protocol,"
                         + " sasl.mechanism, sasl.jaas.config, ssl.truststore.location)");
             }
         });
         String protocol = settings.get("security.protocol");
         if (protocol != null && !PROTOCOLS.contains(protocol.strip().toUpperCase(Locale.ROOT))) {
-            problems.add(PREFIX + ".[security.protocol] must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL, was "
+            problems.add(prefix + ".[security.protocol] must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL, was "
                     + protocol);
         }
         String mechanism = settings.getOrDefault("sasl.mechanism", "GSSAPI");
@@ -85,7 +99,7 @@ public record KafkaClientProperties(Map<String, String> clientProperties) {
                 && protocol.strip().toUpperCase(Locale.ROOT).startsWith("SASL_")
                 && !"GSSAPI".equalsIgnoreCase(mechanism.strip())
                 && blank(settings.get("sasl.jaas.config"))) {
-            problems.add(PREFIX + ".[sasl.jaas.config] is needed for " + protocol + " with sasl.mechanism "
+            problems.add(prefix + ".[sasl.jaas.config] is needed for " + protocol + " with sasl.mechanism "
                     + mechanism + ", e.g. org.apache.kafka.common.security.scram.ScramLoginModule required"
                     + " username=\"credbridge\" password=\"...\";");
         }

@@ -4,6 +4,7 @@ import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.deadletter.DeadLetterRecorder;
 import io.credbridge.identity.IdentityMappings;
 import io.credbridge.identity.LearnerIdentities;
+import io.credbridge.identity.LearnerIdentities.Resolution;
 import io.credbridge.identity.ParkedEvents;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
@@ -11,6 +12,9 @@ import io.credbridge.outbox.OutboxStore;
 import io.credbridge.testsupport.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 
 /** An award stage on a migrated database, wired as the application wires it, without dead letters or relays. */
@@ -18,12 +22,35 @@ final class AwardStages {
 
     private AwardStages() {}
 
+    /** Identities that resolve every event's learner to the one learner, without a SIS person id. */
+    static LearnerIdentities everyoneIs(String learner) {
+        LearnerIdentities identities = Mockito.mock(LearnerIdentities.class);
+        Mockito.when(identities.resolveAll(ArgumentMatchers.anyList())).thenAnswer(call -> {
+            List<Resolution> resolved = new ArrayList<>();
+            for (Object ignored : (List<?>) call.getArgument(0)) {
+                resolved.add(new Resolution.Resolved(learner, null));
+            }
+            return resolved;
+        });
+        return identities;
+    }
+
     static AwardStage on(
             MigratedDatabase database,
             CredentialCatalog catalog,
             LearnerIdentities identities,
             LearnerShards shards,
             Clock clock) {
+        return on(database, catalog, identities, shards, clock, CrossSourceDuplicates.NONE);
+    }
+
+    static AwardStage on(
+            MigratedDatabase database,
+            CredentialCatalog catalog,
+            LearnerIdentities identities,
+            LearnerShards shards,
+            Clock clock,
+            CrossSourceDuplicates duplicates) {
         CredBridgeMetrics metrics = new CredBridgeMetrics(new SimpleMeterRegistry());
         AwardLedger ledger = new AwardLedger(database.jdbc());
         OutboxStore outbox = new OutboxStore(database.jdbc());
@@ -38,7 +65,7 @@ final class AwardStages {
                 database.transactions(),
                 metrics,
                 new ParkedEvents(database.jdbc(), metrics),
-                new Learners(ledger, catalog, new IdentityMappings(database.jdbc())),
+                new Learners(ledger, catalog, new IdentityMappings(database.jdbc()), duplicates),
                 shards,
                 clock);
     }

@@ -2,23 +2,18 @@ package io.credbridge.award;
 
 import static io.credbridge.award.LearningEvents.completed;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.credbridge.avro.LearningEvent;
 import io.credbridge.avro.LearningEventType;
 import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.identity.LearnerIdentities;
-import io.credbridge.identity.LearnerIdentities.Resolution;
 import io.credbridge.kafka.ConsumedRecord;
 import io.credbridge.testsupport.H2TestDatabase;
 import io.credbridge.testsupport.MigratedDatabase;
 import io.credbridge.testsupport.MutableClock;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +37,7 @@ class VoidsInOneBatchIT {
     void stage() {
         MigratedDatabase database = MigratedDatabase.of(H2TestDatabase.newDataSource());
         MutableClock clock = new MutableClock(T0.plusSeconds(3600));
-        LearnerIdentities identities = mock(LearnerIdentities.class);
-        when(identities.resolveAll(anyList())).thenAnswer(call -> {
-            List<Resolution> resolved = new ArrayList<>();
-            for (Object ignored : (List<?>) call.getArgument(0)) {
-                resolved.add(new Resolution.Resolved("alice", null));
-            }
-            return resolved;
-        });
+        LearnerIdentities identities = AwardStages.everyoneIs("alice");
         ledger = new AwardLedger(database.jdbc());
         stage = AwardStages.on(database, CATALOG, identities, LearnerShards.none(), clock);
     }

@@ -117,6 +117,18 @@ final class KafkaTopics {
         }
     }
 
+    /** One record with headers of its own (e.g. another system's CloudEvent envelope), its key in bytes. */
+    void send(String topic, byte[] key, byte[] value, Map<String, byte[]> headers) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                config(ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Admin admin() {
         return Admin.create(config());
     }

@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a statement says, as a SHA-256 of its canonical form, so a statement sent again under the same id can be told
@@ -35,6 +37,32 @@ final class StatementFingerprint {
             normalize(object);
         }
         return Sha256.hex(canonical(comparable).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A stable id for a statement sent without one, from who did what to which object when (its actor, verb,
+     * object and timestamp, compared as {@link #of} compares them): Moodle's logstore_xapi sends no ids and sends a
+     * failed batch again, which must not count twice. A name-based UUID, so it is still a statement id; empty when
+     * the statement has no timestamp, since then two attempts of the same thing could not be told apart.
+     */
+    static Optional<String> derivedId(ObjectNode statement) {
+        if (!(statement.get("timestamp") instanceof TextNode timestamp)) {
+            return Optional.empty();
+        }
+        ObjectNode parts = JsonNodeFactory.instance.objectNode();
+        parts.set("actor", statement.get("actor"));
+        parts.set("verb", statement.path("verb").get("id"));
+        if (statement.get("object") instanceof ObjectNode object) {
+            ObjectNode comparable = object.deepCopy();
+            normalize(comparable);
+            parts.set("object", comparable);
+        } else {
+            parts.set("object", statement.get("object"));
+        }
+        parts.put("timestamp", instantOf(timestamp.textValue()));
+        String name = "credbridge:xapi-statement:" + canonical(parts);
+        return Optional.of(
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static void normalize(ObjectNode statement) {

@@ -137,10 +137,14 @@ public class XapiStatementIngest {
         throw Rejections.conflictingIds(conflicts);
     }
 
-    // Like an LRS, assign the id a producer left out; the answer tells the producer which id it got.
+    // Like an LRS, assign the id a producer left out; the answer tells the producer which id it got. Derived from the
+    // statement where it can be, so a producer that sends the same statements again (logstore_xapi) gets the same ids.
     private static String idOf(ObjectNode statement) {
         if (!statement.hasNonNull("id")) {
-            statement.put("id", UUID.randomUUID().toString());
+            statement.put(
+                    "id",
+                    StatementFingerprint.derivedId(statement)
+                            .orElseGet(() -> UUID.randomUUID().toString()));
         }
         return statement.get("id").asText();
     }

@@ -58,14 +58,32 @@ class XapiStatementIngestTest {
     }
 
     @Test
-    void assignsARandomUuidToAStatementWithoutIdAndUsesItAsTheEventId() {
-        XapiBatch batch = ingest.accept(arrayOf(without(valid(), "/id"), without(valid(), "/id")), "1.0.3");
+    void derivesAStableIdForAStatementWithoutIdFromActorVerbObjectAndTimestampAsLogstoreXapiSendsThem() {
+        ObjectNode first = without(valid(), "/id");
+        ObjectNode later = with(first.deepCopy(), "/timestamp", "\"2024-03-01T10:20:00Z\"");
+        ObjectNode sameInstantOtherOffset = with(first.deepCopy(), "/timestamp", "\"2024-03-01T12:20:00+02:00\"");
+
+        XapiBatch batch = ingest.accept(arrayOf(first, later), "1.0.3");
+        XapiBatch sentAgain = ingest.accept(arrayOf(first, sameInstantOtherOffset), "1.0.3");
+
+        assertThat(batch.statementIds())
+                .hasSize(2)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(3));
+        assertThat(sentAgain.statementIds()).isEqualTo(batch.statementIds());
+        assertThat(batch.events()).extracting(LearningEvent::getEventId).isEqualTo(batch.statementIds());
+    }
+
+    @Test
+    void assignsARandomUuidToAStatementWithoutIdOrTimestamp() {
+        ObjectNode untimed = without(without(valid(), "/id"), "/timestamp");
+
+        XapiBatch batch = ingest.accept(arrayOf(untimed, untimed.deepCopy()), "1.0.3");
 
         assertThat(batch.statementIds())
                 .hasSize(2)
                 .doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
-        assertThat(batch.events()).extracting(LearningEvent::getEventId).isEqualTo(batch.statementIds());
     }
 
     @Test

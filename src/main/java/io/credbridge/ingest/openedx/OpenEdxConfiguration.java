@@ -1,0 +1,60 @@
+package io.credbridge.ingest.openedx;
+
+import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.ingest.LearningEventRecords;
+import io.credbridge.ops.CredBridgeMetrics;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class OpenEdxConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenEdxConfiguration.class);
+
+    @Bean
+    OpenEdxRecords openEdxRecords(OpenEdxIngestProperties properties, Clock clock) {
+        SchemaRegistry registry = properties.schemaRegistryUrl().isEmpty()
+                ? null
+                : new SchemaRegistry(properties.schemaRegistryUrl(), properties.schemaRegistryTimeout());
+        return new OpenEdxRecords(
+                new OpenEdxEventDecoder(OpenEdxSchemas.shipped(), registry),
+                new OpenEdxEventNormalizer(properties.lmsUrl()),
+                clock);
+    }
+
+    /** Always defined, since routes/ingest-openedx.camel.yaml names it; it reads the event bus only when enabled. */
+    @Bean
+    OpenEdxIngest openEdxIngest(
+            OpenEdxIngestProperties properties,
+            OpenEdxRecords openEdxRecords,
+            DeadLetterRecorder deadLetters,
+            TransactionTemplate transactions,
+            CredBridgeMetrics metrics,
+            Clock clock) {
+        if (properties.enabled()) {
+            log.info(
+                    "Open edX event bus: reading {} from {} as group {} ({})",
+                    properties.topics(),
+                    properties.bootstrapServers(),
+                    properties.groupId(),
+                    properties.schemaRegistryUrl().isEmpty()
+                            ? "decoded with the shipped openedx-events schemas"
+                            : "writer schemas from " + properties.schemaRegistryUrl());
+        }
+        return new OpenEdxIngest(openEdxRecords, new DeadLetteredRecords(deadLetters, transactions, clock), metrics);
+    }
+
+    @Bean
+    OpenEdxKafkaClients openEdxKafkaClients(OpenEdxIngestProperties properties) {
+        return new OpenEdxKafkaClients(properties.kafkaClientProperties());
+    }
+
+    @Bean
+    OpenEdxReplay openEdxReplay(OpenEdxRecords openEdxRecords, LearningEventRecords records) {
+        return new OpenEdxReplay(openEdxRecords, records);
+    }
+}
