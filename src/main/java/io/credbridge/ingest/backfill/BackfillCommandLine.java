@@ -94,12 +94,16 @@ class BackfillCommandLine implements ApplicationRunner, ExitCodeGenerator {
             SecurityContextHolder.clearContext();
         }
         console.println("backfill: job " + job.jobId() + ", " + job.totalRows() + " row(s)");
-        BackfillJob done = backfills.run(job, file, (running, counts) -> console.print(
-                "\r" + bar(counts.rowsRead(), running.totalRows()) + " " + counts.rowsRead() + "/"
+        BackfillJob done = backfills.run(
+                job,
+                file,
+                (running, counts) -> console.print("\r" + bar(counts.rowsRead(), running.totalRows()) + " "
+                        + counts.rowsRead() + "/"
                         + running.totalRows() + " rows, " + counts.eventsSent() + " sent, " + counts.duplicates()
                         + " duplicates, " + counts.rejected() + " rejected"));
         console.println();
-        console.println("backfill: job " + done.jobId() + " " + done.status() + ": " + done.rowsRead() + " row(s) read, "
+        console.println("backfill: job " + done.jobId() + " " + done.status() + ": " + done.rowsRead()
+                + " row(s) read, "
                 + done.eventsSent() + " event(s) sent, " + done.duplicates() + " duplicate(s), " + done.rejected()
                 + " rejected" + (done.error() == null ? "" : "; " + done.error()));
         return done.status() == BackfillJob.Status.COMPLETED ? 0 : 1;

@@ -84,8 +84,8 @@ class BackfillController {
     ResponseEntity<BackfillView> rerun(@PathVariable String id) {
         BackfillJob job = jobs.find(id, clock.instant()).orElseThrow(() -> new JobNotFoundException(id));
         if (job.status() != BackfillJob.Status.INTERRUPTED && job.status() != BackfillJob.Status.FAILED) {
-            throw new NotRerunnableException("job " + id + " is " + job.status()
-                    + "; only an interrupted or failed job is run again");
+            throw new NotRerunnableException(
+                    "job " + id + " is " + job.status() + "; only an interrupted or failed job is run again");
         }
         if (job.spoolFile() == null || !Files.isReadable(Path.of(job.spoolFile()))) {
             throw new NotRerunnableException("job " + id + "'s uploaded file is no longer kept; upload the same file"

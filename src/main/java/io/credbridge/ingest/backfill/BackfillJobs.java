@@ -65,7 +65,8 @@ class BackfillJobs {
     }
 
     void forgetSpool(String jobId) {
-        jdbc.update("update backfill_job set spool_file = null where job_id = :id", new MapSqlParameterSource("id", jobId));
+        jdbc.update(
+                "update backfill_job set spool_file = null where job_id = :id", new MapSqlParameterSource("id", jobId));
     }
 
     void listProblems(String jobId, List<LineProblem> problems) {
@@ -103,7 +104,8 @@ class BackfillJobs {
         return jdbc.query(
                 "select line, column_name, detail from backfill_problem where job_id = :id order by line limit :limit",
                 new MapSqlParameterSource("id", jobId).addValue("limit", limit),
-                (row, n) -> new LineProblem(row.getLong("line"), row.getString("column_name"), row.getString("detail")));
+                (row, n) ->
+                        new LineProblem(row.getLong("line"), row.getString("column_name"), row.getString("detail")));
     }
 
     /**

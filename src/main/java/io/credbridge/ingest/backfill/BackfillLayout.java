@@ -86,10 +86,7 @@ public record BackfillLayout(
         } else if (type != null && !COMPLETION.equals(type) && !GRADE.equals(type)) {
             problems.add(at + "type must be completion or grade, was " + type);
         }
-        if (GRADE.equals(type)
-                && blank(scoreColumn)
-                && blank(scaledColumn)
-                && blank(passedColumn)) {
+        if (GRADE.equals(type) && blank(scoreColumn) && blank(scaledColumn) && blank(passedColumn)) {
             problems.add(at + "a grade layout needs score-column, scaled-column or passed-column");
         }
         if (!"account".equals(learnerScheme) && !"mbox".equals(learnerScheme)) {

@@ -135,7 +135,8 @@ class BackfillPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Kafka acknowledged a backfill batch", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take a backfill batch: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka did not take a backfill batch: " + e.getCause().getMessage(), e);
         }
     }
 }

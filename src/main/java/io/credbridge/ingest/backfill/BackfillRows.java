@@ -107,13 +107,15 @@ final class BackfillRows implements Closeable {
         try {
             record = records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw new UnreadableHeaderException(List.of(new LineProblem(1, null, "the header cannot be read: "
-                    + e.getMessage())));
+            throw new UnreadableHeaderException(
+                    List.of(new LineProblem(1, null, "the header cannot be read: " + e.getMessage())));
         }
         lastLine = parser.getCurrentLineNumber();
         if (record == null || record.stream().allMatch(String::isBlank)) {
             throw new UnreadableHeaderException(List.of(new LineProblem(
-                    1, null, "the first line must be the header naming the columns, e.g. "
+                    1,
+                    null,
+                    "the first line must be the header naming the columns, e.g. "
                             + String.join(",", layout.columns()))));
         }
         List<String> names = new ArrayList<>();
@@ -126,7 +128,9 @@ final class BackfillRows implements Closeable {
             int first = names.indexOf(key(column));
             if (first < 0) {
                 problems.add(new LineProblem(
-                        1, column, "is missing from the header; layout " + layoutName + " reads "
+                        1,
+                        column,
+                        "is missing from the header; layout " + layoutName + " reads "
                                 + String.join(", ", layout.columns())));
             } else if (names.lastIndexOf(key(column)) != first) {
                 problems.add(new LineProblem(1, column, "appears twice in the header; which one to read is unclear"));
@@ -297,8 +301,8 @@ final class BackfillRows implements Closeable {
             case BackfillLayout.GRADE:
                 return true;
             default:
-                problems.add(new LineProblem(
-                        line, layout.typeColumn(), "must be completion or grade, was '" + value + "'"));
+                problems.add(
+                        new LineProblem(line, layout.typeColumn(), "must be completion or grade, was '" + value + "'"));
                 return false;
         }
     }
@@ -334,8 +338,8 @@ final class BackfillRows implements Closeable {
     }
 
     private Instant patterned(String value) {
-        TemporalAccessor parsed =
-                pattern.parseBest(value, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+        TemporalAccessor parsed = pattern.parseBest(
+                value, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
         return instant(parsed);
     }
 
@@ -398,8 +402,7 @@ final class BackfillRows implements Closeable {
         return null;
     }
 
-    private static String required(
-            CSVRecord record, int index, String column, long line, List<LineProblem> problems) {
+    private static String required(CSVRecord record, int index, String column, long line, List<LineProblem> problems) {
         String value = value(record, index);
         if (value == null) {
             problems.add(new LineProblem(line, column, "is required"));

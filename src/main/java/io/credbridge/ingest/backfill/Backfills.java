@@ -3,7 +3,6 @@ package io.credbridge.ingest.backfill;
 import io.credbridge.audit.AuditTrail;
 import io.credbridge.avro.LearningEvent;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -266,7 +265,11 @@ public class Backfills {
             Files.deleteIfExists(Path.of(job.spoolFile()));
             jobs.forgetSpool(job.jobId());
         } catch (IOException e) {
-            log.warn("Backfill job {} could not delete its spooled upload {}: {}", job.jobId(), job.spoolFile(), e.toString());
+            log.warn(
+                    "Backfill job {} could not delete its spooled upload {}: {}",
+                    job.jobId(),
+                    job.spoolFile(),
+                    e.toString());
         }
     }
 
