@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -36,6 +37,7 @@ class BackfillCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream console;
     private int exitCode = 1;
 
+    @Autowired
     BackfillCommandLine(
             Backfills backfills,
             ConfigurableApplicationContext context,
@@ -43,13 +45,24 @@ class BackfillCommandLine implements ApplicationRunner, ExitCodeGenerator {
             @Value("${credbridge.backfill.layout:}") String layout,
             @Value("${credbridge.backfill.invalid:refuse}") String invalid,
             @Value("${credbridge.backfill.exit-when-done:true}") boolean exitWhenDone) {
+        this(backfills, context, file, layout, invalid, exitWhenDone, System.out);
+    }
+
+    BackfillCommandLine(
+            Backfills backfills,
+            ConfigurableApplicationContext context,
+            Path file,
+            String layout,
+            String invalid,
+            boolean exitWhenDone,
+            PrintStream console) {
         this.backfills = backfills;
         this.context = context;
         this.file = file;
         this.layout = layout.isBlank() ? null : layout;
         this.onInvalid = Backfills.OnInvalid.valueOf(invalid.trim().toUpperCase(Locale.ROOT));
         this.exitWhenDone = exitWhenDone;
-        this.console = System.out;
+        this.console = console;
     }
 
     @Override
