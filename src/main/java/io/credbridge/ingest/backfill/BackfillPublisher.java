@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * crash after it leaves them recorded, so a re-run counts them as duplicates.
  */
 @Component
-class BackfillPublisher {
+public class BackfillPublisher {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -146,10 +146,10 @@ public class Backfills {
         long rows = 0;
         long bad = 0;
         List<LineProblem> listed = new ArrayList<>();
-        try (BackfillRows reading = new BackfillRows(reader(file), layoutName, layout, clock.instant())) {
+        try (BackfillRows reading = new BackfillRows(reader(file), layoutName, layout, clock.instant()).checkOnly()) {
             for (BackfillRows.Row row = reading.next(); row != null; row = reading.next()) {
                 rows++;
-                if (row.event() == null) {
+                if (!row.good()) {
                     bad++;
                     for (LineProblem problem : row.problems()) {
                         if (listed.size() < properties.maxListedProblems()) {
@@ -216,7 +216,7 @@ public class Backfills {
             for (BackfillRows.Row row = reading.next(); ; row = reading.next()) {
                 if (row != null) {
                     read++;
-                    if (row.event() == null) {
+                    if (!row.good()) {
                         rejected++;
                     } else {
                         batch.add(row.event());
