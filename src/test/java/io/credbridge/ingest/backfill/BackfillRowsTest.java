@@ -124,26 +124,7 @@ class BackfillRowsTest {
 
     @Test
     void isoTimesMayCarryAnOffsetOrTakeTheLayoutsZone() {
-        BackfillLayout iso = new BackfillLayout(
-                "learner",
-                null,
-                null,
-                "course",
-                null,
-                null,
-                null,
-                "completion",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "at",
-                null,
-                "Europe/Paris",
-                null);
+        BackfillLayout iso = completions("Europe/Paris");
         List<BackfillRows.Row> rows =
                 read("learner,course,at\na,c,2024-03-15T10:00:00Z\nb,c,2024-03-15 10:00\nc,c,2024-03-15\n", iso);
 
@@ -185,6 +166,30 @@ class BackfillRowsTest {
                 .anySatisfy(p -> assertThat(p).contains("learner-scheme must be account or mbox"))
                 .anySatisfy(p -> assertThat(p).contains("occurred-at-zone"))
                 .anySatisfy(p -> assertThat(p).contains("occurred-at-format"));
+    }
+
+    /** Completions with a learner, course and at column, ISO times in the zone given (null: UTC). */
+    static BackfillLayout completions(String zone) {
+        return new BackfillLayout(
+                "learner",
+                null,
+                null,
+                "course",
+                null,
+                null,
+                null,
+                "completion",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "at",
+                null,
+                zone,
+                null);
     }
 
     static List<BackfillRows.Row> rows(String csv) {
