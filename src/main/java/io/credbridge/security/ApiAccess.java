@@ -61,6 +61,10 @@ final class ApiAccess {
             rule(HttpMethod.DELETE, "/api/identity/courses", INTEGRATOR),
             // A dry run changes nothing, but it evaluates a draft over every learner's progress: an integrator's tool.
             rule(HttpMethod.POST, "/api/catalog/dry-run", INTEGRATOR),
+            // Historical grades and completions from CSV: sent as learning events, as the LMS sources send them.
+            rule(HttpMethod.POST, "/api/backfill", INTEGRATOR),
+            rule(HttpMethod.POST, "/api/backfill/*/rerun", INTEGRATOR),
+            rule(HttpMethod.GET, "/api/backfill/*", INTEGRATOR, AUDITOR),
             // The API's own description, for whoever may call any of it.
             rule(HttpMethod.GET, "/v3/**", REGISTRAR, INTEGRATOR, AUDITOR),
             // Metrics and the rest of actuator; health and its probes are open (see OPEN).

@@ -42,6 +42,22 @@ class ApiAccessTest {
     }
 
     @Test
+    void backfillsAreStartedByIntegratorsAndReadByIntegratorsAndAuditors() {
+        assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("POST", "/api/backfill"))
+                        .orElseThrow()
+                        .roles())
+                .containsExactly(Role.INTEGRATOR);
+        assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("POST", "/api/backfill/42/rerun"))
+                        .orElseThrow()
+                        .roles())
+                .containsExactly(Role.INTEGRATOR);
+        assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("GET", "/api/backfill/42"))
+                        .orElseThrow()
+                        .roles())
+                .containsExactlyInAnyOrder(Role.INTEGRATOR, Role.AUDITOR);
+    }
+
+    @Test
     void theAuditTrailIsForAuditorsAlone() {
         assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("GET", "/api/audit"))
                         .orElseThrow()
@@ -53,7 +69,7 @@ class ApiAccessTest {
     void aPathNoLineNamesHasNoRule() {
         assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("POST", "/api/audit")))
                 .isEmpty();
-        assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("GET", "/api/backfill/1")))
+        assertThat(ApiAccess.ruleFor(new MockHttpServletRequest("GET", "/api/no-such-area/1")))
                 .isEmpty();
     }
 
