@@ -65,11 +65,11 @@ class BrokerOutageFaultIT {
                                     + ", slowest answer " + forwarder.slowestAnswerMillis.get() + " ms)",
                             List.of(recovery),
                             "recovery is from the broker's restart (once ready) to the next award"));
-            assertThat(forwarder.answered("away"))
+            assertThat(forwarder.answered("away").keySet())
                     .as("while the broker is away, refusals are 503 with Retry-After (or 200 for a batch the"
                             + " broker took once back), never a 4xx")
-                    .containsKey("503")
-                    .containsOnlyKeys("503", "200");
+                    .contains("503")
+                    .isSubsetOf("503", "200");
             assertThat(Duration.ofMillis(forwarder.slowestAnswerMillis.get()))
                     .as("no request hangs past the producer's delivery timeout")
                     .isLessThanOrEqualTo(SLOWEST_ANSWER);
