@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ResourceUtils;
 
 /** Reads the template files a SIS mapping names ({@code classpath:...}, {@code file:...} or a plain path). */
 public final class TemplateFiles {
@@ -27,7 +29,9 @@ public final class TemplateFiles {
     }
 
     private String read(String setting, String location) {
-        Resource resource = resources.getResource(location);
+        // A plain path is a file, as documented; the resource loader alone would look for it on the class path.
+        Resource resource =
+                ResourceUtils.isUrl(location) ? resources.getResource(location) : new FileSystemResource(location);
         if (!resource.exists()) {
             throw new IllegalStateException(setting + " names " + location + ", which does not exist; name a"
                     + " template file, e.g. classpath:transcript-templates/banner-academic-event-issued.json");

@@ -77,6 +77,23 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** How often {@code text} is in the log: a restarted process says it is ready once more than before. */
+    public long logOccurrences(String text) {
+        try {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            String all = Files.readString(log);
+            long found = 0;
+            for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + text.length())) {
+                found++;
+            }
+            return found;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
 class EntryTemplateTest {
@@ -58,5 +62,16 @@ class EntryTemplateTest {
     void aTemplateFileThatDoesNotExistIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> files.json("credbridge.transcript.rest.issued.body", "classpath:nope.json"))
                 .hasMessageContaining("credbridge.transcript.rest.issued.body names classpath:nope.json");
+    }
+
+    @Test
+    void aTemplateNamedByAPlainPathIsReadFromThatFile(@TempDir Path folder) throws IOException {
+        Path body = Files.writeString(folder.resolve("award.json"), "{\"award\":\"{{awardId}}\"}");
+
+        assertThat(files.json(
+                                "credbridge.transcript.rest.issued.body",
+                                body.toAbsolutePath().toString())
+                        .render(EntryTemplate.model(issued("award-1"), Map.of(), clock)))
+                .isEqualTo("{\"award\":\"award-1\"}");
     }
 }
