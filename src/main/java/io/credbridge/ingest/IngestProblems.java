@@ -41,6 +41,17 @@ public class IngestProblems {
                 .toString();
     }
 
+    /** Kafka neither took nor refused the events before the request timed out. */
+    public String timedOut() {
+        return problem(
+                        "unavailable",
+                        "Events cannot be accepted right now",
+                        503,
+                        "The event log did not answer in time. Send the request again after the Retry-After seconds;"
+                                + " an event that reached it meanwhile counts once.")
+                .toString();
+    }
+
     /** Before the ingest routes run (CredBridge is starting) and after they stop (it is shutting down). */
     public String notTakingEvents() {
         return problem(

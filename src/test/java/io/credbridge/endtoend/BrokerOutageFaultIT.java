@@ -8,7 +8,6 @@ import io.credbridge.testsupport.TestKafkaBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,13 +25,13 @@ class BrokerOutageFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 600);
     static final Duration OUTAGE = Duration.parse("PT" + System.getProperty("fault.broker-outage", "30s"));
-    /** The servlet's async request timeout: a route answering later is cut off by Spring's own 503 without Retry-After. */
-    static final Duration SLOWEST_ANSWER = Duration.ofSeconds(30);
+    /**
+     * The servlet's async request timeout (30 s) and a margin: a request still waiting for the broker then is answered
+     * 503 with Retry-After (ingest.IngestTimeoutAnswer), not held for minutes.
+     */
+    static final Duration SLOWEST_ANSWER = Duration.ofSeconds(35);
 
     @Test
-    @Disabled("Product bug: a request during the outage waits max-block-ms (10 s) per send for the topic's metadata,"
-            + " outlives the servlet's 30 s async timeout and is answered 503 without Retry-After by Spring"
-            + " (see the README's fault tests); the invariants held in every run")
     void whileTheBrokerIsAwayIngestAnswers503WithRetryAfterAndNothingAcceptedIsLost() throws Exception {
         FaultRun run = new FaultRun("broker-outage", LEARNERS);
         int appPort = TestKafkaBroker.freePort();
