@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +169,11 @@ public final class OutboxRelay {
                 .forEach(event -> store.scheduleRetry(
                         List.of(event.eventId()),
                         reason,
-                        now.plus(later(properties.retryDelay(event.attempts()), notBefore))));
+                        now.plus(later(
+                                properties.retryDelay(
+                                        event.attempts(),
+                                        ThreadLocalRandom.current().nextDouble()),
+                                notBefore))));
         if (!givingUp.isEmpty()) {
             store.markFailed(givingUp.stream().map(OutboxEvent::eventId).toList(), reason);
             failedDeliveries.gaveUp(

@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Timeout;
  * meanwhile, and afterwards every transcript entry has been written exactly once (one accepted call per award id and
  * action).
  *
- * <p>Each unhealthy phase lasts 20 s in CI; {@code -Dfault.sis-phase=120s} makes the outage six minutes.
+ * <p>Each unhealthy phase lasts 10 s in CI; {@code -Dfault.sis-phase=120s} makes the outage six minutes.
  */
 @RequiresPostgres
 @Timeout(value = 45, unit = TimeUnit.MINUTES)
 class SisOutageFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 300);
-    static final Duration PHASE = Duration.parse("PT" + System.getProperty("fault.sis-phase", "20s"));
+    static final Duration PHASE = Duration.parse("PT" + System.getProperty("fault.sis-phase", "10s"));
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
     static final String AWARDS = "/api/awards";
 

@@ -28,7 +28,7 @@ class OutboxRelayOnPostgresIT {
     private final MigratedDatabase database = MigratedDatabase.of(PostgresTestDatabase.newSchemaDataSource());
     private final OutboxStore store = new OutboxStore(database.jdbc());
     private final OutboxProperties properties = new OutboxProperties(
-            100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(15));
+            100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), 0, Duration.ofSeconds(15));
 
     @Test
     void aBatchBeingDeliveredToASlowSisHoldsNoRowLockYetNoOtherRelayTakesIt() throws Exception {

@@ -26,7 +26,7 @@ class OutboxRelayTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final OutboxProperties properties = new OutboxProperties(
-            100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30));
+            100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), 0, Duration.ofSeconds(30));
     private final List<List<String>> delivered = new CopyOnWriteArrayList<>();
     private final List<OutboxEvent> givenUp = new CopyOnWriteArrayList<>();
     private volatile boolean destinationDown;
@@ -103,6 +103,31 @@ class OutboxRelayTest {
 
         assertThat(delivered).hasSize(1);
         assertThat(givenUp).isEmpty();
+    }
+
+    @Test
+    void eventsThatFailedTogetherAreRetriedAtTimesSpreadOverTheJitterOfTheirBackoff() {
+        List<OutboxEvent> events = append(Destination.BADGE, 20);
+        OutboxRelay jittered = relayOf(
+                batch -> {
+                    throw new IllegalStateException("the SIS is down");
+                },
+                new OutboxProperties(
+                        100,
+                        Duration.ofMinutes(10),
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(3),
+                        0.5,
+                        Duration.ofSeconds(30)));
+
+        jittered.relayOnce(Destination.BADGE);
+
+        List<Instant> due = events.stream().map(this::dueAt).toList();
+        assertThat(due)
+                .as("between half and all of the 1s backoff")
+                .allSatisfy(at -> assertThat(at).isBetween(T0.plusMillis(500), T0.plusSeconds(1)));
+        assertThat(due.stream().distinct().count()).as("not all at once").isGreaterThan(1);
     }
 
     @Test
@@ -292,7 +317,13 @@ class OutboxRelayTest {
     void theLeaseIsRenewedWhileTheDeliveryLastsLongerThanTheLease() throws Exception {
         List<OutboxEvent> events = append(Destination.BADGE, 1);
         OutboxProperties shortLease = new OutboxProperties(
-                100, Duration.ofMinutes(10), 3, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(300));
+                100,
+                Duration.ofMinutes(10),
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                0,
+                Duration.ofMillis(300));
         SlowDestination slow = new SlowDestination(shortLease);
         OutboxRelay other = relayOf(batch -> delivered.add(List.of("twice")), shortLease);
         // Running, so that its lease renewal runs: its own worker takes the batch.
@@ -301,7 +332,7 @@ class OutboxRelayTest {
 
         clock.advance(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(leasedUntil(events.get(0))).isAfter(clock.instant()));
+                .untilAsserted(() -> assertThat(dueAt(events.get(0))).isAfter(clock.instant()));
         assertThat(other.relayOnce(Destination.BADGE))
                 .as("five seconds is many leases, but each was renewed")
                 .isZero();
@@ -389,7 +420,7 @@ class OutboxRelayTest {
         return other;
     }
 
-    private Instant leasedUntil(OutboxEvent event) {
+    private Instant dueAt(OutboxEvent event) {
         return database.jdbc()
                 .queryForObject(
                         "select next_attempt_at from outbox_event where event_id = :id",
