@@ -1,35 +1,19 @@
 package io.credbridge.identity;
 
+import io.credbridge.ops.CsvMediaType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.MediaType;
 
 /** The body of a mapping upload: CSV only, and text in the charset it claims (UTF-8 when it claims none). */
 final class CsvUpload {
 
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
-
     private CsvUpload() {}
 
     static Charset charsetOf(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        if (type == null || !TEXT_CSV.includes(type)) {
-            throw new UnsupportedUploadTypeException(contentType);
-        }
-        try {
-            return type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
-        } catch (IllegalArgumentException e) {
-            throw new UnsupportedUploadTypeException(contentType);
-        }
+        return CsvMediaType.charsetOf(contentType).orElseThrow(() -> new UnsupportedUploadTypeException(contentType));
     }
 
     /** Decodes strictly: a file in another encoding is refused rather than stored with broken characters. */

@@ -1,18 +1,17 @@
 package io.credbridge.ingest.backfill;
 
+import io.credbridge.ops.CsvMediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/backfill")
 class BackfillController {
-
-    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
     private final Backfills backfills;
     private final BackfillJobs jobs;
@@ -121,20 +118,7 @@ class BackfillController {
     }
 
     static Charset charsetOf(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        if (type == null || !TEXT_CSV.includes(type)) {
-            throw new UnsupportedUploadTypeException(contentType);
-        }
-        try {
-            return type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
-        } catch (IllegalArgumentException e) {
-            throw new UnsupportedUploadTypeException(contentType);
-        }
+        return CsvMediaType.charsetOf(contentType).orElseThrow(() -> new UnsupportedUploadTypeException(contentType));
     }
 
     private static void deleteQuietly(Path file) {
