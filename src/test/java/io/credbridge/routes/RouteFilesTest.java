@@ -84,6 +84,21 @@ class RouteFilesTest {
         }
     }
 
+    /** The application names its route files one by one (a wildcard costs seconds of every start in the jar). */
+    @Test
+    void theApplicationLoadsEveryRouteFileAndNoOther() throws IOException {
+        String pattern = yaml.readTree(
+                        Path.of("src/main/resources/application.yaml").toFile())
+                .path("camel")
+                .path("main")
+                .path("routes-include-pattern")
+                .asText();
+        List<String> expected = routeFiles().stream()
+                .map(file -> "classpath:camel/" + file.getFileName())
+                .toList();
+        assertThat(pattern.split(",")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private static List<Path> routeFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROUTES)) {
             return files.filter(f -> f.toString().endsWith(".camel.yaml"))
