@@ -9,6 +9,7 @@ import io.credbridge.testsupport.PostgresTestDatabase;
 import io.credbridge.testsupport.StandaloneKafka;
 import io.credbridge.testsupport.TestCredentials;
 import io.credbridge.testsupport.TestKafkaBroker;
+import io.credbridge.testsupport.TrainedJar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,7 +99,8 @@ final class FaultRun {
     /**
      * The scenarios start the app a dozen times in all and measure correctness, not throughput: the client compiler
      * alone and the serial collector start it in about 60% of the time (embedded defaults on 2 cores: 18 s instead of
-     * 30 s), which keeps the suite's fault runs within minutes.
+     * 30 s), which keeps the suite's fault runs within minutes. They run the jar trained for class data sharing, as
+     * the README tells production to ({@link TrainedJar}).
      */
     static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -119,7 +121,10 @@ final class FaultRun {
                 "--credbridge.outbox.first-retry-delay=100ms",
                 "--credbridge.outbox.max-retry-delay=500ms"));
         args.addAll(moreArguments);
-        return ChildJvm.ofJar(packagedJar(), dir.resolve(instanceId + ".log"), QUICK_START, args);
+        TrainedJar trained = TrainedJar.of(packagedJar(), QUICK_START);
+        List<String> jvmOptions = new ArrayList<>(QUICK_START);
+        jvmOptions.addAll(trained.jvmOptions());
+        return ChildJvm.ofJar(trained.jar(), dir.resolve(instanceId + ".log"), jvmOptions, args);
     }
 
     ChildJvm app(String instanceId, int port) throws IOException {

@@ -40,7 +40,7 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(command, log);
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
