@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,6 +35,9 @@ class IngestWithoutKafkaIT {
                         "--credbridge.embedded-kafka.enabled=false",
                         "--camel.component.kafka.brokers=localhost:" + TestKafkaBroker.freePort(),
                         "--camel.component.kafka.max-block-ms=1000",
+                        // One event fails within max-block-ms; five wait for metadata one after another, longer
+                        // than the servlet waits for the route.
+                        "--spring.mvc.async.request-timeout=2500ms",
                         "--credbridge.topics.create=false",
                         "--credbridge.ingest.canvas.require-signature=false",
                         "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
@@ -80,6 +85,30 @@ class IngestWithoutKafkaIT {
                     .as("Canvas retries a 5xx; a 4xx would lose the completion")
                     .isEqualTo(503);
             assertThat(canvas.headers().firstValue("Retry-After")).hasValue("5");
+
+            String fiveStatements =
+                    IntStream.range(0, 5).mapToObj(i -> """
+                            {"actor": {"account": {"homePage": "https://lms.example.edu", "name": "learner-%d"}},
+                             "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+                             "object": {"id": "https://lms.example.edu/courses/101"}}""".formatted(i)).collect(Collectors.joining(",", "[", "]"));
+            HttpResponse<String> outlived = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lms/xapi/statements"))
+                                    .headers(TestCredentials.ADMIN_AND_LRS)
+                                    .header("Content-Type", "application/json")
+                                    .header("X-Experience-API-Version", "1.0.3")
+                                    .POST(HttpRequest.BodyPublishers.ofString(fiveStatements))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(outlived.statusCode())
+                    .as("a request the servlet's async timeout ends is a retry later too")
+                    .isEqualTo(503);
+            assertThat(outlived.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(new ObjectMapper()
+                            .readTree(outlived.body())
+                            .path("detail")
+                            .asText())
+                    .contains("did not answer in time");
 
             // As between the web server starting and the routes starting, or while the app shuts down.
             app.getBean(org.apache.camel.CamelContext.class).suspend();
