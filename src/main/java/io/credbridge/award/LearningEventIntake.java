@@ -5,6 +5,7 @@ import io.credbridge.avro.LearningEventType;
 import io.credbridge.identity.LearnerIdentities;
 import io.credbridge.identity.LearnerIdentities.Resolution;
 import io.credbridge.kafka.ConsumedRecord;
+import io.credbridge.ops.LearnerRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
 class LearningEventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(LearningEventIntake.class);
+
+    /** What the learner_id columns (award, learner_fact, transcript_review) hold. */
+    static final int LEARNER_ID_MAX_LENGTH = 255;
 
     private final BinaryMessageDecoder<LearningEvent> decoder = LearningEvent.getDecoder();
     private final LearnerIdentities identities;
@@ -106,6 +110,15 @@ class LearningEventIntake {
                     record, event, "looking up the learner's SIS person id failed", "learner-lookup-failed");
         }
         if (resolution instanceof Resolution.Resolved learner) {
+            if (learner.learnerKey().length() > LEARNER_ID_MAX_LENGTH) {
+                // Refused here, not by the database, whose error would quote the id into the log and the reason.
+                return unusable(
+                        record,
+                        event,
+                        "the learner id " + LearnerRef.of(learner.learnerKey()) + " is longer than the "
+                                + LEARNER_ID_MAX_LENGTH + " characters awards are keyed by",
+                        "learner-id-too-long");
+            }
             return new Intake.Usable(record, event, learner.learnerKey(), learner.sisPersonId());
         }
         if (resolution instanceof Resolution.Unmapped unmapped) {
@@ -113,5 +126,10 @@ class LearningEventIntake {
         }
         return new Intake.Unusable(
                 record, event, ((Resolution.Unresolvable) resolution).reason(), "unresolved-learner");
+    }
+
+    private static Intake.Unusable unusable(ConsumedRecord record, LearningEvent event, String reason, String type) {
+        log.warn("Learning event {} cannot be used and is dead-lettered: {}", event.getEventId(), reason);
+        return new Intake.Unusable(record, event, reason, type);
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides e-mail addresses in text that leaves the process for people other than the learner: log lines, stack
+ * Hides e-mail addresses (and, through {@link LearnerRef}, other learner ids) in text that leaves the process for people other than the learner: log lines, stack
  * traces, dead-letter reasons. An xAPI learner is often known by an e-mail address ({@code mbox}), and database
  * errors quote the value they refused, so any message may carry one. Each address becomes a pseudonym, the same
  * one for the same address within a run (so the lines of one learner's trouble can still be followed) and not
@@ -46,16 +46,38 @@ public final class PersonalData {
         return address.appendTail(masked).toString();
     }
 
+    /**
+     * A learner id as {@link LearnerRef} shows it: with {@code masked}, {@code <learner 1a2b3c4d>}, or the
+     * {@code <e-mail ...>} pseudonym for an id that is an address (so both ways of meeting it read the same); else the
+     * id itself.
+     */
+    static String learner(String id, boolean masked) {
+        if (!masked || id == null) {
+            return String.valueOf(id);
+        }
+        String strippedId = id.strip();
+        Matcher address = E_MAIL.matcher(strippedId);
+        if (address.matches() && !IDENTITY_HASH.matcher(address.group(1)).matches()) {
+            return pseudonym(strippedId);
+        }
+        // Not lower-cased: unlike addresses, LMS and SIS ids may tell learners apart by case.
+        return "<learner " + hash(strippedId) + ">";
+    }
+
     private static String pseudonym(String address) {
         String normalized = address.toLowerCase(Locale.ROOT);
         if (normalized.startsWith("mailto:")) {
             normalized = normalized.substring("mailto:".length());
         }
+        return "<e-mail " + hash(normalized) + ">";
+    }
+
+    private static String hash(String value) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(SALT);
-            byte[] hash = sha256.digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return "<e-mail " + HexFormat.of().formatHex(hash, 0, 4) + ">";
+            byte[] hash = sha256.digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

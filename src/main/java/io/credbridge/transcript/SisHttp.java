@@ -57,8 +57,10 @@ public final class SisHttp {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
+            // Not the path: a SIS's URL template may put the learner's SIS person id in it.
             throw new TransientSisFailure(
-                    target + " did not answer " + method + " " + uri.getPath() + " within " + requestTimeout,
+                    target + " did not answer a " + method + " at " + uri.getHost() + ":" + uri.getPort() + " within "
+                            + requestTimeout,
                     Duration.ZERO,
                     e);
         } catch (IOException e) {

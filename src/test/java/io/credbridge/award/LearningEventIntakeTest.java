@@ -49,6 +49,33 @@ class LearningEventIntakeTest {
     }
 
     @Test
+    void aLearnerIdTooLongToKeyAwardsByIsDeadLetteredWithItsPseudonymNotTheId() throws IOException {
+        String overlong = "s4711042-" + "7".repeat(LearningEventIntake.LEARNER_ID_MAX_LENGTH);
+        LearningEvent event = completed("e1", overlong, COURSE, T0);
+        when(identities.resolveAll(anyList())).thenReturn(List.of(new Resolution.Resolved(overlong, null)));
+
+        List<Intake> intakes = intake.of(List.of(record(event, 0)));
+
+        assertThat(intakes.get(0)).isInstanceOfSatisfying(Intake.Unusable.class, unusable -> {
+            assertThat(unusable.errorType()).isEqualTo("learner-id-too-long");
+            assertThat(unusable.reason())
+                    .contains("the learner id <learner ")
+                    .contains("longer than the 255 characters")
+                    .doesNotContain("s4711042");
+        });
+    }
+
+    @Test
+    void aLearnerIdOfTheLongestLengthIsUsable() throws IOException {
+        String longest = "s".repeat(LearningEventIntake.LEARNER_ID_MAX_LENGTH);
+        when(identities.resolveAll(anyList())).thenReturn(List.of(new Resolution.Resolved(longest, null)));
+
+        List<Intake> intakes = intake.of(List.of(record(completed("e1", longest, COURSE, T0), 0)));
+
+        assertThat(intakes.get(0)).isInstanceOf(Intake.Usable.class);
+    }
+
+    @Test
     void anUnreachableDatabaseFailsTheWholeBatchSoItIsConsumedAgain() throws IOException {
         when(identities.resolveAll(anyList())).thenThrow(new CannotGetJdbcConnectionException("refused"));
 

@@ -789,10 +789,12 @@ abstract class EndToEndScenarios {
     void anEventTheLedgerCannotStoreIsDeadLetteredAndTheRestOfItsBatchIsAwarded() throws Exception {
         String healthy = newLearner("healthy");
         String poisonId = newId();
-        String overlongLearner = "x".repeat(300);
+        // Longer than the ledger's attempt ids; an overlong learner id is refused before the ledger, with its
+        // pseudonym.
+        String overlongAttempt = "attempt-" + "9".repeat(300);
 
-        HttpResponse<String> response = post(
-                "[" + completed(newId(), healthy, COURSE) + "," + completed(poisonId, overlongLearner, COURSE) + "]");
+        HttpResponse<String> response = post("[" + completed(newId(), healthy, COURSE) + ","
+                + scoredAttempt(poisonId, newLearner("poison"), overlongAttempt, 0.9, "2026-11-20T11:00:00Z") + "]");
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(awards(healthy)).hasSize(1));

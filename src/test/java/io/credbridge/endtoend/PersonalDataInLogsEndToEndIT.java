@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,9 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A learner known by an e-mail address goes through the app, once awarded and once failing in the award stage (an
- * address too long for the database, whose error quotes it): neither the address nor the learner's name appears in
- * the log or in the dead letter's reason, where the pseudonym stands instead.
+ * A learner known by an e-mail address and one known by a student number go through the app, each once awarded and
+ * once refused in the award stage (an id too long to key awards by): neither the address, nor the student number,
+ * nor the learner's name appears in the log or in the dead letters' reasons, where the pseudonyms stand instead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -35,6 +36,11 @@ class PersonalDataInLogsEndToEndIT {
     /** Too long for a learner id: the database refuses it and says which value it refused. */
     static final String LONG_ADDRESS = "zoe.privacy-sample@" + "d".repeat(60) + "." + "e".repeat(60) + "."
             + "f".repeat(60) + "." + "g".repeat(60) + ".example.edu";
+
+    /** A learner id that is no e-mail address: an LMS account named by the student number. */
+    static final String STUDENT_NUMBER = "s4711042";
+
+    static final String LONG_ACCOUNT = STUDENT_NUMBER + "-" + "7".repeat(300);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,23 +57,32 @@ class PersonalDataInLogsEndToEndIT {
     }
 
     @Test
-    void neitherTheLearnersAddressNorNameIsLoggedOrKeptInADeadLetterReason(CapturedOutput output) throws Exception {
-        assertThat(post(statement(XapiStatements.newId(), ADDRESS)).statusCode())
-                .isEqualTo(200);
-        assertThat(post(statement(XapiStatements.newId(), LONG_ADDRESS)).statusCode())
-                .isEqualTo(200);
+    void neitherTheLearnersIdsNorNameAreLoggedOrKeptInADeadLetterReason(CapturedOutput output) throws Exception {
+        for (String statement : List.of(
+                statement(XapiStatements.newId(), ADDRESS),
+                statement(XapiStatements.newId(), LONG_ADDRESS),
+                XapiStatements.completed(XapiStatements.newId(), STUDENT_NUMBER, COURSE),
+                XapiStatements.completed(XapiStatements.newId(), LONG_ACCOUNT, COURSE))) {
+            assertThat(post(statement).statusCode()).isEqualTo(200);
+        }
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.queryForObject("select count(*) from award", Long.class) == 1
-                        && jdbc.queryForObject("select count(*) from dead_letter", Long.class) == 1);
+                .until(() -> jdbc.queryForObject("select count(*) from award", Long.class) == 2
+                        && jdbc.queryForObject("select count(*) from dead_letter", Long.class) == 2);
 
-        String reason = jdbc.queryForObject("select reason from dead_letter", String.class);
-        assertThat(reason).contains("<e-mail ").doesNotContain("zoe.privacy-sample@");
+        List<String> reasons = jdbc.queryForList("select reason from dead_letter", String.class);
+        assertThat(reasons)
+                .anySatisfy(reason -> assertThat(reason).contains("<e-mail "))
+                .anySatisfy(reason -> assertThat(reason).contains("<learner "))
+                .allSatisfy(reason ->
+                        assertThat(reason).doesNotContain("zoe.privacy-sample@").doesNotContain(STUDENT_NUMBER));
         assertThat(output.getAll())
-                .as("the failure was logged, with the pseudonym in place of the address")
+                .as("the refusals were logged, with the pseudonyms in place of the ids")
                 .contains("<e-mail ")
+                .contains("<learner ")
                 .doesNotContain("zoe.privacy-sample@")
                 .doesNotContain(ADDRESS)
+                .doesNotContain(STUDENT_NUMBER)
                 .doesNotContain(NAME)
                 .doesNotContain("Privacy-Sample");
     }

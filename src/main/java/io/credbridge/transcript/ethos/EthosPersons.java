@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credbridge.avro.LearnerIdentifier;
 import io.credbridge.identity.SisPersonLookup;
+import io.credbridge.ops.LearnerRef;
 import io.credbridge.transcript.PermanentSisRejection;
 import io.credbridge.transcript.SisResponses;
 import io.credbridge.transcript.TranscriptEntry;
@@ -71,7 +72,7 @@ final class EthosPersons implements SisPersonLookup {
                     purpose,
                     0,
                     "CredBridge.No.Sis.Person",
-                    "the learner " + learnerId + " has no SIS person id; map them (POST /api/identity/"
+                    "the learner " + LearnerRef.of(learnerId) + " has no SIS person id; map them (POST /api/identity/"
                             + "mappings) and resubmit");
         }
         String known = guids.get(sisPersonId);
@@ -87,7 +88,7 @@ final class EthosPersons implements SisPersonLookup {
                         purpose,
                         404,
                         "Person.Not.Found",
-                        "Ethos has no person with " + settings.idCredentialType() + " " + sisPersonId));
+                        "Ethos has no person with " + settings.idCredentialType() + " " + LearnerRef.of(sisPersonId)));
         guids.put(sisPersonId, guid);
         return guid;
     }

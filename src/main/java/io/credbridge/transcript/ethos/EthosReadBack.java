@@ -2,6 +2,7 @@ package io.credbridge.transcript.ethos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credbridge.ops.LearnerRef;
 import io.credbridge.transcript.Discrepancy;
 import io.credbridge.transcript.EntryTemplate;
 import io.credbridge.transcript.ExpectedTranscript;
@@ -150,7 +151,8 @@ final class EthosReadBack implements TranscriptReadBack {
                     "/api/" + settings.resource() + "?criteria=" + filter + "&offset=" + offset + "&limit=" + PAGE,
                     settings.mediaType(),
                     null);
-            responses.check("reading back " + settings.resource() + " of " + learner.learnerId(), response);
+            responses.check(
+                    "reading back " + settings.resource() + " of " + LearnerRef.of(learner.learnerId()), response);
             JsonNode page = parse(response.body());
             page.forEach(records::add);
             if (page.size() < PAGE) {

@@ -2,6 +2,7 @@ package io.credbridge.transcript.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credbridge.ops.LearnerRef;
 import io.credbridge.transcript.Discrepancy;
 import io.credbridge.transcript.EntryTemplate;
 import io.credbridge.transcript.ExpectedTranscript;
@@ -121,7 +122,7 @@ final class RestReadBack implements TranscriptReadBack {
         if (response.statusCode() == 404) {
             return List.of();
         }
-        responses.check("reading back the records of " + learner.learnerId(), response);
+        responses.check("reading back the records of " + LearnerRef.of(learner.learnerId()), response);
         try {
             JsonNode body = JSON.readTree(response.body());
             JsonNode records = settings.recordsPointer() == null
