@@ -70,9 +70,7 @@ class CanvasSqsEndToEndIT {
 
     @DynamicPropertySource
     static void canvasSqsParts(DynamicPropertyRegistry registry) throws IOException {
-        TestCredentials.register(registry);
-        EmbeddedParts.register(registry, "credbridge-canvas-sqs");
-        EmbeddedParts.ownTopics(registry, "canvas-sqs");
+        EmbeddedParts.registerApplication(registry, "canvas-sqs");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-canvas/*.yaml");
         queue.register(registry, Duration.ofSeconds(30));
     }

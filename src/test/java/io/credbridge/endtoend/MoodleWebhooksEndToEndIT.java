@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.credbridge.testsupport.TestCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,9 +41,7 @@ class MoodleWebhooksEndToEndIT {
 
     @DynamicPropertySource
     static void moodleParts(DynamicPropertyRegistry registry) throws IOException {
-        TestCredentials.register(registry);
-        EmbeddedParts.register(registry, "credbridge-moodle");
-        EmbeddedParts.ownTopics(registry, "moodle");
+        EmbeddedParts.registerApplication(registry, "moodle");
         registry.add("credbridge.catalog.locations[0]", () -> "classpath:catalog-moodle/*.yaml");
         registry.add("credbridge.ingest.moodle.sites[0].url", () -> SITE);
         registry.add("credbridge.ingest.moodle.sites[0].token", () -> TOKEN);
