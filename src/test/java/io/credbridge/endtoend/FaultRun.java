@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,14 +95,6 @@ final class FaultRun {
         kafka.start().awaitReady(() -> kafka.logOccurrences(StandaloneKafka.READY) > before, patience);
     }
 
-    /**
-     * The scenarios start the app a dozen times in all and measure correctness, not throughput: the client compiler
-     * alone and the serial collector start it in about 60% of the time (embedded defaults on 2 cores: 18 s instead of
-     * 30 s), which keeps the suite's fault runs within minutes. They run the jar trained for class data sharing, as
-     * the README tells production to ({@link TrainedJar}).
-     */
-    static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
     /** The packaged jar as instance {@code instanceId}, using the run's database unless {@code dbUrl} differs. */
     ChildJvm app(String instanceId, int port, String dbUrl, List<String> moreArguments) throws IOException {
         List<String> args = new ArrayList<>(TestCredentials.arguments());
@@ -121,10 +112,8 @@ final class FaultRun {
                 "--credbridge.outbox.first-retry-delay=100ms",
                 "--credbridge.outbox.max-retry-delay=500ms"));
         args.addAll(moreArguments);
-        TrainedJar trained = TrainedJar.of(packagedJar(), QUICK_START);
-        List<String> jvmOptions = new ArrayList<>(QUICK_START);
-        jvmOptions.addAll(trained.jvmOptions());
-        return ChildJvm.ofJar(trained.jar(), dir.resolve(instanceId + ".log"), jvmOptions, args);
+        TrainedJar trained = TrainedJar.quickStart();
+        return ChildJvm.ofJar(trained.jar(), dir.resolve(instanceId + ".log"), trained.jvmOptions(), args);
     }
 
     ChildJvm app(String instanceId, int port) throws IOException {
@@ -455,17 +444,6 @@ final class FaultRun {
                     .collect(Collectors.joining(",", "[", "]")));
         }
         return batches;
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "credbridge-*.jar")) {
-            for (Path jar : jars) {
-                if (!jar.getFileName().toString().contains("sources")) {
-                    return jar.toAbsolutePath();
-                }
-            }
-        }
-        throw new IllegalStateException("no packaged jar in target/: run mvn verify (package comes first)");
     }
 
     static String ceId(ConsumerRecord<String, byte[]> record) {

@@ -106,6 +106,22 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Waits for a process that ends by itself (a one-off command), killing it when it has not within {@code patience}. */
+    public void awaitExit(Duration patience) throws InterruptedException {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        if (!running.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            running.destroyForcibly();
+            throw new IllegalStateException("did not exit within " + patience + "; see " + log);
+        }
+    }
+
+    public synchronized int exitValue() {
+        return process.exitValue();
+    }
+
     public Path log() {
         return log;
     }
