@@ -27,7 +27,7 @@ import java.util.List;
  * @param expiresAt when the award stops holding, from its definition's validity; null when it never expires
  * @param suspendable whether the definition lets a registrar suspend the award, so that its credential names a
  *     suspension list too; false in payloads written before suspension existed
- * @param gradeAchieved the learner's score on the definition's one assessment criterion; null when the award has no
+ * @param gradeAchieved the score of the one assessment criterion the award was earned through; null when the award has no
  *     grade, and in payloads written before grades travelled
  */
 public record AwardChange(

@@ -1,7 +1,6 @@
 package io.credbridge.award;
 
 import io.credbridge.avro.LearningEvent;
-import io.credbridge.catalog.Assessment;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.RegressionPolicy;
@@ -131,7 +130,7 @@ class CredentialEvaluator {
                         evidence.get().eventIds(),
                         trigger,
                         learner.sisPersonId(),
-                        gradeOf(credential, evidence.get()));
+                        evidence.get().grade());
                 learner.hold(credential.id(), award.held());
                 effects.add(new AwardEffect.Issued(award));
                 affected.addAll(catalog.credentialsStackedOn(credential.id()));
@@ -183,19 +182,6 @@ class CredentialEvaluator {
                 .expiryFor(met.earnedAt())
                 .map(expiry -> expiry.isAfter(now))
                 .orElse(true));
-    }
-
-    /**
-     * The grade the award carries: the score on the definition's one assessment criterion. With several, which of
-     * them is "the grade" would be a guess (and could differ from learner to learner under any-of), so there is none.
-     */
-    static GradeAchieved gradeOf(CredentialDefinition credential, Evidence evidence) {
-        long assessments = credential
-                .allCriteria()
-                .requirements()
-                .filter(Assessment.class::isInstance)
-                .count();
-        return assessments == 1 ? evidence.grade() : null;
     }
 
     /** Why an award that stopped holding is revoked, and by whom, for the ledger and the outputs. */

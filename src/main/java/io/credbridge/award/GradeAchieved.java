@@ -6,9 +6,10 @@ import java.math.BigDecimal;
 
 /**
  * The learner's grade achieved in an award (the EU micro-credential element): the score of the attempt that counted
- * for the definition's one assessment criterion. A definition with no assessment criterion, or with several (which
- * one would be "the grade" is then a guess), gives no grade; so does an award granted by a registrar or made from
- * course completions, and an attempt its source reported without a score on the scale.
+ * for the one assessment criterion the award was earned through. An award earned through several assessment
+ * criteria (all of two exams, say) has none, since which score is "the grade" would be a guess; so has an award
+ * made from course completions or granted by a registrar, one stacked on other credentials, and one whose counted
+ * attempt its source reported without a score on the scale.
  *
  * @param value the score, on {@code scale}
  * @param scale {@code scaled} (0 to 1) or {@code raw} (the assessment's own points): the scale the criterion compares
