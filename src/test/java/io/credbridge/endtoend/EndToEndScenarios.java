@@ -167,6 +167,24 @@ abstract class EndToEndScenarios {
                             .toString())
                     .contains("OpenBadgeCredential");
             assertSignedAndVerifiableFromTheServedDidDocument(issuance);
+            assertThat(issuance.getLearner().getInstitutionalId()).isEqualTo("alice");
+            if (issuance.getCredential().getId().equals("sql-proficiency")) {
+                assertThat(issuance.getCredential().getEqfLevel()).isEqualTo(5);
+                assertThat(issuance.getCredential().getCompetencies())
+                        .extracting(competency -> competency.getCode())
+                        .containsExactly("DU-SQL");
+                assertThat(issuance.getGradeAchieved().getValue())
+                        .as("alice's scaled score on the final exam")
+                        .isEqualTo(0.92);
+                assertThat(json.readTree(issuance.getOpenBadgeCredential())
+                                .at("/credentialSubject/result/0/value")
+                                .asText())
+                        .isEqualTo("0.92");
+            } else {
+                assertThat(issuance.getGradeAchieved())
+                        .as("earned through courses or credentials")
+                        .isNull();
+            }
         }
 
         assertReadableCloudEvent(
