@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param earnedAt when the learner met the last requirement (the latest evidence's occurred-at)
  * @param triggeredBy the event that completed the criteria; its source and arrival time travel with the award
  * @param sisPersonId the learner's SIS person id when it is known (from the identity mapping), else null
+ * @param gradeAchieved the score of the one assessment criterion the award was earned through; null when none
  */
 public record Award(
         String awardId,
@@ -20,7 +21,8 @@ public record Award(
         Instant earnedAt,
         List<String> evidenceEventIds,
         Trigger triggeredBy,
-        String sisPersonId) {
+        String sisPersonId,
+        GradeAchieved gradeAchieved) {
 
     public Award {
         evidenceEventIds = List.copyOf(evidenceEventIds);

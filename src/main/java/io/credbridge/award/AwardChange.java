@@ -27,6 +27,8 @@ import java.util.List;
  * @param expiresAt when the award stops holding, from its definition's validity; null when it never expires
  * @param suspendable whether the definition lets a registrar suspend the award, so that its credential names a
  *     suspension list too; false in payloads written before suspension existed
+ * @param gradeAchieved the score of the one assessment criterion the award was earned through; null when the award has no
+ *     grade, and in payloads written before grades travelled
  */
 public record AwardChange(
         Action action,
@@ -51,7 +53,8 @@ public record AwardChange(
         TranscriptPolicy transcript,
         Recognition recognition,
         Instant expiresAt,
-        boolean suspendable) {
+        boolean suspendable,
+        GradeAchieved gradeAchieved) {
 
     /**
      * What happened to the award. SUSPENDED and REINSTATED only change the credential's status: the award stays
@@ -109,7 +112,8 @@ public record AwardChange(
                 award.credential().transcript(),
                 award.credential().recognition(),
                 award.expiresAt().orElse(null),
-                award.credential().suspendable());
+                award.credential().suspendable(),
+                award.gradeAchieved());
     }
 
     /** The outbox event type: {@code award.issued}, {@code award.revoked}, {@code award.suspended} and so on. */

@@ -96,7 +96,8 @@ class AwardEndings {
                 award.earnedAt(),
                 award.evidenceEventIds(),
                 new Award.Trigger(null, source, at),
-                award.sisPersonId());
+                award.sisPersonId(),
+                award.gradeAchieved());
         return AwardChange.of(snapshot, action, ended.reason(), at);
     }
 }

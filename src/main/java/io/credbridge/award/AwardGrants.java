@@ -88,7 +88,9 @@ class AwardGrants {
                     earnedAt == null ? now : earnedAt,
                     List.of(),
                     trigger,
-                    learner.sisPersonId());
+                    learner.sisPersonId(),
+                    // No attempt of the learner's counted, so there is no score to state.
+                    null);
             learner.hold(credentialId, granted.heldAs(false));
             List<Award> all = new ArrayList<>(List.of(granted));
             all.addAll(evaluator.awardStackedOn(credentialId, learner, trigger));

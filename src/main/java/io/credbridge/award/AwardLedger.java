@@ -7,9 +7,12 @@ import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT;
 import static io.credbridge.jdbc.BulkInsert.ColumnType.TEXT_ARRAY;
 import static io.credbridge.jdbc.BulkInsert.ColumnType.TIMESTAMP;
 
+import io.credbridge.catalog.AttemptRule;
+import io.credbridge.catalog.ScoreScale;
 import io.credbridge.jdbc.BulkInsert;
 import io.credbridge.jdbc.VarcharArray;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -114,7 +117,27 @@ class AwardLedger {
             .column("expires_at", TIMESTAMP, award -> award.expiresAt().orElse(null))
             .column("sis_person_id", TEXT, Award::sisPersonId)
             .column("evidence_event_ids", TEXT_ARRAY, Award::evidenceEventIds)
+            .column(
+                    "grade_achieved",
+                    DOUBLE,
+                    award -> grade(award).map(GradeAchieved::value).orElse(null))
+            .column(
+                    "grade_scale",
+                    TEXT,
+                    award -> grade(award).map(grade -> grade.scale().code()).orElse(null))
+            .column(
+                    "grade_assessment",
+                    TEXT,
+                    award -> grade(award).map(GradeAchieved::assessment).orElse(null))
+            .column(
+                    "grade_attempt",
+                    TEXT,
+                    award -> grade(award).map(grade -> grade.attempt().code()).orElse(null))
             .build();
+
+    private static Optional<GradeAchieved> grade(Award award) {
+        return Optional.ofNullable(award.gradeAchieved());
+    }
 
     /** In bulk: the award stage writes a fact for nearly every event. */
     public void recordFacts(Collection<LearnerFact> facts) {
@@ -183,7 +206,7 @@ class AwardLedger {
         jdbc.query(
                 "select award_id, learner_id, credential_id, credential_version, status, awarded_at, earned_at,"
                         + " expires_at, ended_at, end_reason, ended_by, basis, granted_by, grant_reason, sis_person_id,"
-                        + " evidence_event_ids"
+                        + " evidence_event_ids, grade_achieved, grade_scale, grade_assessment, grade_attempt"
                         + " from award where "
                         + condition
                         + " order by awarded_at desc, award_id",
@@ -207,9 +230,23 @@ class AwardLedger {
                                     row.getString("basis"),
                                     row.getString("granted_by"),
                                     row.getString("grant_reason"),
-                                    row.getString("sis_person_id")));
+                                    row.getString("sis_person_id"),
+                                    gradeOf(row)));
                 });
         return List.copyOf(awards.values());
+    }
+
+    /** The grade columns as one grade, or null for an award without one (and one made before grades were kept). */
+    private static GradeAchieved gradeOf(ResultSet row) throws SQLException {
+        Double value = row.getObject("grade_achieved", Double.class);
+        if (value == null) {
+            return null;
+        }
+        return new GradeAchieved(
+                value,
+                ScoreScale.of(row.getString("grade_scale")),
+                row.getString("grade_assessment"),
+                AttemptRule.of(row.getString("grade_attempt")));
     }
 
     private static Instant instant(Timestamp timestamp) {

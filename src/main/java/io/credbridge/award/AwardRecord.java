@@ -14,6 +14,7 @@ import java.util.List;
  * @param basis EARNED from learning events, or granted: MANUAL or PRIOR_LEARNING
  * @param grantedBy who granted it, for a grant
  * @param grantReason why it was granted, for a grant
+ * @param gradeAchieved the score of the one assessment criterion the award was earned through; null when none
  */
 public record AwardRecord(
         String awardId,
@@ -31,4 +32,5 @@ public record AwardRecord(
         String basis,
         String grantedBy,
         String grantReason,
-        String sisPersonId) {}
+        String sisPersonId,
+        GradeAchieved gradeAchieved) {}

@@ -129,7 +129,8 @@ class CredentialEvaluator {
                         evidence.get().earnedAt(),
                         evidence.get().eventIds(),
                         trigger,
-                        learner.sisPersonId());
+                        learner.sisPersonId(),
+                        evidence.get().grade());
                 learner.hold(credential.id(), award.held());
                 effects.add(new AwardEffect.Issued(award));
                 affected.addAll(catalog.credentialsStackedOn(credential.id()));

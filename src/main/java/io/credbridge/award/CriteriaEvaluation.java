@@ -8,6 +8,7 @@ import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.CriteriaGroup;
 import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.Requirement;
+import io.credbridge.catalog.ScoreScale;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,10 +86,21 @@ final class CriteriaEvaluation {
                 ? Instant.MIN
                 : attempts.get(minAttempts - 1).madeAt();
         return counted.map(attempt -> Evidence.of(
-                attempt.result().eventId(),
-                attempt.result().occurredAt().isAfter(countReached)
-                        ? attempt.result().occurredAt()
-                        : countReached));
+                        attempt.result().eventId(),
+                        attempt.result().occurredAt().isAfter(countReached)
+                                ? attempt.result().occurredAt()
+                                : countReached)
+                .withGrade(gradeOf(assessment, attempt.result())));
+    }
+
+    /**
+     * The counted attempt's score on the scale the criterion reads (a pass criterion: the scaled score); null when
+     * the source did not report one.
+     */
+    private static GradeAchieved gradeOf(Assessment assessment, LearnerFact result) {
+        ScoreScale scale = assessment instanceof AssessmentScore score ? score.scale() : ScoreScale.SCALED;
+        Double value = result.score(scale);
+        return value == null ? null : new GradeAchieved(value, scale, assessment.assessment(), assessment.attempt());
     }
 
     /**

@@ -4,19 +4,31 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What shows that a learner meets a criterion: the learning events, in the order of the criteria they meet,
  * and when the last of them happened (the moment the criterion became met).
+ *
+ * @param grade the score of the attempt that counted, when the evidence is one assessment's; null otherwise, and
+ *     when several assessments' evidence was combined (none of them is "the" grade then)
  */
-record Evidence(List<String> eventIds, Instant earnedAt) {
+record Evidence(List<String> eventIds, Instant earnedAt, GradeAchieved grade) {
 
     Evidence {
         eventIds = List.copyOf(eventIds);
     }
 
+    Evidence(List<String> eventIds, Instant earnedAt) {
+        this(eventIds, earnedAt, null);
+    }
+
     static Evidence of(String eventId, Instant occurredAt) {
         return new Evidence(List.of(eventId), occurredAt);
+    }
+
+    Evidence withGrade(GradeAchieved grade) {
+        return new Evidence(eventIds, earnedAt, grade);
     }
 
     /** All the parts together: their events once each, met when the last part was met. */
@@ -27,6 +39,11 @@ record Evidence(List<String> eventIds, Instant earnedAt) {
                 .map(Evidence::earnedAt)
                 .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new IllegalArgumentException("no evidence to combine"));
-        return new Evidence(List.copyOf(events), earnedAt);
+        List<GradeAchieved> grades = parts.stream()
+                .map(Evidence::grade)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        return new Evidence(List.copyOf(events), earnedAt, grades.size() == 1 ? grades.get(0) : null);
     }
 }

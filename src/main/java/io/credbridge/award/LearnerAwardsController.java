@@ -105,13 +105,15 @@ class LearnerAwardsController {
                 award.basis(),
                 award.grantedBy(),
                 award.grantReason(),
-                award.sisPersonId());
+                award.sisPersonId(),
+                award.gradeAchieved());
     }
 
     /**
      * @param status ACTIVE, REVOKED or EXPIRED; ended awards stay in the list as the learner's history
      * @param basis EARNED by the catalog's criteria, or granted: MANUAL or PRIOR_LEARNING
      * @param evidence ids of the learning events that earned the award
+     * @param gradeAchieved the score the learner's credential states as the grade achieved; null when none
      */
     record AwardView(
             String awardId,
@@ -129,7 +131,8 @@ class LearnerAwardsController {
             String basis,
             String grantedBy,
             String grantReason,
-            String sisPersonId) {}
+            String sisPersonId,
+            GradeAchieved gradeAchieved) {}
 
     /**
      * @param basis MANUAL, or PRIOR_LEARNING the institution assessed

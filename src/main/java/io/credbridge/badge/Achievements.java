@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credbridge.award.AwardChange;
+import io.credbridge.award.GradeAchieved;
 import io.credbridge.catalog.Alignment;
 import io.credbridge.catalog.Credit;
 import io.credbridge.catalog.Recognition;
+import io.credbridge.catalog.ScoreScale;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The OB 3.0 {@code Achievement} an award is for, from the catalog definition as the award snapshot it: what it is
  * (name, description, criteria, type), the competencies it aligns to, its credit, field, code and image, and how it
- * is graded. A field the definition leaves out is left out, never written empty or null.
+ * is graded, and the learner's result. A field the definition leaves out is left out, never written empty or null.
  */
 final class Achievements {
 
@@ -55,27 +59,66 @@ final class Achievements {
             achievement.putObject("image").put("id", recognition.image()).put("type", "Image");
         }
         gradeModeOf(award).ifPresent(mode -> {
-            ObjectNode description = achievement.putArray("resultDescription").addObject();
+            ObjectNode description = resultDescriptions(achievement).addObject();
             description.put("id", resultDescriptionId(award));
             description.putArray("type").add("ResultDescription");
             description.put("name", "Grade (" + mode + ")");
             description.put("resultType", "Status");
         });
+        Optional.ofNullable(award.gradeAchieved()).ifPresent(grade -> {
+            ObjectNode description = resultDescriptions(achievement).addObject();
+            description.put("id", scoreDescriptionId(award));
+            description.putArray("type").add("ResultDescription");
+            description.put("name", scoreName(grade));
+            if (grade.scale() == ScoreScale.SCALED) {
+                description.put("resultType", "ScaledScore");
+                description.put("valueMin", "0");
+                description.put("valueMax", "1");
+            } else {
+                description.put("resultType", "RawScore");
+            }
+        });
         return achievement;
     }
 
     /**
-     * The grade achieved, for a credential graded in a mode: the award says the learner completed it. The value
-     * names the {@code resultDescription} of the achievement it answers.
+     * The learner's results, each naming the {@code resultDescription} of the achievement it answers: for a
+     * credential graded in a mode, that the learner completed it; for an award with a grade achieved, the score of
+     * the attempt that counted as the result's {@code value}. Empty when the award has neither.
      */
-    Optional<ObjectNode> resultOf(AwardChange award) {
-        return gradeModeOf(award).map(mode -> {
-            ObjectNode result = json.createObjectNode();
-            result.putArray("type").add("Result");
-            result.put("resultDescription", resultDescriptionId(award));
-            result.put("status", "Completed");
-            return result;
-        });
+    List<ObjectNode> resultsOf(AwardChange award) {
+        List<ObjectNode> results = new ArrayList<>();
+        gradeModeOf(award)
+                .ifPresent(
+                        mode -> results.add(result(resultDescriptionId(award)).put("status", "Completed")));
+        Optional.ofNullable(award.gradeAchieved())
+                .ifPresent(
+                        grade -> results.add(result(scoreDescriptionId(award)).put("value", grade.valueText())));
+        return results;
+    }
+
+    private ObjectNode result(String descriptionId) {
+        ObjectNode result = json.createObjectNode();
+        result.putArray("type").add("Result");
+        result.put("resultDescription", descriptionId);
+        return result;
+    }
+
+    private static ArrayNode resultDescriptions(ObjectNode achievement) {
+        return achievement.has("resultDescription")
+                ? (ArrayNode) achievement.get("resultDescription")
+                : achievement.putArray("resultDescription");
+    }
+
+    /** What the score is, in words: which assessment, which attempt, on which scale. */
+    private static String scoreName(GradeAchieved grade) {
+        String attempt = switch (grade.attempt()) {
+            case BEST -> "the first attempt that met the criterion";
+            case LATEST -> "the latest attempt";
+            case FIRST -> "the first attempt";
+        };
+        return (grade.scale() == ScoreScale.SCALED ? "Scaled score (0 to 1)" : "Score in points") + " on "
+                + grade.assessment() + ", " + attempt;
     }
 
     /** Payloads written before the recognition travelled describe only what they carry. */
@@ -89,6 +132,10 @@ final class Achievements {
 
     private String resultDescriptionId(AwardChange award) {
         return idOf(award) + "#grade";
+    }
+
+    private String scoreDescriptionId(AwardChange award) {
+        return idOf(award) + "#score";
     }
 
     private static Optional<String> gradeModeOf(AwardChange award) {

@@ -13,8 +13,12 @@ class BadgeConfiguration {
 
     @Bean
     BadgeIssuances badgeIssuances(
-            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
-        return new BadgeIssuances(credentials, cloudEvents, metrics, clock);
+            SecuredCredentials credentials,
+            CloudEventsProperties cloudEvents,
+            BadgeIssuanceProperties issuance,
+            CredBridgeMetrics metrics,
+            Clock clock) {
+        return new BadgeIssuances(credentials, cloudEvents, issuance, metrics, clock);
     }
 
     @Bean

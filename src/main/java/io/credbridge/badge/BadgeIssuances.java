@@ -1,8 +1,6 @@
 package io.credbridge.badge;
 
-import io.credbridge.avro.BadgeAction;
 import io.credbridge.avro.BadgeIssuance;
-import io.credbridge.avro.CredentialSummary;
 import io.credbridge.award.AwardChange;
 import io.credbridge.kafka.CloudEventHeaders;
 import io.credbridge.kafka.CloudEventsProperties;
@@ -26,13 +24,25 @@ public final class BadgeIssuances {
     private final CloudEventsProperties cloudEvents;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
+    private final IssuanceMapping mapping;
 
     BadgeIssuances(
-            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+            SecuredCredentials credentials,
+            CloudEventsProperties cloudEvents,
+            BadgeIssuanceProperties issuance,
+            CredBridgeMetrics metrics,
+            Clock clock) {
         this.credentials = credentials;
         this.cloudEvents = cloudEvents;
         this.metrics = metrics;
         this.clock = clock;
+        this.mapping = new IssuanceMapping(issuance.learnerEmail());
+    }
+
+    /** Without the learner's e-mail address, the default. */
+    BadgeIssuances(
+            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        this(credentials, cloudEvents, new BadgeIssuanceProperties(false), metrics, clock);
     }
 
     public List<OutgoingRecord> toRecords(List<OutboxEvent> events) {
@@ -56,28 +66,7 @@ public final class BadgeIssuances {
     private OutgoingRecord toRecord(OutboxEvent event) {
         AwardChange award = AwardChange.fromJson(event.payload());
         SecuredCredential credential = credentials.of(award);
-        BadgeIssuance issuance = BadgeIssuance.newBuilder()
-                .setIssuanceId(event.eventId())
-                .setAction(BadgeAction.valueOf(award.action().name()))
-                .setAwardId(award.awardId())
-                .setLearnerId(award.learnerId())
-                .setCredential(CredentialSummary.newBuilder()
-                        .setId(award.credentialId())
-                        .setVersion(award.credentialVersion())
-                        .setName(award.credentialName())
-                        .setKind(award.credentialKind())
-                        .setIssuerId(award.issuerId())
-                        .setIssuerName(award.issuerName())
-                        .build())
-                .setAwardedAt(award.awardedAt())
-                .setEarnedAt(award.earnedAt())
-                .setEvidenceEventIds(award.evidenceEventIds())
-                .setOpenBadgeCredential(credential.document())
-                .setDataIntegrityCredential(credential.dataIntegrity())
-                .setVcJwt(credential.jwt())
-                .setReason(award.reason())
-                .setChangedAt(award.changedAt())
-                .build();
+        BadgeIssuance issuance = mapping.of(event.eventId(), award, credential);
         return new OutgoingRecord(
                 award.learnerId(),
                 encode(issuance),

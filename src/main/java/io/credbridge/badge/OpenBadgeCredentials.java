@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credbridge.award.AwardChange;
 import io.credbridge.catalog.EuMicroCredential;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -93,9 +94,10 @@ final class OpenBadgeCredentials {
         RecipientIdentity.of(award).writeTo(subject);
         subject.putArray("type").add("AchievementSubject");
         subject.set("achievement", achievement);
-        achievements
-                .resultOf(award)
-                .ifPresent(result -> subject.putArray("result").add(result));
+        List<ObjectNode> results = achievements.resultsOf(award);
+        if (!results.isEmpty()) {
+            subject.putArray("result").addAll(results);
+        }
         return subject;
     }
 

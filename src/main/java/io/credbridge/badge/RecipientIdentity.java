@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How a credential names its learner. A DID or URL is the subject's {@code id}; anything else is an OB 3.0
@@ -28,9 +29,8 @@ record RecipientIdentity(String subjectId, List<Identifier> identifiers) {
         String subjectId = null;
         if (isDidOrUrl(learner)) {
             subjectId = learner;
-        } else if (learner.contains("@")) {
-            String email = learner.regionMatches(true, 0, "mailto:", 0, 7) ? learner.substring(7) : learner;
-            identifiers.add(hashed("emailAddress", email.toLowerCase(Locale.ROOT), salt));
+        } else if (emailOf(learner).isPresent()) {
+            identifiers.add(hashed("emailAddress", emailOf(learner).get().toLowerCase(Locale.ROOT), salt));
         } else {
             identifiers.add(hashed("accountId", learner, salt));
         }
@@ -38,6 +38,14 @@ record RecipientIdentity(String subjectId, List<Identifier> identifiers) {
             identifiers.add(hashed("sisSourcedId", award.sisPersonId(), salt));
         }
         return new RecipientIdentity(subjectId, identifiers);
+    }
+
+    /** The e-mail address a learner id is, with or without {@code mailto:}; empty for any other kind of id. */
+    static Optional<String> emailOf(String learnerId) {
+        if (learnerId == null || !learnerId.contains("@") || isDidOrUrl(learnerId)) {
+            return Optional.empty();
+        }
+        return Optional.of(learnerId.regionMatches(true, 0, "mailto:", 0, 7) ? learnerId.substring(7) : learnerId);
     }
 
     void writeTo(ObjectNode subject) {

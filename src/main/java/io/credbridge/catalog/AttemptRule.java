@@ -21,7 +21,7 @@ public enum AttemptRule {
     }
 
     @JsonCreator
-    static AttemptRule of(String code) {
+    public static AttemptRule of(String code) {
         return Arrays.stream(values())
                 .filter(rule -> rule.code().equals(code))
                 .findFirst()

@@ -127,6 +127,7 @@ abstract class AwardExpiryContract {
                 clock.instant(),
                 List.of("e-" + UUID.randomUUID()),
                 new Award.Trigger("e", "xapi", clock.instant()),
+                null,
                 null);
     }
 

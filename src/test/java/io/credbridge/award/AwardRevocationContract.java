@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.credbridge.catalog.AnyOf;
+import io.credbridge.catalog.AssessmentScore;
+import io.credbridge.catalog.AttemptRule;
 import io.credbridge.catalog.CourseCompleted;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.CredentialHeld;
 import io.credbridge.catalog.Criterion;
 import io.credbridge.catalog.Definitions;
+import io.credbridge.catalog.ScoreScale;
 import io.credbridge.identity.IdentityMappings;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
@@ -153,8 +156,8 @@ abstract class AwardRevocationContract {
         CredentialDefinition v1 =
                 Definitions.asVersion(Definitions.badge("badge", new CourseCompleted(C1)), 1, "Old", false);
         CredentialDefinition v2 = Definitions.asVersion(v1, 2, "New", false);
-        Award award =
-                new Award("award-v1", "dan", v1, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0), "S0042");
+        Award award = new Award(
+                "award-v1", "dan", v1, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0), "S0042", null);
         transactions.executeWithoutResult(status -> ledger.recordAwards(List.of(award)));
         AwardEndings endings =
                 new AwardEndings(ledger, CredentialCatalog.of(List.of(v1, v2)), new OutboxStore(jdbc), revocations);
@@ -174,6 +177,54 @@ abstract class AwardRevocationContract {
         assertThat(AwardChange.fromJson(payload).sisPersonId())
                 .as("the ended award still names the learner's SIS person")
                 .isEqualTo("S0042");
+    }
+
+    @Test
+    void anAwardsGradeIsKeptOnItsRowAndAnEndedAwardIsAnnouncedWithIt() {
+        CredentialDefinition exam = Definitions.badge(
+                "exam-badge",
+                new AssessmentScore(
+                        "https://lms.example.edu/assessments/exam",
+                        null,
+                        40.0,
+                        null,
+                        ScoreScale.RAW,
+                        AttemptRule.LATEST,
+                        null,
+                        null));
+        GradeAchieved grade =
+                new GradeAchieved(42.5, ScoreScale.RAW, "https://lms.example.edu/assessments/exam", AttemptRule.LATEST);
+        Award graded = new Award(
+                "award-graded", "fay", exam, T0, T0, List.of("e1"), new Award.Trigger("e1", "xapi", T0), null, grade);
+        Award ungraded = new Award(
+                "award-plain",
+                "fay",
+                Definitions.badge("plain", new CourseCompleted(C1)),
+                T0,
+                T0,
+                List.of("e2"),
+                new Award.Trigger("e2", "xapi", T0),
+                null,
+                null);
+        transactions.executeWithoutResult(status -> ledger.recordAwards(List.of(graded, ungraded)));
+        AwardEndings endings =
+                new AwardEndings(ledger, CredentialCatalog.of(List.of(exam)), new OutboxStore(jdbc), revocations);
+
+        transactions.executeWithoutResult(status -> endings.announce(
+                List.of(new EndedAward(ledger.find("award-graded").orElseThrow(), "test")),
+                AwardChange.Action.REVOKED,
+                "admin",
+                T0));
+
+        assertThat(ledger.find("award-graded").orElseThrow().gradeAchieved()).isEqualTo(grade);
+        assertThat(ledger.find("award-plain").orElseThrow().gradeAchieved()).isNull();
+        String payload = jdbc.queryForObject(
+                "select payload from outbox_event where aggregate_id = 'award-graded' and destination = 'BADGE'",
+                Map.of(),
+                String.class);
+        assertThat(AwardChange.fromJson(payload).gradeAchieved())
+                .as("the revoked credential states the grade the issued one did")
+                .isEqualTo(grade);
     }
 
     @Test

@@ -205,7 +205,8 @@ class BadgeIssuancesTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                null);
         return OutboxEvent.of(Destination.BADGE, "award", award.awardId(), award.eventType(), award.toJson(), AWARDED);
     }
 }

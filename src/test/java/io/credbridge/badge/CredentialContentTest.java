@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import io.credbridge.award.AwardChange;
+import io.credbridge.award.GradeAchieved;
+import io.credbridge.catalog.AttemptRule;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.Definitions;
 import io.credbridge.catalog.DemoCatalog;
+import io.credbridge.catalog.ScoreScale;
 import io.credbridge.catalog.Validity;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,6 +28,9 @@ class CredentialContentTest {
 
     static final String EXTENSION = TestIssuers.PUBLIC_URL + "/contexts/credbridge-eu-microcredential-v1.jsonld";
     static final String EU = "https://credbridge.io/ns/eu-microcredential#";
+    static final String EXAM = "https://lms.example.edu/assessments/sql-exam";
+    static final GradeAchieved SCALED = new GradeAchieved(0.92, ScoreScale.SCALED, EXAM, AttemptRule.LATEST);
+    static final GradeAchieved RAW = new GradeAchieved(42.0, ScoreScale.RAW, EXAM, AttemptRule.BEST);
 
     private final ObjectMapper json = new ObjectMapper();
     private final Issuer issuer = TestIssuers.issuers().all().get(0);
@@ -141,16 +148,86 @@ class CredentialContentTest {
     }
 
     @Test
-    void theyPassThe1EdTechSchema() throws Exception {
+    void theyPassThe1EdTechSchemaWithAndWithoutAGrade() throws Exception {
         JsonSchema schema = OpenBadgeCredentialsTest.ob3Schema();
         for (CredentialDefinition definition : catalog) {
-            SecuredCredential credential = credentials.of(OpenBadgeCredentialsTest.award(definition, "alice", "S1"));
-            for (String form : List.of(credential.document(), credential.dataIntegrity())) {
-                assertThat(schema.validate(json.readTree(form)))
-                        .as(definition.id())
-                        .isEmpty();
+            for (AwardChange award : List.of(
+                    OpenBadgeCredentialsTest.award(definition, "alice", "S1"),
+                    OpenBadgeCredentialsTest.graded(definition, SCALED),
+                    OpenBadgeCredentialsTest.graded(definition, RAW))) {
+                SecuredCredential credential = credentials.of(award);
+                for (String form : List.of(credential.document(), credential.dataIntegrity())) {
+                    assertThat(schema.validate(json.readTree(form)))
+                            .as("%s graded %s", definition.id(), award.gradeAchieved())
+                            .isEmpty();
+                }
             }
         }
+    }
+
+    @Test
+    void aGradedAwardsScoreIsTheValueOfAResultForAScaledScoreDescriptionBesideTheStatusOne() throws Exception {
+        JsonNode credential = json.readTree(credentials
+                .of(OpenBadgeCredentialsTest.graded(definition("sql-analytics"), SCALED))
+                .document());
+        JsonNode descriptions = credential.at("/credentialSubject/achievement/resultDescription");
+        JsonNode results = credential.at("/credentialSubject/result");
+
+        assertThat(descriptions).hasSize(2);
+        assertThat(descriptions.get(0).path("resultType").asText()).isEqualTo("Status");
+        JsonNode score = descriptions.get(1);
+        assertThat(score.path("id").asText())
+                .isEqualTo("https://credentials.example.edu/achievements/sql-analytics/v3#score");
+        assertThat(score.path("type").get(0).asText()).isEqualTo("ResultDescription");
+        assertThat(score.path("resultType").asText()).isEqualTo("ScaledScore");
+        assertThat(score.path("valueMin").asText()).isEqualTo("0");
+        assertThat(score.path("valueMax").asText()).isEqualTo("1");
+        assertThat(score.path("name").asText()).isEqualTo("Scaled score (0 to 1) on " + EXAM + ", the latest attempt");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("Completed");
+        assertThat(results.get(1).path("resultDescription").asText())
+                .isEqualTo(score.path("id").asText());
+        assertThat(results.get(1).path("value").asText()).isEqualTo("0.92");
+        assertThat(results.get(1).has("status")).isFalse();
+    }
+
+    @Test
+    void aRawScoreIsARawScoreResultAndABareDefinitionGainsOnlyThatResult() throws Exception {
+        JsonNode credential = json.readTree(credentials
+                .of(OpenBadgeCredentialsTest.graded(definition("bare-badge"), RAW))
+                .document());
+
+        assertThat(credential.at("/credentialSubject/achievement/resultDescription"))
+                .singleElement()
+                .satisfies(score -> {
+                    assertThat(score.path("resultType").asText()).isEqualTo("RawScore");
+                    assertThat(score.has("valueMax"))
+                            .as("the assessment's maximum is not known")
+                            .isFalse();
+                });
+        assertThat(credential.at("/credentialSubject/result"))
+                .singleElement()
+                .satisfies(result -> assertThat(result.path("value").asText()).isEqualTo("42"));
+    }
+
+    @Test
+    void aGradedCredentialIsSignedWithItsScoreAndAChangedScoreFailsVerification() throws Exception {
+        SecuredCredential credential =
+                credentials.of(OpenBadgeCredentialsTest.graded(definition("sql-analytics"), SCALED));
+        String nquads = canonical.nquads(jakarta(credential.document()));
+        ObjectNode tampered = (ObjectNode) json.readTree(credential.dataIntegrity());
+        ((ObjectNode) tampered.at("/credentialSubject/result/1")).put("value", "0.99");
+
+        assertThat(nquads)
+                .as("the score and its type are signed, not dropped")
+                .contains("<https://schema.org/value> \"0.92\"")
+                .contains("<https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultType>");
+        assertThat(verifier.verifiesDataIntegrity(credential.dataIntegrity())).isTrue();
+        assertThat(json.readTree(verifier.verifiedJwsPayload(credential.jwt()))
+                        .at("/credentialSubject/result/1/value")
+                        .asText())
+                .isEqualTo("0.92");
+        assertThat(verifier.verifiesDataIntegrity(tampered.toString())).isFalse();
     }
 
     @Test

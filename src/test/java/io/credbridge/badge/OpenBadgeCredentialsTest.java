@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.credbridge.award.Award;
 import io.credbridge.award.AwardChange;
+import io.credbridge.award.GradeAchieved;
 import io.credbridge.catalog.CredentialDefinition;
 import io.credbridge.catalog.DemoCatalog;
 import jakarta.json.Json;
@@ -206,6 +207,16 @@ class OpenBadgeCredentialsTest {
 
     /** The award of {@code definition} as the outbox carries it to the badge side: through its JSON form. */
     static AwardChange award(CredentialDefinition definition, String learner, String sisPersonId, String awardId) {
+        return award(definition, learner, sisPersonId, awardId, null);
+    }
+
+    /** The award of {@code definition} with the learner's grade achieved, through its JSON form. */
+    static AwardChange graded(CredentialDefinition definition, GradeAchieved grade) {
+        return award(definition, "alice", "S1", "0d6e2f6e-7c1a-4a53-b3f2-5a0d9c1e2b3f", grade);
+    }
+
+    private static AwardChange award(
+            CredentialDefinition definition, String learner, String sisPersonId, String awardId, GradeAchieved grade) {
         Award award = new Award(
                 awardId,
                 learner,
@@ -214,7 +225,8 @@ class OpenBadgeCredentialsTest {
                 EARNED,
                 List.of("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02", "not-a-uuid"),
                 new Award.Trigger("not-a-uuid", "xapi", AWARDED.minusSeconds(1)),
-                sisPersonId);
+                sisPersonId,
+                grade);
         return AwardChange.fromJson(AwardChange.of(award).toJson());
     }
 

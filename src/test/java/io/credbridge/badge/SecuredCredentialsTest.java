@@ -167,7 +167,8 @@ class SecuredCredentialsTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                null);
 
         assertThatThrownBy(() -> TestIssuers.securedCredentials().of(otherIssuer))
                 .hasMessageContaining("https://other.example.edu/issuers/x")

@@ -379,7 +379,8 @@ abstract class StatusListsContract {
                 template.transcript(),
                 template.recognition(),
                 template.expiresAt(),
-                suspendable);
+                suspendable,
+                template.gradeAchieved());
     }
 
     StatusLists statusLists(int length) {

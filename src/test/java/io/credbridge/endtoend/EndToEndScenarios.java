@@ -124,6 +124,10 @@ abstract class EndToEndScenarios {
         assertThat(applied.path("awardedAt").asText()).isNotBlank();
         assertThat(texts(applied.path("evidence")))
                 .containsExactly("6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c01", "6f1d3c2a-8b4e-4f6a-9c1d-2e3f4a5b6c02");
+        JsonNode sqlGrade = byCredential(awards, "sql-proficiency").path("gradeAchieved");
+        assertThat(sqlGrade.path("value").asDouble()).isEqualTo(0.92);
+        assertThat(sqlGrade.path("scale").asText()).isEqualTo("scaled");
+        assertThat(sqlGrade.path("attempt").asText()).isEqualTo("best");
         assertThat(awards("bob")).as("0.6 is below the 0.8 threshold").isEmpty();
         JsonNode bobsSql = byCredential(
                 list(json.readTree(get("/api/learners/bob/progress").body())), "sql-proficiency");
@@ -167,6 +171,24 @@ abstract class EndToEndScenarios {
                             .toString())
                     .contains("OpenBadgeCredential");
             assertSignedAndVerifiableFromTheServedDidDocument(issuance);
+            assertThat(issuance.getLearner().getInstitutionalId()).isEqualTo("alice");
+            if (issuance.getCredential().getId().equals("sql-proficiency")) {
+                assertThat(issuance.getCredential().getEqfLevel()).isEqualTo(5);
+                assertThat(issuance.getCredential().getCompetencies())
+                        .extracting(competency -> competency.getCode())
+                        .containsExactly("DU-SQL");
+                assertThat(issuance.getGradeAchieved().getValue())
+                        .as("alice's scaled score on the final exam")
+                        .isEqualTo(0.92);
+                assertThat(json.readTree(issuance.getOpenBadgeCredential())
+                                .at("/credentialSubject/result/0/value")
+                                .asText())
+                        .isEqualTo("0.92");
+            } else {
+                assertThat(issuance.getGradeAchieved())
+                        .as("earned through courses or credentials")
+                        .isNull();
+            }
         }
 
         assertReadableCloudEvent(
