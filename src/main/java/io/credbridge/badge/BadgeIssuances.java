@@ -9,8 +9,6 @@ import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.kafka.OutgoingRecord;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +24,24 @@ public final class BadgeIssuances {
     private final CloudEventsProperties cloudEvents;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
+    private final BadgeIssuanceEncoding encoding;
 
     BadgeIssuances(
             SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        this(credentials, cloudEvents, metrics, clock, BadgeIssuanceEncoding.singleObject());
+    }
+
+    BadgeIssuances(
+            SecuredCredentials credentials,
+            CloudEventsProperties cloudEvents,
+            CredBridgeMetrics metrics,
+            Clock clock,
+            BadgeIssuanceEncoding encoding) {
         this.credentials = credentials;
         this.cloudEvents = cloudEvents;
         this.metrics = metrics;
         this.clock = clock;
+        this.encoding = encoding;
     }
 
     public List<OutgoingRecord> toRecords(List<OutboxEvent> events) {
@@ -80,7 +89,7 @@ public final class BadgeIssuances {
                 .build();
         return new OutgoingRecord(
                 award.learnerId(),
-                encode(issuance),
+                encoding.encode(issuance),
                 CloudEventHeaders.of(
                         event.eventId(), typeOf(award.action()), cloudEvents.sourceOf("badge"), award.changedAt()));
     }
@@ -88,13 +97,5 @@ public final class BadgeIssuances {
     /** The CloudEvents type says what happened, so subscribers can route without decoding. */
     static String typeOf(AwardChange.Action action) {
         return "io.credbridge.badge." + action.name().toLowerCase(java.util.Locale.ROOT) + ".v1";
-    }
-
-    private static byte[] encode(BadgeIssuance issuance) {
-        try {
-            return BadgeIssuance.getEncoder().encode(issuance).array();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
