@@ -1,5 +1,6 @@
 package io.credbridge.badge;
 
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.Default4ByteIdHandler;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.config.IdOption;
@@ -42,7 +43,10 @@ final class RegistryEncoding implements BadgeIssuanceEncoding, AutoCloseable {
         config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
         config.put(SerdeConfig.ID_HANDLER, Default4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, IdOption.contentId.name());
-        // The JDK's HttpClient: the build leaves out the serde's Vert.x client (see pom.xml).
+        // One self-contained schema (BadgeAction and CredentialSummary inline), as Avro's own parser and every
+        // Confluent client read it; the serde would otherwise register each named type as a reference of its own.
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
+        // The JDK's HttpClient rather than the default Vert.x, which Boot 4.1's Netty 4.2 is not made for (pom.xml).
         config.put(SerdeConfig.HTTP_ADAPTER, "JDK");
         if (!registry.username().isEmpty()) {
             config.put(SerdeConfig.AUTH_USERNAME, registry.username());

@@ -19,6 +19,7 @@ class RegistryEncodingTest {
                 .containsEntry("apicurio.registry.headers.enabled", false)
                 .containsEntry("apicurio.registry.id-handler", "io.apicurio.registry.serde.Default4ByteIdHandler")
                 .containsEntry("apicurio.registry.use-id", "contentId")
+                .containsEntry("apicurio.registry.dereference-schema", true)
                 .containsEntry("apicurio.registry.auto-register", true);
     }
 
