@@ -7,6 +7,9 @@ import io.apicurio.registry.serde.config.IdOption;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
 import io.credbridge.avro.BadgeIssuance;
+import io.credbridge.outbox.DeliveryDeferred;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,16 +26,18 @@ final class RegistryEncoding implements BadgeIssuanceEncoding, AutoCloseable {
 
     private final AvroKafkaSerializer<BadgeIssuance> serializer;
     private final String topic;
+    private final String registryUrl;
 
-    private RegistryEncoding(AvroKafkaSerializer<BadgeIssuance> serializer, String topic) {
+    private RegistryEncoding(AvroKafkaSerializer<BadgeIssuance> serializer, String topic, String registryUrl) {
         this.serializer = serializer;
         this.topic = topic;
+        this.registryUrl = registryUrl;
     }
 
     static RegistryEncoding of(BadgeSerializationProperties.Registry registry, String topic) {
         AvroKafkaSerializer<BadgeIssuance> serializer = new AvroKafkaSerializer<>();
         serializer.configure(serdeConfig(registry), false);
-        return new RegistryEncoding(serializer, topic);
+        return new RegistryEncoding(serializer, topic, registry.url());
     }
 
     /** The serde settings; the wire format is set explicitly rather than left to the serde's defaults. */
@@ -60,9 +65,36 @@ final class RegistryEncoding implements BadgeIssuanceEncoding, AutoCloseable {
         return config;
     }
 
+    /**
+     * @throws DeliveryDeferred when the registry could not be reached, so that the outbox log and the event's last
+     *     error name the registry rather than a bare socket exception; it is retried like any failed send
+     */
     @Override
     public byte[] encode(BadgeIssuance issuance) {
-        return serializer.serialize(topic, issuance);
+        try {
+            return serializer.serialize(topic, issuance);
+        } catch (RuntimeException e) {
+            IOException unreachable = ioCauseOf(e);
+            if (unreachable == null) {
+                throw e;
+            }
+            throw new DeliveryDeferred(
+                    "The schema registry at " + registryUrl + " could not be reached for the BadgeIssuance schema ("
+                            + unreachable.getClass().getSimpleName()
+                            + (unreachable.getMessage() == null ? "" : ": " + unreachable.getMessage())
+                            + ")",
+                    Duration.ZERO,
+                    e);
+        }
+    }
+
+    private static IOException ioCauseOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     @Override

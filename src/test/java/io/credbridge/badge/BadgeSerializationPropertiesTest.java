@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.credbridge.badge.BadgeSerializationProperties.Serialization;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class BadgeSerializationPropertiesTest {
 
@@ -41,6 +43,20 @@ class BadgeSerializationPropertiesTest {
                 .hasMessageContaining(
                         "credbridge.badge.registry.url is needed when credbridge.badge.serialization is" + " registry");
     }
+
+    @Test
+    void registryModeWithoutAnAddressStopsTheApplicationContext() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(Bound.class)
+                .withPropertyValues("credbridge.badge.serialization=registry")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageStartingWith("credbridge.badge.registry.url is needed"));
+    }
+
+    @EnableConfigurationProperties(BadgeSerializationProperties.class)
+    static class Bound {}
 
     @Test
     void anAddressThatIsNotHttpIsRefusedWithWhatItWas() {

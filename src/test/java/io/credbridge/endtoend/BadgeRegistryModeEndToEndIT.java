@@ -120,6 +120,9 @@ class BadgeRegistryModeEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> badgeAttempts() >= 2);
         assertThat(jdbc().queryForList("select status from outbox_event where destination = 'BADGE'", String.class))
                 .containsOnly("PENDING");
+        assertThat(jdbc().queryForList("select last_error from outbox_event where destination = 'BADGE'", String.class))
+                .allMatch(error -> error.startsWith(
+                        "The schema registry at http://127.0.0.1:" + toRegistry.port() + " could not be reached"));
         assertThat(recordsOf(learner)).isEmpty();
 
         toRegistry.resume();
