@@ -48,8 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * credbridge.badge.serialization=registry against a real Apicurio Registry (a child process, started once for the
- * class) and a real broker: badges are read by Apicurio's deserializer and, as a Confluent consumer reads them,
+ * credbridge.badge.serialization=registry against a real Apicurio Registry (a child process, shared by the test JVM)
+ * and a real broker: badges are read by Apicurio's deserializer and, as a Confluent consumer reads them,
  * through the registry's Confluent-compatible API; an unreachable registry holds badges in the outbox until it is
  * back. The outage runs first: the serde caches the schema id after its first lookup, and later sends need no
  * registry at all.
@@ -69,8 +69,7 @@ class BadgeRegistryModeEndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = ApicurioRegistryServer.startOrSkip();
-        System.out.println("Apicurio Registry ready in " + registry.startup().toMillis() + " ms");
+        registry = ApicurioRegistryServer.sharedOrSkip();
         toRegistry = new TcpProxy("127.0.0.1", registry.port());
         Path data = Files.createTempDirectory("credbridge-badge-registry");
         String brokers = TestKafkaBroker.bootstrapServers();
@@ -103,9 +102,6 @@ class BadgeRegistryModeEndToEndIT {
         }
         if (toRegistry != null) {
             toRegistry.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * A real Apicurio Registry (the io.apicurio:apicurio-registry-app tar.gz that the build unpacks into
  * target/apicurio-registry at pre-integration-test) run as a child process on free loopback ports with its default
- * in-memory H2 storage. Its 3.3 line needs Java 21, which the tests look for beside this JVM; when there is none, the
- * unpacked app is missing, or it does not start, the calling test is skipped with the reason.
+ * in-memory H2 storage, once per test JVM (it is stopped when the JVM exits). Its 3.3 line needs Java 21, which the
+ * tests look for beside this JVM; when there is none, the unpacked app is missing, or it does not start, every test
+ * that asks for it is skipped with the reason.
  */
 public final class ApicurioRegistryServer implements AutoCloseable {
 
@@ -38,8 +39,30 @@ public final class ApicurioRegistryServer implements AutoCloseable {
         this.startup = startup;
     }
 
+    private static ApicurioRegistryServer shared;
+    private static String whyNot;
+
+    /** The one registry of this test JVM, started by the first test that asks; or the test is skipped. */
+    public static synchronized ApicurioRegistryServer sharedOrSkip() throws IOException, InterruptedException {
+        if (whyNot != null) {
+            abort(whyNot);
+        }
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (org.opentest4j.TestAbortedException e) {
+                whyNot = e.getMessage();
+                throw e;
+            }
+            ApicurioRegistryServer started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "apicurio-registry-shutdown"));
+            System.out.println("Apicurio Registry ready in " + started.startup().toMillis() + " ms");
+        }
+        return shared;
+    }
+
     /** Starts the registry and waits until its Confluent-compatible API answers, or aborts the test. */
-    public static ApicurioRegistryServer startOrSkip() throws IOException, InterruptedException {
+    private static ApicurioRegistryServer start() throws IOException, InterruptedException {
         if (!Files.isRegularFile(APP)) {
             abort("No Apicurio Registry app at " + APP.toAbsolutePath() + ": run the tests with mvn verify, whose"
                     + " pre-integration-test phase unpacks io.apicurio:apicurio-registry-app");
