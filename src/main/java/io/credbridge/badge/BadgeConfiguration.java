@@ -3,6 +3,7 @@ package io.credbridge.badge;
 import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -17,8 +18,20 @@ class BadgeConfiguration {
             CloudEventsProperties cloudEvents,
             BadgeIssuanceProperties issuance,
             CredBridgeMetrics metrics,
-            Clock clock) {
-        return new BadgeIssuances(credentials, cloudEvents, issuance, metrics, clock);
+            Clock clock,
+            BadgeIssuanceEncoding badgeIssuanceEncoding) {
+        return new BadgeIssuances(credentials, cloudEvents, issuance, metrics, clock, badgeIssuanceEncoding);
+    }
+
+    /** The serialization mode of credbridge.badge.serialization; the registry serde is closed with the context. */
+    @Bean
+    BadgeIssuanceEncoding badgeIssuanceEncoding(
+            BadgeSerializationProperties serialization,
+            @Value("${credbridge.topics.badge-issuance}") String badgeIssuanceTopic) {
+        return switch (serialization.serialization()) {
+            case SINGLE_OBJECT -> BadgeIssuanceEncoding.singleObject();
+            case REGISTRY -> RegistryEncoding.of(serialization.registry(), badgeIssuanceTopic);
+        };
     }
 
     @Bean

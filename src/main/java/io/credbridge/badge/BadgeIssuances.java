@@ -7,8 +7,6 @@ import io.credbridge.kafka.CloudEventsProperties;
 import io.credbridge.kafka.OutgoingRecord;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,24 +23,33 @@ public final class BadgeIssuances {
     private final CredBridgeMetrics metrics;
     private final Clock clock;
     private final IssuanceMapping mapping;
+    private final BadgeIssuanceEncoding encoding;
+
+    /** Without the learner's e-mail address and in the registry-free encoding, the defaults. */
+    BadgeIssuances(
+            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
+        this(
+                credentials,
+                cloudEvents,
+                new BadgeIssuanceProperties(false),
+                metrics,
+                clock,
+                BadgeIssuanceEncoding.singleObject());
+    }
 
     BadgeIssuances(
             SecuredCredentials credentials,
             CloudEventsProperties cloudEvents,
             BadgeIssuanceProperties issuance,
             CredBridgeMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            BadgeIssuanceEncoding encoding) {
         this.credentials = credentials;
         this.cloudEvents = cloudEvents;
         this.metrics = metrics;
         this.clock = clock;
         this.mapping = new IssuanceMapping(issuance.learnerEmail());
-    }
-
-    /** Without the learner's e-mail address, the default. */
-    BadgeIssuances(
-            SecuredCredentials credentials, CloudEventsProperties cloudEvents, CredBridgeMetrics metrics, Clock clock) {
-        this(credentials, cloudEvents, new BadgeIssuanceProperties(false), metrics, clock);
+        this.encoding = encoding;
     }
 
     public List<OutgoingRecord> toRecords(List<OutboxEvent> events) {
@@ -69,7 +76,7 @@ public final class BadgeIssuances {
         BadgeIssuance issuance = mapping.of(event.eventId(), award, credential);
         return new OutgoingRecord(
                 award.learnerId(),
-                encode(issuance),
+                encoding.encode(issuance),
                 CloudEventHeaders.of(
                         event.eventId(), typeOf(award.action()), cloudEvents.sourceOf("badge"), award.changedAt()));
     }
@@ -77,13 +84,5 @@ public final class BadgeIssuances {
     /** The CloudEvents type says what happened, so subscribers can route without decoding. */
     static String typeOf(AwardChange.Action action) {
         return "io.credbridge.badge." + action.name().toLowerCase(java.util.Locale.ROOT) + ".v1";
-    }
-
-    private static byte[] encode(BadgeIssuance issuance) {
-        try {
-            return BadgeIssuance.getEncoder().encode(issuance).array();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,7 +25,12 @@ public final class ChildJvm implements AutoCloseable {
 
     /** {@code java -jar jar args...} */
     public static ChildJvm ofJar(Path jar, Path log, List<String> jvmOptions, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(java()));
+        return ofJar(Path.of(java()), jar, log, jvmOptions, args);
+    }
+
+    /** {@code <java> -jar jar args...}, with another Java runtime than this JVM's (an app that needs a newer one). */
+    public static ChildJvm ofJar(Path java, Path jar, Path log, List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);

@@ -1,7 +1,7 @@
 package io.credbridge.ingest.openedx;
 
 import io.credbridge.kafka.KafkaClientProperties;
-import java.net.URI;
+import io.credbridge.ops.HttpAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +48,9 @@ public record OpenEdxIngestProperties(
     public OpenEdxIngestProperties {
         topics = topics == null ? List.of() : List.copyOf(topics);
         bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
-        lmsUrl = lmsUrl == null ? "" : stripSlash(lmsUrl.strip());
-        schemaRegistryUrl = schemaRegistryUrl == null ? "" : stripSlash(schemaRegistryUrl.strip());
+        lmsUrl = lmsUrl == null ? "" : HttpAddress.withoutTrailingSlash(lmsUrl.strip());
+        schemaRegistryUrl =
+                schemaRegistryUrl == null ? "" : HttpAddress.withoutTrailingSlash(schemaRegistryUrl.strip());
         clientProperties = clientProperties == null ? Map.of() : Map.copyOf(clientProperties);
         List<String> problems = new ArrayList<>();
         if (enabled) {
@@ -64,12 +65,12 @@ public record OpenEdxIngestProperties(
             if (groupId == null || groupId.isBlank()) {
                 problems.add(PREFIX + ".group-id must not be blank");
             }
-            if (!absoluteHttp(lmsUrl)) {
+            if (!HttpAddress.isAbsoluteHttp(lmsUrl)) {
                 problems.add(PREFIX + ".lms-url must be the LMS's https:// address (LMS_ROOT_URL), e.g."
                         + " https://courses.example.edu; was '" + lmsUrl + "'");
             }
         }
-        if (!schemaRegistryUrl.isEmpty() && !absoluteHttp(schemaRegistryUrl)) {
+        if (!schemaRegistryUrl.isEmpty() && !HttpAddress.isAbsoluteHttp(schemaRegistryUrl)) {
             problems.add(PREFIX + ".schema-registry-url must be an http(s):// address, e.g."
                     + " https://schema-registry.example.edu, or blank for the shipped schemas; was '"
                     + schemaRegistryUrl
@@ -90,19 +91,6 @@ public record OpenEdxIngestProperties(
     /** The campus broker's client settings, checked as CredBridge's own are. */
     KafkaClientProperties kafkaClientProperties() {
         return KafkaClientProperties.of(PREFIX + ".client-properties", clientProperties);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static boolean absoluteHttp(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** For logs: never the client settings' values (a JAAS config holds a password). */
