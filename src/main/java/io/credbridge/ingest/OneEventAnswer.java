@@ -28,10 +28,17 @@ public final class OneEventAnswer {
     public String to(String eventName, String eventId, String ignoredBecause) {
         metrics.received(source, 1);
         metrics.sourceEvent(source, eventName, "received");
-        ObjectNode answer = JSON.createObjectNode().put("eventName", eventName);
         if (eventId == null) {
             metrics.ignored(source, 1);
             metrics.sourceEvent(source, eventName, "ignored");
+        }
+        return body(eventName, eventId, ignoredBecause);
+    }
+
+    /** The answer's body alone, for a push whose events are counted elsewhere. */
+    public static String body(String eventName, String eventId, String ignoredBecause) {
+        ObjectNode answer = JSON.createObjectNode().put("eventName", eventName);
+        if (eventId == null) {
             answer.put("ignored", ignoredBecause);
         } else {
             answer.put("eventId", eventId);

@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +138,23 @@ class OpenEdxEventBusEndToEndIT {
         await().atMost(PATIENCE).until(() -> new KafkaTopics(brokers).caughtUp(GROUP, EVENT_BUS_TOPIC));
         assertThat(Awards.ofLearner(http, port, learner)).hasSize(2);
         registry.verify(1, getRequestedFor(urlPathEqualTo("/schemas/ids/" + PASSING_SCHEMA)));
+
+        byte[] reissued = confluentWire(
+                CREATED_SCHEMA, certificate(shipped(CERTIFICATE_CREATED), "downloadable", userId, learner, COURSE_KEY));
+        Map<String, byte[]> reissue =
+                headers(CERTIFICATE_CREATED, UUID.randomUUID().toString(), "2026-12-03T10:00:00+00:00");
+        send(reissued, reissue);
+        send(reissued, reissue);
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(statusOf(learner, "openedx-cs101-certificate"))
+                        .as("the certificate issued again after its revocation is held again")
+                        .isEqualTo("ACTIVE"));
+        await().atMost(PATIENCE).until(() -> new KafkaTopics(brokers).caughtUp(GROUP, EVENT_BUS_TOPIC));
+        assertThat(Awards.ofLearner(http, port, learner))
+                .filteredOn(award -> award.path("status").asText().equals("ACTIVE"))
+                .extracting(award -> award.path("credentialId").asText())
+                .containsExactlyInAnyOrder("openedx-cs101-passed", "openedx-cs101-certificate");
         assertThat(meters.counter(
                                 "credbridge.source.events",
                                 "source",

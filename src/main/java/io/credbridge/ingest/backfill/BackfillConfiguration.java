@@ -1,5 +1,7 @@
 package io.credbridge.ingest.backfill;
 
+import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.ingest.LearningEventRecords;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Backfill jobs run each on a thread of their own; at startup, jobs a stopped process left RUNNING are marked. */
+/**
+ * Backfill jobs run each on a thread of their own; at startup, jobs a stopped process left RUNNING are marked. Skipped
+ * rows go to the dead-letter store, and old uploads of failed jobs are swept from the spool directory.
+ */
 @Configuration(proxyBeanMethods = false)
 class BackfillConfiguration {
 
@@ -20,6 +26,23 @@ class BackfillConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("backfill-");
         executor.setDaemon(true);
         return executor;
+    }
+
+    @Bean
+    RejectedRows rejectedBackfillRows(DeadLetterRecorder deadLetters, TransactionTemplate transactions, Clock clock) {
+        return new RejectedRows(deadLetters, transactions, clock);
+    }
+
+    /** A skipped row's dead letter is replayed with the layout as configured now. */
+    @Bean
+    RejectedRowReplay rejectedBackfillRowReplay(Backfills backfills, LearningEventRecords records, Clock clock) {
+        return new RejectedRowReplay(backfills::layout, records, clock);
+    }
+
+    /** Named by routes/backfill-spool-sweep.camel.yaml. */
+    @Bean
+    BackfillSpool backfillSpool(BackfillProperties properties, BackfillJobs jobs, Clock clock) {
+        return new BackfillSpool(properties, jobs, clock);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -64,9 +65,28 @@ class BackfillJobs {
                         .addValue("now", Timestamp.from(now)));
     }
 
-    void forgetSpool(String jobId) {
+    /** No job names the file any more: it is deleted, and a job that named it can no longer be run again. */
+    void forgetSpoolFile(String spoolFile) {
         jdbc.update(
-                "update backfill_job set spool_file = null where job_id = :id", new MapSqlParameterSource("id", jobId));
+                "update backfill_job set spool_file = null where spool_file = :file",
+                new MapSqlParameterSource("file", spoolFile));
+    }
+
+    /** The spooled files of failed and interrupted jobs that ended before the cutoff, unless a running job reads them. */
+    List<String> spoolsEndedBefore(Instant cutoff) {
+        return jdbc.queryForList(
+                "select distinct spool_file from backfill_job where spool_file is not null"
+                        + " and status in ('FAILED', 'INTERRUPTED') and coalesce(finished_at, updated_at) < :cutoff"
+                        + " and spool_file not in (select spool_file from backfill_job"
+                        + " where status = 'RUNNING' and spool_file is not null)",
+                new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)),
+                String.class);
+    }
+
+    /** Every spooled file a job still names. */
+    java.util.Set<String> spoolFiles() {
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "select spool_file from backfill_job where spool_file is not null", Map.of(), String.class));
     }
 
     void listProblems(String jobId, List<LineProblem> problems) {

@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxListedProblems how many bad lines a refusal or a job lists (every one is counted)
  * @param staleAfter a running job whose progress has not moved for this long was interrupted (its process
  *     stopped); it is shown so, and can be run again
- * @param spoolDirectory where an uploaded file is kept while its job runs
+ * @param spoolDirectory where an uploaded file is kept while its job runs (and, after it failed or was interrupted,
+ *     to be run again)
+ * @param failedSpoolRetention how long the upload of a failed or interrupted job is kept to be run again; then it is
+ *     deleted (the file can be uploaded again: rows already sent count as duplicates)
  * @param producer how the backfill's Kafka producer batches: it sends many events at once, unlike the live sources
  */
 @ConfigurationProperties("credbridge.ingest.backfill")
@@ -28,6 +31,7 @@ public record BackfillProperties(
         @DefaultValue("1000") int maxListedProblems,
         @DefaultValue("2m") Duration staleAfter,
         @DefaultValue("credbridge-data/backfill") Path spoolDirectory,
+        @DefaultValue("7d") Duration failedSpoolRetention,
         @DefaultValue Producer producer) {
 
     /**
@@ -64,6 +68,10 @@ public record BackfillProperties(
         }
         if (staleAfter == null || staleAfter.toSeconds() < 10) {
             problems.add("credbridge.ingest.backfill.stale-after must be at least 10s, was " + staleAfter);
+        }
+        if (failedSpoolRetention == null || failedSpoolRetention.isNegative()) {
+            problems.add("credbridge.ingest.backfill.failed-spool-retention must be a duration of 0 or more (e.g. 7d),"
+                    + " was " + failedSpoolRetention);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

@@ -43,8 +43,10 @@ final class BackfillRows implements Closeable {
 
     /**
      * One row: its line and either its event (null when only checked) or what is wrong with it.
+     *
+     * @param values the row's fields as the file has them (none when the line cannot be read)
      */
-    record Row(long line, LearningEvent event, List<LineProblem> problems) {
+    record Row(long line, LearningEvent event, List<LineProblem> problems, List<String> values) {
 
         boolean good() {
             return problems.isEmpty();
@@ -75,6 +77,7 @@ final class BackfillRows implements Closeable {
     private final ZoneId zone;
     private final DateTimeFormatter pattern;
     private int headerSize;
+    private final List<String> header = new ArrayList<>();
     private int learner;
     private int course;
     private int activity;
@@ -128,7 +131,9 @@ final class BackfillRows implements Closeable {
         }
         List<String> names = new ArrayList<>();
         for (String name : record) {
-            names.add(key(name.startsWith("\uFEFF") ? name.substring(1) : name));
+            String column = name.startsWith("\uFEFF") ? name.substring(1) : name;
+            header.add(column);
+            names.add(key(column));
         }
         headerSize = names.size();
         List<LineProblem> problems = new ArrayList<>();
@@ -160,6 +165,11 @@ final class BackfillRows implements Closeable {
         occurredAt = names.indexOf(key(layout.occurredAtColumn()));
     }
 
+    /** The column names, as the header line has them. */
+    List<String> headerNames() {
+        return List.copyOf(header);
+    }
+
     /** Rows are checked from here on but not made into events: {@link Row#event()} is null for good rows too. */
     BackfillRows checkOnly() {
         building = false;
@@ -179,7 +189,7 @@ final class BackfillRows implements Closeable {
             } catch (UncheckedIOException e) {
                 // commons-csv stops at a quote that is never closed, and a reader at bytes not in the charset.
                 broken = true;
-                return new Row(line, null, List.of(new LineProblem(line, null, unreadable(e))));
+                return new Row(line, null, List.of(new LineProblem(line, null, unreadable(e))), List.of());
             }
             lastLine = parser.getCurrentLineNumber();
             if (record.stream().allMatch(String::isBlank)) {
@@ -206,7 +216,7 @@ final class BackfillRows implements Closeable {
                     null,
                     "has " + record.size() + " field(s) but the header has " + headerSize
                             + " (a value with a comma must be quoted)"));
-            return new Row(line, null, problems);
+            return new Row(line, null, problems, record.toList());
         }
         String learnerId = required(record, learner, layout.learnerColumn(), line, problems);
         String courseId = required(record, course, layout.courseColumn(), line, problems);
@@ -228,7 +238,7 @@ final class BackfillRows implements Closeable {
             problems.add(new LineProblem(line, firstScoreColumn(), "a grade needs a score, a scaled score or passed"));
         }
         if (!problems.isEmpty() || !building) {
-            return new Row(line, null, problems);
+            return new Row(line, null, problems, record.toList());
         }
         String courseIri = layout.coursePrefix() + courseId;
         String activityId = value(record, activity);
@@ -252,7 +262,7 @@ final class BackfillRows implements Closeable {
                 .setScore(result)
                 .setAttemptId(attemptId)
                 .build();
-        return new Row(line, event, List.of());
+        return new Row(line, event, List.of(), List.of());
     }
 
     /** The same row content under the same layout, whichever file or line it is on, gets the same id. */

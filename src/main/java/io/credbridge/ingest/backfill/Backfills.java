@@ -38,6 +38,7 @@ public class Backfills {
     private final BackfillProperties properties;
     private final BackfillJobs jobs;
     private final BackfillPublisher publisher;
+    private final RejectedRows rejects;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -45,11 +46,13 @@ public class Backfills {
             BackfillProperties properties,
             BackfillJobs jobs,
             BackfillPublisher publisher,
+            RejectedRows rejects,
             AuditTrail audit,
             Clock clock) {
         this.properties = properties;
         this.jobs = jobs;
         this.publisher = publisher;
+        this.rejects = rejects;
         this.audit = audit;
         this.clock = clock;
     }
@@ -213,14 +216,20 @@ public class Backfills {
         try (BackfillRows reading = new BackfillRows(reader(file), job.layout(), layout, clock.instant());
                 Producer<String, byte[]> producer = publisher.open()) {
             List<LearningEvent> batch = new ArrayList<>(properties.batchSize());
+            List<BackfillRows.Row> skipped = new ArrayList<>();
             for (BackfillRows.Row row = reading.next(); ; row = reading.next()) {
                 if (row != null) {
                     read++;
                     if (!row.good()) {
                         rejected++;
+                        skipped.add(row);
                     } else {
                         batch.add(row.event());
                     }
+                }
+                if (skipped.size() >= properties.batchSize() || row == null) {
+                    rejects.setAside(job, reading.headerNames(), skipped);
+                    skipped.clear();
                 }
                 if (batch.size() >= properties.batchSize() || row == null && !batch.isEmpty()) {
                     int known = publisher.publish(producer, batch);
@@ -263,7 +272,8 @@ public class Backfills {
     private void deleteSpool(BackfillJob job) {
         try {
             Files.deleteIfExists(Path.of(job.spoolFile()));
-            jobs.forgetSpool(job.jobId());
+            // The failed or interrupted jobs this one ran again named the same file.
+            jobs.forgetSpoolFile(job.spoolFile());
         } catch (IOException e) {
             log.warn(
                     "Backfill job {} could not delete its spooled upload {}: {}",

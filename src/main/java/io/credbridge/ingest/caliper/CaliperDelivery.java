@@ -23,4 +23,17 @@ public record CaliperDelivery(String sensor, List<CaliperItem> items) {
                 .flatMap(Optional::stream)
                 .toList();
     }
+
+    /** What the envelope held, by kind ({@code GradeEvent.Graded}), in order. */
+    public String kinds() {
+        return String.join(", ", items.stream().map(CaliperItem::kind).toList());
+    }
+
+    /** Why nothing of the envelope is published, or null when something is. */
+    public String ignoredBecause() {
+        return events().isEmpty()
+                ? String.join(
+                        "; ", items.stream().map(CaliperItem::ignoredBecause).toList())
+                : null;
+    }
 }

@@ -74,8 +74,9 @@ public class CaliperSensorIngest {
     }
 
     /**
-     * An envelope a queue delivered (Canvas Live Events in Caliper format over SQS): the queue's access policy
-     * decides who may send, so no token is asked for, and a queue message has no media type.
+     * An envelope whose sender was trusted another way: Canvas Live Events in Caliper format from an SQS queue (the
+     * queue's access policy decides who may send) or signed by Canvas over HTTPS. No sensor token is asked for, and
+     * the media type is the delivery's business.
      *
      * @throws RejectedInputException 400 for a malformed envelope, 422 for an unsupported {@code dataVersion}
      */

@@ -20,7 +20,7 @@ class CanvasConfiguration {
 
     @Bean
     CanvasLiveEventIngest canvasLiveEventIngest(
-            CanvasIngestProperties properties, CredBridgeMetrics metrics, Clock clock) {
+            CanvasIngestProperties properties, CaliperSensorIngest caliper, CredBridgeMetrics metrics, Clock clock) {
         if (!properties.requireSignature()) {
             log.warn("Canvas Live Events: unsigned events are accepted (credbridge.ingest.canvas.require-signature is"
                     + " false); anyone who can reach /lms/canvas/live-events can post completions");
@@ -28,6 +28,7 @@ class CanvasConfiguration {
         return new CanvasLiveEventIngest(
                 new CanvasSignature(properties),
                 new CanvasEventNormalizer(properties.baseUrl()),
+                caliper,
                 properties.requireSignature(),
                 metrics,
                 clock);

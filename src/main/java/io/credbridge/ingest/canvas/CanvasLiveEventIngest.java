@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credbridge.ingest.RejectedInputException;
+import io.credbridge.ingest.caliper.CaliperSensorIngest;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The Canvas endpoint's one bean method: authenticate the POST body (a JWT Canvas signed, or the plain event JSON
- * when unsigned events are allowed), then map the event it carries.
+ * when unsigned events are allowed), then map the event it carries: a Canvas-format event with the Canvas mapping, a
+ * Caliper-format one (a subscription in Caliper IMS format) as the Caliper endpoint and the SQS delivery map it, so
+ * an event gets the same LearningEvent whichever way Canvas delivers it.
  */
 public class CanvasLiveEventIngest {
 
@@ -20,6 +23,7 @@ public class CanvasLiveEventIngest {
     private final ObjectMapper json = new ObjectMapper();
     private final CanvasSignature signature;
     private final CanvasEventNormalizer normalizer;
+    private final CaliperSensorIngest caliper;
     private final boolean requireSignature;
     private final CredBridgeMetrics metrics;
     private final Clock clock;
@@ -27,11 +31,13 @@ public class CanvasLiveEventIngest {
     CanvasLiveEventIngest(
             CanvasSignature signature,
             CanvasEventNormalizer normalizer,
+            CaliperSensorIngest caliper,
             boolean requireSignature,
             CredBridgeMetrics metrics,
             Clock clock) {
         this.signature = signature;
         this.normalizer = normalizer;
+        this.caliper = caliper;
         this.requireSignature = requireSignature;
         this.metrics = metrics;
         this.clock = clock;
@@ -40,10 +46,13 @@ public class CanvasLiveEventIngest {
     /**
      * @param body the request body as Canvas sends it: a compact JWS, sometimes as a JSON string (in quotes)
      * @throws RejectedInputException 401 when the signature is missing or wrong, 400 when the event lacks a field
-     *     CredBridge needs
+     *     CredBridge needs or is not a valid Caliper envelope, 422 for a Caliper version CredBridge does not take
      */
     public CanvasDelivery accept(String body) {
-        return normalized(read(body == null ? "" : body.strip()));
+        JsonNode event = read(body == null ? "" : body.strip());
+        return CaliperFormat.envelopeOfClaims(event)
+                .map(envelope -> CanvasDelivery.of(caliper.acceptQueued(envelope.toString())))
+                .orElseGet(() -> normalized(event));
     }
 
     /**

@@ -32,7 +32,7 @@ class QueuedEvents {
         String body = message.body() == null ? "" : message.body();
         try {
             JsonNode event = parse(body);
-            if (event.isObject() && event.has("dataVersion")) {
+            if (CaliperFormat.isEnvelope(event)) {
                 return QueuedEvent.of(message, caliper.acceptQueued(body));
             }
             return QueuedEvent.of(message, canvas.acceptQueued(event));

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,13 +17,13 @@ class OpenEdxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(OpenEdxConfiguration.class);
 
     @Bean
-    OpenEdxRecords openEdxRecords(OpenEdxIngestProperties properties, Clock clock) {
+    OpenEdxRecords openEdxRecords(OpenEdxIngestProperties properties, NamedParameterJdbcTemplate jdbc, Clock clock) {
         SchemaRegistry registry = properties.schemaRegistryUrl().isEmpty()
                 ? null
                 : new SchemaRegistry(properties.schemaRegistryUrl(), properties.schemaRegistryTimeout());
         return new OpenEdxRecords(
                 new OpenEdxEventDecoder(OpenEdxSchemas.shipped(), registry),
-                new OpenEdxEventNormalizer(properties.lmsUrl()),
+                new OpenEdxEventNormalizer(properties.lmsUrl(), new CertificateHistory(jdbc)),
                 clock);
     }
 

@@ -27,7 +27,8 @@ import org.apache.avro.generic.GenericRecord;
  *       certificate, which revocation takes back, rather than the passing grade.
  *   <li>{@code certificate.revoked}: voids that certificate's completion. The revocation cannot know the creation's
  *       ce_id, so a certificate's completion has an id derived from the LMS, learner, course and mode, which the
- *       revocation derives again.
+ *       revocation derives again; a certificate created again after a revocation is a new completion, which the
+ *       {@link CertificateHistory} keeps track of.
  * </ul>
  *
  * The learner is named by their username in the LMS's namespace, their e-mail address and their numeric user id
@@ -40,9 +41,11 @@ final class OpenEdxEventNormalizer {
     static final String DOWNLOADABLE = "downloadable";
 
     private final String lmsUrl;
+    private final CertificateHistory certificates;
 
-    OpenEdxEventNormalizer(String lmsUrl) {
+    OpenEdxEventNormalizer(String lmsUrl, CertificateHistory certificates) {
         this.lmsUrl = lmsUrl;
+        this.certificates = certificates;
     }
 
     /**
@@ -84,7 +87,8 @@ final class OpenEdxEventNormalizer {
                 }
                 return OpenEdxDelivery.of(
                         record,
-                        base.setEventId(certificateEventId(certificate))
+                        base.setEventId(certificates.completionOf(
+                                        eventId, certificateEventId(certificate), CertificateHistory.Kind.CREATED))
                                 .setType(LearningEventType.COURSE_COMPLETED)
                                 .setLearnerIds(learnerIds(child(certificate, "user")))
                                 .setObjectId(courseIri + "/certificate")
@@ -98,7 +102,8 @@ final class OpenEdxEventNormalizer {
                         base.setEventId(eventId)
                                 .setType(LearningEventType.VOIDED)
                                 .setLearnerIds(learnerIds(child(certificate, "user")))
-                                .setObjectId(certificateEventId(certificate))
+                                .setObjectId(certificates.completionOf(
+                                        eventId, certificateEventId(certificate), CertificateHistory.Kind.REVOKED))
                                 .setCourseIds(List.of())
                                 .build());
             }

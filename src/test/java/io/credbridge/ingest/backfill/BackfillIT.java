@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,6 +172,76 @@ class BackfillIT {
         assertThat(job.path("problems").get(0).path("line").asLong()).isEqualTo(3);
         assertThat(job.path("problems").get(0).path("column").asText()).isEqualTo("kind");
         assertThat(eventsOf("learner-skip-" + run + "-")).hasSize(1);
+
+        String deadLetterUri = base.replace("/api/backfill", "/api/dead-letters/")
+                + RejectedRows.idOf(job.path("id").asText(), 3);
+        JsonNode deadLetter = JSON.readTree(get(deadLetterUri).body());
+        assertThat(deadLetter.path("stage").asText()).isEqualTo("ingest");
+        assertThat(deadLetter.path("source").asText()).isEqualTo("backfill");
+        assertThat(deadLetter.path("originKey").asText()).isEqualTo("line 3");
+        assertThat(deadLetter.path("originTopic").asText())
+                .contains(job.path("id").asText())
+                .contains("grades.csv");
+        assertThat(deadLetter.path("reason").asText()).startsWith("line 3, kind: ");
+        JsonNode row = JSON.readTree(deadLetter.path("payloadText").asText());
+        assertThat(row.path("layout").asText()).isEqualTo("gradebook");
+        assertThat(row.path("row").get(2).asText()).isEqualTo("finished");
+        HttpResponse<String> replay = postEmpty(deadLetterUri + "/replay");
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(422);
+        assertThat(JSON.readTree(replay.body()).path("detail").asText()).contains("line 3, kind");
+    }
+
+    @Test
+    void uploadsOfFailedJobsAreDeletedOnceOlderThanTheRetentionAndNewerOnesKeptToBeRunAgain() throws Exception {
+        Path uploads = Files.createDirectories(spool.resolve("uploads"));
+        Path old = Files.writeString(uploads.resolve("backfill-old-" + run + ".csv"), HEADER);
+        Path recent = Files.writeString(uploads.resolve("backfill-recent-" + run + ".csv"), HEADER);
+        Path abandoned = Files.writeString(uploads.resolve("backfill-abandoned-" + run + ".csv"), HEADER);
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        String oldJob = failedJob(old, Instant.now().minus(Duration.ofDays(8)));
+        String recentJob = failedJob(recent, Instant.now().minus(Duration.ofDays(1)));
+
+        try {
+            assertThat(app.getBean(BackfillSpool.class).sweep()).isGreaterThanOrEqualTo(2);
+            assertSwept(old, abandoned, recent, oldJob, recentJob);
+        } finally {
+            // Other tests expect the spool directory empty once their jobs completed.
+            Files.deleteIfExists(recent);
+        }
+    }
+
+    private void assertSwept(Path old, Path abandoned, Path recent, String oldJob, String recentJob) throws Exception {
+
+        assertThat(old).doesNotExist();
+        assertThat(abandoned).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(spoolFileOf(oldJob)).isNull();
+        assertThat(spoolFileOf(recentJob)).isEqualTo(recent.toString());
+        HttpResponse<String> rerun = postEmpty(base + "/" + oldJob + "/rerun");
+        assertThat(rerun.statusCode()).isEqualTo(409);
+        assertThat(rerun.body()).contains("no longer kept");
+    }
+
+    private String failedJob(Path spooled, Instant finished) {
+        String id = UUID.randomUUID().toString();
+        Timestamp at = Timestamp.from(finished);
+        app.getBean(JdbcTemplate.class)
+                .update(
+                        "insert into backfill_job (job_id, layout, file_name, spool_file, status, total_rows,"
+                                + " rows_read, events_sent, rejected, duplicates, started_by, started_at, updated_at,"
+                                + " finished_at, error) values (?, 'gradebook', 'grades.csv', ?, 'FAILED', 1, 0, 0, 0,"
+                                + " 0, 'x', ?, ?, ?, 'Kafka went away')",
+                        id,
+                        spooled.toString(),
+                        at,
+                        at,
+                        at);
+        return id;
+    }
+
+    private static String spoolFileOf(String jobId) {
+        return app.getBean(JdbcTemplate.class)
+                .queryForObject("select spool_file from backfill_job where job_id = ?", String.class, jobId);
     }
 
     @Test
@@ -202,16 +273,16 @@ class BackfillIT {
         assertThat(interrupted.path("status").asText()).isEqualTo("INTERRUPTED");
         assertThat(interrupted.path("rowsRead").asLong()).isEqualTo(400);
 
-        HttpResponse<String> rerun = http.send(
-                authorized(HttpRequest.newBuilder(URI.create(base + "/" + id + "/rerun")))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> rerun = postEmpty(base + "/" + id + "/rerun");
         assertThat(rerun.statusCode()).isEqualTo(202);
         JsonNode done = completed(rerun);
         assertThat(done.path("rerunOf").asText()).isEqualTo(id);
         assertThat(counts(done)).containsExactly(1000L, 1000L, 600L, 0L, 400L);
         assertThat(eventsOf("learner-crash-" + run + "-")).hasSize(1000);
+        assertThat(spooled)
+                .as("the upload is deleted once a run of it completed")
+                .doesNotExist();
+        assertThat(spoolFileOf(id)).as("the interrupted job no longer names it").isNull();
     }
 
     @Test
@@ -277,6 +348,14 @@ class BackfillIT {
                                 URI.create(base + "?layout=" + layout + "&invalid=" + invalid + "&name=grades.csv")))
                         .header("Content-Type", "text/csv")
                         .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postEmpty(String uri) throws Exception {
+        return http.send(
+                authorized(HttpRequest.newBuilder(URI.create(uri)))
+                        .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -41,6 +41,7 @@ class BackfillStoreOnH2IT {
                 1000,
                 Duration.ofMinutes(2),
                 Path.of("unused"),
+                Duration.ofDays(7),
                 new BackfillProperties.Producer(10, 262144, "lz4"));
         jobs = new BackfillJobs(database.jdbc(), properties);
         publisher = new BackfillPublisher(

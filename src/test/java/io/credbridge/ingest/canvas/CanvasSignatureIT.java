@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.credbridge.ingest.RejectedInputException;
+import io.credbridge.ingest.caliper.CaliperIngestProperties;
+import io.credbridge.ingest.caliper.CaliperSensorIngest;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.testsupport.CanvasTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -173,6 +175,8 @@ class CanvasSignatureIT {
         CanvasLiveEventIngest lenient = new CanvasLiveEventIngest(
                 new CanvasSignature(signed),
                 new CanvasEventNormalizer(signed.baseUrl()),
+                CaliperSensorIngest.of(
+                        new CaliperIngestProperties(true, List.of()), new CredBridgeMetrics(meters), Clock.systemUTC()),
                 false,
                 new CredBridgeMetrics(meters),
                 Clock.systemUTC());
@@ -195,6 +199,8 @@ class CanvasSignatureIT {
         return new CanvasLiveEventIngest(
                 new CanvasSignature(properties),
                 new CanvasEventNormalizer(properties.baseUrl()),
+                CaliperSensorIngest.of(
+                        new CaliperIngestProperties(true, List.of()), new CredBridgeMetrics(meters), Clock.systemUTC()),
                 true,
                 new CredBridgeMetrics(meters),
                 Clock.systemUTC());

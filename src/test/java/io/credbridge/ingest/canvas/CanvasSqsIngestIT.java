@@ -87,22 +87,24 @@ class CanvasSqsIngestIT {
                 10,
                 VISIBILITY_TIMEOUT);
         Clock clock = Clock.systemUTC();
+        CaliperSensorIngest caliper =
+                CaliperSensorIngest.of(new CaliperIngestProperties(true, List.of()), metrics, clock);
         CanvasLiveEventIngest canvas = new CanvasLiveEventIngest(
                 new CanvasSignature(
                         CanvasIngestProperties.signed(URI.create(CanvasIngestProperties.DEFAULT_JWKS_URL), "", "")),
                 new CanvasEventNormalizer(""),
+                caliper,
                 true,
                 metrics,
                 clock);
-        CaliperSensorIngest caliper =
-                CaliperSensorIngest.of(new CaliperIngestProperties(true, List.of()), metrics, clock);
         return new CanvasSqsIngest(
                 new CanvasSqsQueue(properties),
                 new QueuedEvents(canvas, caliper, metrics),
                 // No message in these tests is unusable, so none is filed.
                 null,
                 new CanvasSqsIngest.Acknowledgements(
-                        new CanvasAcknowledgement(metrics), new CaliperAcknowledgement(metrics)),
+                        new CanvasAcknowledgement(metrics, new CaliperAcknowledgement(metrics)),
+                        new CaliperAcknowledgement(metrics)),
                 metrics,
                 Executors.newSingleThreadScheduledExecutor(),
                 VISIBILITY_TIMEOUT);

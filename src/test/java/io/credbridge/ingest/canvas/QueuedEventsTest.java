@@ -30,6 +30,7 @@ class QueuedEventsTest {
                     new CanvasSignature(
                             CanvasIngestProperties.signed(URI.create(CanvasIngestProperties.DEFAULT_JWKS_URL), "", "")),
                     new CanvasEventNormalizer(""),
+                    CaliperSensorIngest.of(new CaliperIngestProperties(true, List.of()), metrics, clock),
                     true,
                     metrics,
                     clock),

@@ -1,5 +1,7 @@
 package io.credbridge.ingest.openedx;
 
+import io.credbridge.testsupport.H2TestDatabase;
+import io.credbridge.testsupport.MigratedDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +18,25 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Open edX events as event-bus-kafka produces them: the data in Avro, in the Confluent wire format (magic byte 0, the
  * schema id, Avro binary), and the CloudEvent envelope as ce_* headers.
  */
 public final class OpenEdxEvents {
+
+    /** A certificate history with nothing in it, on an in-memory database with CredBridge's schema. */
+    static CertificateHistory certificateHistory() {
+        NamedParameterJdbcTemplate jdbc = Database.MIGRATED.jdbc();
+        jdbc.getJdbcTemplate().update("delete from openedx_certificate_event");
+        return new CertificateHistory(jdbc);
+    }
+
+    // Migrated once per JVM: migrating for every test instance would cost seconds each.
+    private static final class Database {
+        static final MigratedDatabase MIGRATED = MigratedDatabase.of(H2TestDatabase.newDataSource());
+    }
 
     public static final String PASSING = OpenEdxSchemas.PASSING_STATUS_UPDATED;
     public static final String CERTIFICATE_CREATED = OpenEdxSchemas.CERTIFICATE_CREATED;

@@ -35,7 +35,7 @@ class OpenEdxRecordsTest {
 
     private final OpenEdxRecords reader = new OpenEdxRecords(
             new OpenEdxEventDecoder(OpenEdxSchemas.shipped(), null),
-            new OpenEdxEventNormalizer(LMS),
+            new OpenEdxEventNormalizer(LMS, OpenEdxEvents.certificateHistory()),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -93,6 +93,54 @@ class OpenEdxRecordsTest {
         assertThat(voiding.getEventId()).isEqualTo("r-1");
         assertThat(voiding.getObjectId()).isEqualTo(completion.getEventId());
         assertThat(voiding.getLearnerIds()).isEqualTo(completion.getLearnerIds());
+    }
+
+    @Test
+    void aCertificateCreatedAgainAfterItsRevocationIsANewCompletionThatTheNextRevocationVoids() {
+        LearningEvent first = certificateEvent(CERTIFICATE_CREATED, "c-1", "downloadable");
+        LearningEvent revocation = certificateEvent(CERTIFICATE_REVOKED, "r-1", "unavailable");
+        LearningEvent reissued = certificateEvent(CERTIFICATE_CREATED, "c-2", "downloadable");
+        LearningEvent secondRevocation = certificateEvent(CERTIFICATE_REVOKED, "r-2", "unavailable");
+
+        assertThat(revocation.getObjectId()).isEqualTo(first.getEventId());
+        assertThat(reissued.getEventId())
+                .as("the award stage logged the first completion as voided and would skip the re-issue under its id")
+                .isNotEqualTo(first.getEventId());
+        assertThat(secondRevocation.getObjectId())
+                .as("the second revocation takes back the re-issued certificate")
+                .isEqualTo(reissued.getEventId());
+    }
+
+    @Test
+    void aRedeliveredCertificateRecordGetsTheIdItGotTheFirstTimeEvenAfterARevocationAndReissue() {
+        LearningEvent first = certificateEvent(CERTIFICATE_CREATED, "c-1", "downloadable");
+        LearningEvent revocation = certificateEvent(CERTIFICATE_REVOKED, "r-1", "unavailable");
+        LearningEvent reissued = certificateEvent(CERTIFICATE_CREATED, "c-2", "downloadable");
+
+        assertThat(certificateEvent(CERTIFICATE_CREATED, "c-1", "downloadable").getEventId())
+                .isEqualTo(first.getEventId());
+        assertThat(certificateEvent(CERTIFICATE_REVOKED, "r-1", "unavailable").getObjectId())
+                .as("a redelivered revocation voids what it voided, not the re-issue")
+                .isEqualTo(revocation.getObjectId());
+        assertThat(certificateEvent(CERTIFICATE_CREATED, "c-2", "downloadable").getEventId())
+                .isEqualTo(reissued.getEventId());
+    }
+
+    @Test
+    void aCertificateCreatedAgainWithoutARevocationIsTheSameCompletion() {
+        LearningEvent first = certificateEvent(CERTIFICATE_CREATED, "c-1", "downloadable");
+
+        assertThat(certificateEvent(CERTIFICATE_CREATED, "c-2", "downloadable").getEventId())
+                .as("a regenerated certificate the learner still holds counts once")
+                .isEqualTo(first.getEventId());
+    }
+
+    private LearningEvent certificateEvent(String type, String ceId, String status) {
+        return reader.read(record(
+                        headers(type, ceId, CE_TIME),
+                        confluentWire(12, certificate(shipped(type), status, 42, "ada", COURSE_KEY))))
+                .events()
+                .get(0);
     }
 
     @Test
@@ -181,7 +229,7 @@ class OpenEdxRecordsTest {
         }
         OpenEdxRecords demoReader = new OpenEdxRecords(
                 new OpenEdxEventDecoder(OpenEdxSchemas.shipped(), null),
-                new OpenEdxEventNormalizer("https://lms.demo.credbridge.io"),
+                new OpenEdxEventNormalizer("https://lms.demo.credbridge.io", OpenEdxEvents.certificateHistory()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         OpenEdxDelivery delivery = demoReader.read(new EventBusRecord(

@@ -44,7 +44,7 @@ class SchemaRegistryIT {
     private final OpenEdxRecords reader = new OpenEdxRecords(
             new OpenEdxEventDecoder(
                     OpenEdxSchemas.shipped(), new SchemaRegistry(registry.baseUrl(), Duration.ofSeconds(5))),
-            new OpenEdxEventNormalizer("https://courses.example.edu"),
+            new OpenEdxEventNormalizer("https://courses.example.edu", OpenEdxEvents.certificateHistory()),
             Clock.fixed(Instant.parse("2026-11-30T09:00:05Z"), ZoneOffset.UTC));
 
     @Test
