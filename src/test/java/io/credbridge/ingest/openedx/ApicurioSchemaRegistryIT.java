@@ -42,7 +42,7 @@ class ApicurioSchemaRegistryIT {
                 new OpenEdxEventDecoder(
                         OpenEdxSchemas.shipped(),
                         new SchemaRegistry(registry.url() + "/apis/ccompat/v7", Duration.ofSeconds(5))),
-                new OpenEdxEventNormalizer("https://courses.example.edu"),
+                new OpenEdxEventNormalizer("https://courses.example.edu", OpenEdxEvents.certificateHistory()),
                 Clock.fixed(Instant.parse("2026-11-30T09:00:05Z"), ZoneOffset.UTC));
         GenericRecord data = OpenEdxEvents.passing(writer, true, 42, "ada", "course-v1:DemoX+CS101+2026_T3");
 
