@@ -4,6 +4,7 @@ import io.credbridge.transcript.files.CsvLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,8 +14,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -22,10 +25,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The flat-file SIS adapter: appends transcript rows to a daily CSV import file ({@link CsvLayout}).
- * Idempotent by award id and action: the keys already present in the directory's files are read once, and a row
- * whose key is there is not written again. Rows are appended with one write and forced to disk before this
- * returns, and a torn last line left by a crash is cut off when the file is next opened, so a redelivered entry
- * is written whole exactly once.
+ * Idempotent by award id and action: a row whose key is in the directory's files is not written again. The keys are
+ * read once and kept, and a file is read again when its size is not what this writer last saw: another instance
+ * writing to the same directory (two instances of CredBridge, one killed while its relay was delivering, the other
+ * delivering the batch again) appended to it. Checking and appending happen under a lock on a file in the directory,
+ * so two processes never check and append at once. Rows are appended with one write and forced to disk before this
+ * returns, and a torn last line left by a crash is cut off when the file is next read, so a redelivered entry is
+ * written whole exactly once.
  */
 final class CsvTranscriptWriter implements TranscriptWriter {
 
@@ -35,7 +41,8 @@ final class CsvTranscriptWriter implements TranscriptWriter {
 
     private final CsvTranscriptProperties properties;
     private final Clock clock;
-    private Set<String> written;
+    private final Set<String> written = new HashSet<>();
+    private final Map<Path, Long> sizesSeen = new HashMap<>();
 
     public CsvTranscriptWriter(CsvTranscriptProperties properties, Clock clock) {
         this.properties = properties;
@@ -49,6 +56,21 @@ final class CsvTranscriptWriter implements TranscriptWriter {
 
     @Override
     public synchronized List<WrittenEntry> write(List<TranscriptEntry> entries) throws IOException {
+        Files.createDirectories(properties.directory());
+        try (FileChannel lockFile = FileChannel.open(
+                properties.directory().resolve("." + properties.filePrefix() + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                return writeLocked(entries);
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private List<WrittenEntry> writeLocked(List<TranscriptEntry> entries) throws IOException {
         Set<String> known = writtenKeys();
         List<TranscriptEntry> fresh = new ArrayList<>();
         Set<String> batchKeys = new HashSet<>();
@@ -65,10 +87,11 @@ final class CsvTranscriptWriter implements TranscriptWriter {
         try {
             append(file, CsvLayout.rows(fresh, newFile));
         } catch (IOException e) {
-            // A failed append may leave a torn line: re-read (and repair) the files before the retry writes.
-            written = null;
+            // A failed append may leave a torn line: re-read (and repair) the file before the retry writes.
+            sizesSeen.remove(file);
             throw e;
         }
+        sizesSeen.put(file, Files.size(file));
         fresh.forEach(entry -> known.add(entry.idempotencyKey()));
         // A row is found by its award id and action in the day's file; the file names no record of its own.
         return WrittenEntry.withoutIds(fresh);
@@ -80,18 +103,18 @@ final class CsvTranscriptWriter implements TranscriptWriter {
         return properties.directory().resolve(properties.filePrefix() + "-" + day + ".csv");
     }
 
+    /** The keys of every file, reading again each file whose size changed since this writer last saw it. */
     private Set<String> writtenKeys() throws IOException {
-        if (written == null) {
-            Files.createDirectories(properties.directory());
-            Set<String> keys = new HashSet<>();
-            try (DirectoryStream<Path> files =
-                    Files.newDirectoryStream(properties.directory(), properties.filePrefix() + "-*.csv")) {
-                for (Path file : files) {
+        try (DirectoryStream<Path> files =
+                Files.newDirectoryStream(properties.directory(), properties.filePrefix() + "-*.csv")) {
+            for (Path file : files) {
+                Long seen = sizesSeen.get(file);
+                if (seen == null || seen != Files.size(file)) {
                     cutTornLastLine(file);
-                    readKeys(file, keys);
+                    readKeys(file, written);
+                    sizesSeen.put(file, Files.size(file));
                 }
             }
-            written = keys;
         }
         return written;
     }

@@ -66,6 +66,25 @@ class CsvTranscriptWriterTest {
                 .containsExactly("award-1", "award-2");
     }
 
+    /**
+     * Two instances writing to one directory: the one that read the files first must still see what the other
+     * appended since, or it writes the other's entry again when it redelivers that instance's batch.
+     */
+    @Test
+    void anEntryAnotherWriterAppendedSinceIsNotWrittenAgain() throws Exception {
+        CsvTranscriptWriter survivor = writer();
+        CsvTranscriptWriter killed = writer();
+        survivor.write(List.of(entry("award-1", "A")));
+        killed.write(List.of(entry("award-2", "B")));
+
+        List<WrittenEntry> redelivered = survivor.write(List.of(entry("award-2", "B"), entry("award-3", "C")));
+
+        assertThat(redelivered).extracting(each -> each.entry().awardId()).containsExactly("award-3");
+        assertThat(read(survivor.todaysFile()))
+                .extracting(row -> row.get("award_id"))
+                .containsExactly("award-1", "award-2", "award-3");
+    }
+
     @Test
     void aDuplicateWithinOneBatchIsWrittenOnce() throws Exception {
         List<WrittenEntry> written = writer().write(List.of(entry("award-1", "A"), entry("award-1", "A")));
