@@ -6,7 +6,6 @@ import io.credbridge.testsupport.ChildJvm;
 import io.credbridge.testsupport.PostgresTestDatabase;
 import io.credbridge.testsupport.RequiresPostgres;
 import io.credbridge.testsupport.TestCredentials;
-import io.credbridge.testsupport.TestKafkaBroker;
 import io.credbridge.testsupport.TrainedJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,30 +66,10 @@ class BackfillCommandLineIT {
     }
 
     private static ChildJvm run(Path file, String logName) throws Exception {
-        String layout = "--credbridge.ingest.backfill.layouts.gradebook.";
         List<String> args = new ArrayList<>(TestCredentials.arguments());
-        args.addAll(List.of(
-                "--credbridge.backfill.file=" + file,
-                "--credbridge.backfill.layout=gradebook",
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.flyway.schemas=" + db.schema(),
-                "--credbridge.embedded-kafka.enabled=false",
-                "--camel.component.kafka.brokers=" + TestKafkaBroker.bootstrapServers(),
-                "--credbridge.transcript.csv.directory=" + work.resolve("sis"),
-                "--credbridge.ingest.backfill.spool-directory=" + work.resolve("uploads"),
-                layout + "learner-column=learner",
-                layout + "learner-namespace=https://lms.example.edu",
-                layout + "course-column=course",
-                layout + "course-prefix=https://lms.example.edu/courses/",
-                layout + "type-column=kind",
-                layout + "score-column=score",
-                layout + "max-column=max",
-                layout + "occurred-at-column=when",
-                layout + "occurred-at-format=yyyy-MM-dd HH:mm:ss",
-                layout + "occurred-at-zone=America/New_York"));
+        args.add("--credbridge.backfill.file=" + file);
+        args.add("--credbridge.backfill.layout=gradebook");
+        args.addAll(BackfillIT.appArguments(db, work));
         TrainedJar jar = TrainedJar.quickStart();
         ChildJvm process = ChildJvm.ofJar(jar.jar(), work.resolve(logName), jar.jvmOptions(), args);
         process.start().awaitExit(Duration.ofMinutes(3));

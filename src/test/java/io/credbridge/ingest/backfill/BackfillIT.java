@@ -72,29 +72,10 @@ class BackfillIT {
     static void start() throws Exception {
         PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
         spool = Files.createTempDirectory("credbridge-backfill-it");
-        String layout = "--credbridge.ingest.backfill.layouts.gradebook.";
+        List<String> arguments = new ArrayList<>(appArguments(db, spool));
+        arguments.add("--logging.level.root=WARN");
         app = new SpringApplicationBuilder(CredBridgeApplication.class)
-                .run(TestCredentials.with(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + db.password(),
-                        "--spring.flyway.schemas=" + db.schema(),
-                        "--credbridge.embedded-kafka.enabled=false",
-                        "--camel.component.kafka.brokers=" + TestKafkaBroker.bootstrapServers(),
-                        "--credbridge.transcript.csv.directory=" + spool.resolve("sis"),
-                        "--credbridge.ingest.backfill.spool-directory=" + spool.resolve("uploads"),
-                        layout + "learner-column=learner",
-                        layout + "learner-namespace=https://lms.example.edu",
-                        layout + "course-column=course",
-                        layout + "course-prefix=https://lms.example.edu/courses/",
-                        layout + "type-column=kind",
-                        layout + "score-column=score",
-                        layout + "max-column=max",
-                        layout + "occurred-at-column=when",
-                        layout + "occurred-at-format=yyyy-MM-dd HH:mm:ss",
-                        layout + "occurred-at-zone=America/New_York",
-                        "--logging.level.root=WARN"));
+                .run(TestCredentials.with(arguments.toArray(String[]::new)));
         app.getBean(CamelContext.class).getRouteController().stopRoute("award");
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/backfill";
     }
@@ -321,6 +302,31 @@ class BackfillIT {
                 "refuse",
                 false,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    /** The app on the test broker and a PostgreSQL schema of its own, with the {@code gradebook} layout of {@link #HEADER}. */
+    static List<String> appArguments(PostgresTestDatabase.Connection.Settings db, Path dir) {
+        String layout = "--credbridge.ingest.backfill.layouts.gradebook.";
+        return List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.flyway.schemas=" + db.schema(),
+                "--credbridge.embedded-kafka.enabled=false",
+                "--camel.component.kafka.brokers=" + TestKafkaBroker.bootstrapServers(),
+                "--credbridge.transcript.csv.directory=" + dir.resolve("sis"),
+                "--credbridge.ingest.backfill.spool-directory=" + dir.resolve("uploads"),
+                layout + "learner-column=learner",
+                layout + "learner-namespace=https://lms.example.edu",
+                layout + "course-column=course",
+                layout + "course-prefix=https://lms.example.edu/courses/",
+                layout + "type-column=kind",
+                layout + "score-column=score",
+                layout + "max-column=max",
+                layout + "occurred-at-column=when",
+                layout + "occurred-at-format=yyyy-MM-dd HH:mm:ss",
+                layout + "occurred-at-zone=America/New_York");
     }
 
     /** Half completions, half grades, each of its own learner and time. */
