@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,30 @@ public final class PersonalData {
             address.appendReplacement(masked, Matcher.quoteReplacement(replacement));
         }
         return address.appendTail(masked).toString();
+    }
+
+    /**
+     * Text CredBridge did not write and that may quote the learners it is about, such as a SIS's error message: each
+     * of their ids where it stands on its own (not inside a longer word or number) becomes its {@link LearnerRef}
+     * text, and every e-mail address is masked as {@link #mask(String)} does. Only the learners the caller names are
+     * found; other student numbers cannot be told from other numbers.
+     */
+    public static String mask(String text, List<LearnerRef> learners) {
+        if (text == null) {
+            return null;
+        }
+        String masked = text;
+        for (LearnerRef learner : learners) {
+            if (learner.id() != null && !learner.id().isBlank()) {
+                // Any case: a SIS may echo an id upper-cased; hiding one more look-alike costs nothing.
+                masked = Pattern.compile(
+                                "(?<![\\p{Alnum}])" + Pattern.quote(learner.id().strip()) + "(?![\\p{Alnum}])",
+                                Pattern.CASE_INSENSITIVE)
+                        .matcher(masked)
+                        .replaceAll(Matcher.quoteReplacement(learner.toString()));
+            }
+        }
+        return mask(masked);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.credbridge.transcript;
 
+import io.credbridge.ops.LearnerRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,6 +23,11 @@ public record ExpectedTranscript(
     public ExpectedTranscript {
         entries = List.copyOf(entries);
         awardIds = Set.copyOf(awardIds);
+    }
+
+    /** The ids a SIS may quote this learner by, to be hidden where it does (see {@link SisResponses}). */
+    public List<LearnerRef> learners() {
+        return List.of(LearnerRef.of(learnerId), LearnerRef.of(sisPersonId));
     }
 
     /** The entries of each award, oldest first: ISSUED, then the entry that ended it, if any. */

@@ -1,5 +1,7 @@
 package io.credbridge.transcript;
 
+import io.credbridge.ops.LearnerRef;
+import io.credbridge.ops.PersonalData;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,10 @@ import java.util.Locale;
  * {@code *.Locked} code) and when our credentials were refused (401, 403: an administrator fixes them, and the
  * entries must then go through); every other 4xx is the SIS judging the entry itself, which retrying does not
  * change.
+ *
+ * <p>What the SIS said goes into exception messages that are logged, kept in the review queue and in dead-letter
+ * reasons, and a SIS often echoes the learner (an e-mail address, a student number): those are hidden as
+ * CredBridge's own messages hide them ({@link PersonalData}), the status and the rest of the text kept.
  */
 public final class SisResponses {
 
@@ -26,19 +32,23 @@ public final class SisResponses {
         this.clock = clock;
     }
 
-    /** Returns when the SIS took the entry (2xx); throws {@link TransientSisFailure} or {@link PermanentSisRejection}. */
-    public void check(String entryKey, HttpResponse<String> response) {
+    /**
+     * Returns when the SIS took the entry (2xx); throws {@link TransientSisFailure} or {@link PermanentSisRejection}.
+     *
+     * @param about the learners the call is about, whose ids are hidden where the SIS's text quotes them
+     */
+    public void check(String entryKey, HttpResponse<String> response, List<LearnerRef> about) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return;
         }
         List<SisError> errors = SisError.from(response.body());
-        String said = SisError.describe(errors);
+        String said = PersonalData.mask(SisError.describe(errors), about);
         if (isTransient(status, errors)) {
             throw new TransientSisFailure(
                     target + " answered HTTP " + status + " for " + entryKey + ": " + said, retryAfter(response), null);
         }
-        String code = errors.isEmpty() ? null : errors.get(0).code();
+        String code = errors.isEmpty() ? null : PersonalData.mask(errors.get(0).code(), about);
         throw new PermanentSisRejection(target, entryKey, status, code, said);
     }
 

@@ -2,6 +2,8 @@ package io.credbridge.transcript;
 
 import io.credbridge.award.AwardChange;
 import io.credbridge.ops.CredBridgeMetrics;
+import io.credbridge.ops.LearnerRef;
+import io.credbridge.ops.PersonalData;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,21 +89,24 @@ public class TranscriptAcknowledgements {
                             record.entryKey(), TranscriptAcknowledgementStore.WRITTEN, null, fileName, now)) {
                         accepted.add(record.entryKey());
                     }
-                } else if (store.acknowledged(
-                        record.entryKey(),
-                        TranscriptAcknowledgementStore.REJECTED,
-                        record.sisMessage(),
-                        fileName,
-                        now)) {
-                    rejected++;
-                    review.refused(
-                            new TranscriptReview.Admitted(AwardChange.fromJson(sent.payload()), false),
-                            new PermanentSisRejection(
-                                    "files",
-                                    record.entryKey(),
-                                    0,
-                                    record.sisCode(),
-                                    record.sisMessage() == null ? "rejected in " + fileName : record.sisMessage()));
+                } else {
+                    AwardChange change = AwardChange.fromJson(sent.payload());
+                    // The SIS's words are kept and shown as a refusal over HTTP is: its learner's ids hidden.
+                    String sisMessage = PersonalData.mask(
+                            record.sisMessage(),
+                            List.of(LearnerRef.of(change.learnerId()), LearnerRef.of(change.sisPersonId())));
+                    if (store.acknowledged(
+                            record.entryKey(), TranscriptAcknowledgementStore.REJECTED, sisMessage, fileName, now)) {
+                        rejected++;
+                        review.refused(
+                                new TranscriptReview.Admitted(change, false),
+                                new PermanentSisRejection(
+                                        "files",
+                                        record.entryKey(),
+                                        0,
+                                        record.sisCode(),
+                                        sisMessage == null ? "rejected in " + fileName : sisMessage));
+                    }
                 }
             }
             review.acknowledged(accepted);

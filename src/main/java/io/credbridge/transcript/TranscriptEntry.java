@@ -1,6 +1,7 @@
 package io.credbridge.transcript;
 
 import io.credbridge.award.AwardChange;
+import io.credbridge.ops.LearnerRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,5 +53,10 @@ public record TranscriptEntry(
 
     public String idempotencyKey() {
         return awardId + "/" + action;
+    }
+
+    /** The ids a SIS may quote this entry's learner by, to be hidden where it does (see {@link SisResponses}). */
+    public List<LearnerRef> learners() {
+        return List.of(LearnerRef.of(learnerId), LearnerRef.of(sisPersonId));
     }
 }

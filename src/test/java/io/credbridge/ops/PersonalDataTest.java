@@ -2,6 +2,7 @@ package io.credbridge.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataTest {
@@ -31,6 +32,19 @@ class PersonalDataTest {
         assertThat(PersonalData.mask("column learner_id: \"'zoe.privacy@dddddddddddd... (274)\""))
                 .matches("column learner_id: \"'<e-mail [0-9a-f]{8}>\\.\\.\\. \\(274\\)\"");
         assertThat(PersonalData.mask("From: operator@localhost")).doesNotContain("operator");
+    }
+
+    @Test
+    void textFromOutsideHidesTheIdsOfTheLearnersItIsAboutWhereTheyStandAloneAndEveryAddress() {
+        String masked = PersonalData.mask(
+                "Student S4711042 (zoe.sis@example.edu, person P0012345) already holds award 47110423",
+                List.of(LearnerRef.of("s4711042"), LearnerRef.of("P0012345"), LearnerRef.of(null)));
+
+        assertThat(masked)
+                .matches("Student <learner [0-9a-f]{8}> \\(<e-mail [0-9a-f]{8}>, person <learner [0-9a-f]{8}>\\)"
+                        + " already holds award 47110423");
+        assertThat(masked).startsWith("Student " + LearnerRef.of("s4711042"));
+        assertThat(PersonalData.mask(null, List.of(LearnerRef.of("s4711042")))).isNull();
     }
 
     @Test

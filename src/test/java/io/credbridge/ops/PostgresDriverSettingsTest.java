@@ -21,6 +21,20 @@ class PostgresDriverSettingsTest {
     }
 
     @Test
+    void aPostgresPoolLeavesTheServersErrorDetailOutOfMessagesUnlessTheOperatorAskedForIt() {
+        try (HikariDataSource postgres = pool("jdbc:postgresql://db:5432/credbridge");
+                HikariDataSource debugging = pool("jdbc:postgresql://db:5432/credbridge")) {
+            debugging.addDataSourceProperty("logServerErrorDetail", "true");
+
+            settings.postProcessBeforeInitialization(postgres, "dataSource");
+            settings.postProcessBeforeInitialization(debugging, "dataSource");
+
+            assertThat(postgres.getDataSourceProperties()).containsEntry("logServerErrorDetail", "false");
+            assertThat(debugging.getDataSourceProperties()).containsEntry("logServerErrorDetail", "true");
+        }
+    }
+
+    @Test
     void anH2PoolIsLeftAloneBecauseH2RejectsUnknownSettings() {
         try (HikariDataSource h2 = pool("jdbc:h2:mem:test;MODE=PostgreSQL")) {
             settings.postProcessBeforeInitialization(h2, "dataSource");

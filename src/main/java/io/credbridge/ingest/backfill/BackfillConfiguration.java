@@ -1,6 +1,5 @@
 package io.credbridge.ingest.backfill;
 
-import io.credbridge.deadletter.DeadLetterRecorder;
 import io.credbridge.ingest.LearningEventRecords;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -10,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Backfill jobs run each on a thread of their own; at startup, jobs a stopped process left RUNNING are marked. Skipped
@@ -26,11 +24,6 @@ class BackfillConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("backfill-");
         executor.setDaemon(true);
         return executor;
-    }
-
-    @Bean
-    RejectedRows rejectedBackfillRows(DeadLetterRecorder deadLetters, TransactionTemplate transactions, Clock clock) {
-        return new RejectedRows(deadLetters, transactions, clock);
     }
 
     /** A skipped row's dead letter is replayed with the layout as configured now. */

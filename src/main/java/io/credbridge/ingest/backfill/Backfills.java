@@ -2,6 +2,7 @@ package io.credbridge.ingest.backfill;
 
 import io.credbridge.audit.AuditTrail;
 import io.credbridge.avro.LearningEvent;
+import io.credbridge.deadletter.IngestDeadLetters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public class Backfills {
     private final BackfillProperties properties;
     private final BackfillJobs jobs;
     private final BackfillPublisher publisher;
-    private final RejectedRows rejects;
+    private final IngestDeadLetters deadLetters;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -46,13 +47,13 @@ public class Backfills {
             BackfillProperties properties,
             BackfillJobs jobs,
             BackfillPublisher publisher,
-            RejectedRows rejects,
+            IngestDeadLetters deadLetters,
             AuditTrail audit,
             Clock clock) {
         this.properties = properties;
         this.jobs = jobs;
         this.publisher = publisher;
-        this.rejects = rejects;
+        this.deadLetters = deadLetters;
         this.audit = audit;
         this.clock = clock;
     }
@@ -228,7 +229,7 @@ public class Backfills {
                     }
                 }
                 if (skipped.size() >= properties.batchSize() || row == null) {
-                    rejects.setAside(job, reading.headerNames(), skipped);
+                    deadLetters.setAside(RejectedRows.of(job, reading.headerNames(), skipped));
                     skipped.clear();
                 }
                 if (batch.size() >= properties.batchSize() || row == null && !batch.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.credbridge.ingest.canvas;
 
-import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.deadletter.IngestDeadLetters;
 import io.credbridge.ingest.LearningEventRecords;
 import io.credbridge.ingest.caliper.CaliperAcknowledgement;
 import io.credbridge.ingest.caliper.CaliperSensorIngest;
@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CanvasConfiguration {
@@ -51,12 +50,10 @@ class CanvasConfiguration {
     CanvasSqsIngest canvasSqsIngest(
             CanvasSqsProperties sqs,
             QueuedEvents queuedCanvasEvents,
-            DeadLetterRecorder deadLetters,
-            TransactionTemplate transactions,
+            IngestDeadLetters deadLetters,
             CanvasAcknowledgement canvasAcknowledgement,
             CaliperAcknowledgement caliperAcknowledgement,
-            CredBridgeMetrics metrics,
-            Clock clock) {
+            CredBridgeMetrics metrics) {
         if (sqs.enabled()) {
             log.info(
                     "Canvas Live Events: reading SQS queue {} (region {}, {} credentials)",
@@ -67,7 +64,7 @@ class CanvasConfiguration {
         return new CanvasSqsIngest(
                 new CanvasSqsQueue(sqs),
                 queuedCanvasEvents,
-                new QueuedDeadLetters(deadLetters, transactions, sqs.queueUrl(), clock),
+                deadLetters,
                 new CanvasSqsIngest.Acknowledgements(canvasAcknowledgement, caliperAcknowledgement),
                 metrics,
                 Executors.newSingleThreadScheduledExecutor(task -> {

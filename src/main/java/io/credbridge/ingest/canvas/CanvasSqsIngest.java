@@ -1,8 +1,11 @@
 package io.credbridge.ingest.canvas;
 
+import io.credbridge.deadletter.DeadLetterEntry;
+import io.credbridge.deadletter.IngestDeadLetters;
 import io.credbridge.ingest.caliper.CaliperAcknowledgement;
 import io.credbridge.ingest.canvas.CanvasSqsQueue.QueuedMessage;
 import io.credbridge.ops.CredBridgeMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +28,7 @@ public class CanvasSqsIngest implements AutoCloseable {
 
     private final CanvasSqsQueue queue;
     private final QueuedEvents reader;
-    private final QueuedDeadLetters deadLetters;
+    private final IngestDeadLetters deadLetters;
     private final Acknowledgements acknowledgements;
     private final CredBridgeMetrics metrics;
     private final ScheduledExecutorService visibilityTimer;
@@ -37,7 +40,7 @@ public class CanvasSqsIngest implements AutoCloseable {
     CanvasSqsIngest(
             CanvasSqsQueue queue,
             QueuedEvents reader,
-            QueuedDeadLetters deadLetters,
+            IngestDeadLetters deadLetters,
             Acknowledgements acknowledgements,
             CredBridgeMetrics metrics,
             ScheduledExecutorService visibilityTimer,
@@ -82,7 +85,7 @@ public class CanvasSqsIngest implements AutoCloseable {
         }
         for (QueuedEvent event : batch.events()) {
             if (event.isRejected()) {
-                deadLetters.setAside(event);
+                setAside(event);
                 metrics.rejected(SOURCE, 1);
                 metrics.queueMessages(SOURCE, "dead-lettered", 1);
             } else {
@@ -108,6 +111,26 @@ public class CanvasSqsIngest implements AutoCloseable {
                     failures);
         }
         metrics.queueMessages(SOURCE, "deleted", messages.size() - failures.size());
+    }
+
+    /**
+     * Files the message as a dead letter before it is deleted from the queue. Its id comes from the queue and the
+     * message id, so a message filed and then delivered again (its delete failed, or CredBridge stopped in between)
+     * is not filed twice.
+     */
+    private void setAside(QueuedEvent event) {
+        QueuedMessage message = event.message();
+        deadLetters.setAside(
+                "Canvas SQS message " + message.messageId(),
+                now -> DeadLetterEntry.ofIngest(
+                        IngestDeadLetters.idOf("sqs", queue.queueUrl(), message.messageId()),
+                        CanvasEventNormalizer.SOURCE,
+                        queue.queueUrl(),
+                        message.messageId(),
+                        event.rejectedBecause(),
+                        event.errorType(),
+                        (message.body() == null ? "" : message.body()).getBytes(StandardCharsets.UTF_8),
+                        now));
     }
 
     /** Ends a batch however it went; a batch not acknowledged stays on the queue and comes back later. */

@@ -1,8 +1,7 @@
 package io.credbridge.ingest.openedx;
 
-import java.nio.charset.StandardCharsets;
+import io.credbridge.deadletter.IngestDeadLetters;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One record as the event bus delivered it: where it was read, its headers (the CloudEvent envelope, {@code ce_*})
@@ -38,8 +37,6 @@ record EventBusRecord(String topic, int partition, long offset, Map<String, Stri
 
     /** The id of the record's dead letter: the same record read again is never filed twice. */
     String deadLetterId() {
-        return UUID.nameUUIDFromBytes(("openedx-event-bus\n" + topic + "\n" + partition + "\n" + offset)
-                        .getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return IngestDeadLetters.idOf("openedx-event-bus", topic, String.valueOf(partition), String.valueOf(offset));
     }
 }

@@ -1,6 +1,6 @@
 package io.credbridge.ingest.openedx;
 
-import io.credbridge.deadletter.DeadLetterRecorder;
+import io.credbridge.deadletter.IngestDeadLetters;
 import io.credbridge.ingest.LearningEventRecords;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.time.Clock;
@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class OpenEdxConfiguration {
@@ -32,10 +31,8 @@ class OpenEdxConfiguration {
     OpenEdxIngest openEdxIngest(
             OpenEdxIngestProperties properties,
             OpenEdxRecords openEdxRecords,
-            DeadLetterRecorder deadLetters,
-            TransactionTemplate transactions,
-            CredBridgeMetrics metrics,
-            Clock clock) {
+            IngestDeadLetters deadLetters,
+            CredBridgeMetrics metrics) {
         if (properties.enabled()) {
             log.info(
                     "Open edX event bus: reading {} from {} as group {} ({})",
@@ -46,7 +43,7 @@ class OpenEdxConfiguration {
                             ? "decoded with the shipped openedx-events schemas"
                             : "writer schemas from " + properties.schemaRegistryUrl());
         }
-        return new OpenEdxIngest(openEdxRecords, new DeadLetteredRecords(deadLetters, transactions, clock), metrics);
+        return new OpenEdxIngest(openEdxRecords, deadLetters, metrics);
     }
 
     @Bean

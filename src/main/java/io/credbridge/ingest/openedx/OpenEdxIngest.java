@@ -1,6 +1,8 @@
 package io.credbridge.ingest.openedx;
 
 import io.credbridge.avro.LearningEvent;
+import io.credbridge.deadletter.DeadLetterEntry;
+import io.credbridge.deadletter.IngestDeadLetters;
 import io.credbridge.ingest.OneEventAnswer;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +23,11 @@ import org.apache.camel.component.kafka.KafkaConstants;
 public class OpenEdxIngest {
 
     private final OpenEdxRecords reader;
-    private final DeadLetteredRecords deadLetters;
+    private final IngestDeadLetters deadLetters;
     private final OneEventAnswer counted;
     private final CredBridgeMetrics metrics;
 
-    OpenEdxIngest(OpenEdxRecords reader, DeadLetteredRecords deadLetters, CredBridgeMetrics metrics) {
+    OpenEdxIngest(OpenEdxRecords reader, IngestDeadLetters deadLetters, CredBridgeMetrics metrics) {
         this.reader = reader;
         this.deadLetters = deadLetters;
         this.counted = new OneEventAnswer(metrics, OpenEdxEventNormalizer.SOURCE);
@@ -43,7 +45,7 @@ public class OpenEdxIngest {
     public void acknowledge(OpenEdxBatch batch) {
         for (OpenEdxDelivery delivery : batch.deliveries()) {
             if (delivery.isUnreadable()) {
-                deadLetters.setAside(delivery);
+                setAside(delivery);
                 metrics.rejected(OpenEdxEventNormalizer.SOURCE, 1);
                 metrics.sourceEvent(OpenEdxEventNormalizer.SOURCE, delivery.eventName(), "rejected");
             } else {
@@ -54,6 +56,22 @@ public class OpenEdxIngest {
                 counted.to(delivery.eventName(), eventId, delivery.ignoredBecause());
             }
         }
+    }
+
+    /** Its id comes from where it was read, so a record read again after a crash is not filed twice. */
+    private void setAside(OpenEdxDelivery delivery) {
+        EventBusRecord record = delivery.record();
+        deadLetters.setAside(
+                "Open edX record " + record.position(),
+                now -> DeadLetterEntry.ofIngest(
+                        record.deadLetterId(),
+                        OpenEdxEventNormalizer.SOURCE,
+                        record.topic(),
+                        record.partition() + "@" + record.offset(),
+                        delivery.unreadableBecause(),
+                        delivery.errorType(),
+                        DeadLetteredRecords.payloadOf(record),
+                        now));
     }
 
     static EventBusRecord recordOf(Message message) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,8 @@ final class EthosPersons implements SisPersonLookup {
             default:
                 return Optional.empty();
         }
-        return first(criteria, "person lookup").flatMap(this::sisPersonIdOf);
+        return first(criteria, "person lookup", List.of(LearnerRef.of(identifier.getValue())))
+                .flatMap(this::sisPersonIdOf);
     }
 
     /** The person GUID of the entry's learner; a learner Ethos does not know is an entry the registrar must fix. */
@@ -81,7 +83,7 @@ final class EthosPersons implements SisPersonLookup {
         }
         ObjectNode criteria = JSON.createObjectNode();
         criteria.set("credentials", credential(settings.idCredentialType(), sisPersonId));
-        String guid = first(criteria, purpose)
+        String guid = first(criteria, purpose, List.of(LearnerRef.of(learnerId), LearnerRef.of(sisPersonId)))
                 .map(person -> person.path("id").asText(null))
                 .orElseThrow(() -> new PermanentSisRejection(
                         EthosConnection.TARGET,
@@ -93,13 +95,14 @@ final class EthosPersons implements SisPersonLookup {
         return guid;
     }
 
-    private Optional<JsonNode> first(ObjectNode criteria, String purpose) {
+    /** @param about the learner looked up, whose ids are hidden where an error answer quotes them */
+    private Optional<JsonNode> first(ObjectNode criteria, String purpose, List<LearnerRef> about) {
         String query = "?criteria=" + URLEncoder.encode(criteria.toString(), StandardCharsets.UTF_8);
         HttpResponse<String> response = ethos.send("GET", "/api/persons" + query, settings.mediaType(), null);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        responses.check(purpose, response);
+        responses.check(purpose, response, about);
         try {
             JsonNode people = JSON.readTree(response.body());
             return people.isArray() && people.size() > 0 ? Optional.of(people.get(0)) : Optional.empty();

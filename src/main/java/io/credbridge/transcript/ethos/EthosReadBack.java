@@ -152,7 +152,9 @@ final class EthosReadBack implements TranscriptReadBack {
                     settings.mediaType(),
                     null);
             responses.check(
-                    "reading back " + settings.resource() + " of " + LearnerRef.of(learner.learnerId()), response);
+                    "reading back " + settings.resource() + " of " + LearnerRef.of(learner.learnerId()),
+                    response,
+                    learner.learners());
             JsonNode page = parse(response.body());
             page.forEach(records::add);
             if (page.size() < PAGE) {

@@ -103,7 +103,7 @@ final class EthosTranscriptWriter implements TranscriptWriter {
     private String put(TranscriptEntry entry, UUID guid) {
         String body = templates.get(entry.action()).render(model(entry, guid));
         HttpResponse<String> response = ethos.send("PUT", recordPath(guid), settings.mediaType(), body);
-        responses.check(entry.idempotencyKey(), response);
+        responses.check(entry.idempotencyKey(), response, entry.learners());
         log.debug("Ethos {} {} written for {}", settings.resource(), guid, entry.idempotencyKey());
         return EthosRecordIds.answered(response.body()).orElse(guid.toString());
     }
@@ -112,7 +112,7 @@ final class EthosTranscriptWriter implements TranscriptWriter {
         HttpResponse<String> response = ethos.send("DELETE", recordPath(issued), settings.mediaType(), null);
         // Already gone is what a delete wants: the first delivery deleted it before a crash lost the outcome.
         if (response.statusCode() != 404) {
-            responses.check(entry.idempotencyKey(), response);
+            responses.check(entry.idempotencyKey(), response, entry.learners());
         }
     }
 

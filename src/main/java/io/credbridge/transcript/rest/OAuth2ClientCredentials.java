@@ -2,6 +2,7 @@ package io.credbridge.transcript.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credbridge.ops.PersonalData;
 import io.credbridge.transcript.BearerTokens;
 import io.credbridge.transcript.SisHttp;
 import io.credbridge.transcript.TransientSisFailure;
@@ -50,7 +51,7 @@ final class OAuth2ClientCredentials implements BearerTokens.TokenSource {
                                         + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8))));
         if (response.statusCode() != 200) {
             throw new TransientSisFailure("the token endpoint " + settings.tokenUrl() + " answered HTTP "
-                    + response.statusCode() + ": " + response.body()
+                    + response.statusCode() + ": " + PersonalData.mask(response.body())
                     + " (check credbridge.transcript.rest.oauth2.client-id, client-secret and scope)");
         }
         try {

@@ -122,7 +122,8 @@ final class RestReadBack implements TranscriptReadBack {
         if (response.statusCode() == 404) {
             return List.of();
         }
-        responses.check("reading back the records of " + LearnerRef.of(learner.learnerId()), response);
+        responses.check(
+                "reading back the records of " + LearnerRef.of(learner.learnerId()), response, learner.learners());
         try {
             JsonNode body = JSON.readTree(response.body());
             JsonNode records = settings.recordsPointer() == null

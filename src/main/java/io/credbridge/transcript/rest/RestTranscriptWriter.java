@@ -74,7 +74,7 @@ final class RestTranscriptWriter implements TranscriptWriter {
                 http.send(call.method(), URI.create(call.url().render(model)), body, headers);
         // A DELETE of what is already gone has done its job: the first delivery got there before a crash.
         if (!(call.method().equals("DELETE") && response.statusCode() == 404)) {
-            responses.check(entry.idempotencyKey(), response);
+            responses.check(entry.idempotencyKey(), response, entry.learners());
         }
         return recordId(response.body());
     }
