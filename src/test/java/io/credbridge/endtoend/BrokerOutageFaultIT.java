@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>{@code -Dfault.broker-outage=300s -Dfault.learners=20000} makes it the soak.
  */
 @RequiresPostgres
-@Timeout(value = 45, unit = TimeUnit.MINUTES)
+@Timeout(value = 120, unit = TimeUnit.MINUTES)
 class BrokerOutageFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 600);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @RequiresPostgres
 // Bounded by the run's patience per wait; the limit is for the soak, whose waits are longer.
-@Timeout(value = 45, unit = TimeUnit.MINUTES)
+@Timeout(value = 120, unit = TimeUnit.MINUTES)
 class KillNineFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 600);

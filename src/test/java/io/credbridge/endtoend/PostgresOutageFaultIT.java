@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>{@code -Dfault.database-outage=120s -Dfault.learners=20000} makes it the soak.
  */
 @RequiresPostgres
-@Timeout(value = 45, unit = TimeUnit.MINUTES)
+@Timeout(value = 120, unit = TimeUnit.MINUTES)
 class PostgresOutageFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 600);

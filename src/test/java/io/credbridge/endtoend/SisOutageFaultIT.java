@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Each unhealthy phase lasts 10 s in CI; {@code -Dfault.sis-phase=120s} makes the outage six minutes.
  */
 @RequiresPostgres
-@Timeout(value = 45, unit = TimeUnit.MINUTES)
+@Timeout(value = 120, unit = TimeUnit.MINUTES)
 class SisOutageFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 300);

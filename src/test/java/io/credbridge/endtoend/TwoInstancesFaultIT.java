@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * two, from the same run, with the same two concurrent forwarders.
  */
 @RequiresPostgres
-@Timeout(value = 45, unit = TimeUnit.MINUTES)
+@Timeout(value = 120, unit = TimeUnit.MINUTES)
 class TwoInstancesFaultIT {
 
     static final int LEARNERS = Integer.getInteger("fault.learners", 600);
