@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -160,9 +161,14 @@ public final class OutboxRelay {
         boolean refusedForGood = batch.size() == 1 && causeOfType(error, PermanentDeliveryFailure.class) != null;
         DeliveryDeferred deferred = causeOfType(error, DeliveryDeferred.class);
         Duration notBefore = deferred == null ? Duration.ZERO : deferred.retryAfter();
+        // A destination that is away or asked to be called later (an open breaker, a 5xx, a timeout, 429; Kafka's
+        // retriable errors, such as a send timing out while the brokers are down) is an outage, which only delays:
+        // counting those attempts dead-lettered a SIS's whole backlog once its downtime outlasted the backoff (a
+        // maintenance window of an hour and more). Other failures are given up in time.
+        boolean outage = deferred != null || causeOfType(error, RetriableException.class) != null;
         List<OutboxEvent> givingUp = batch.stream()
-                .filter(event ->
-                        !retriesForever && (refusedForGood || event.attempts() + 1 >= properties.maxAttempts()))
+                .filter(event -> !retriesForever
+                        && (refusedForGood || (!outage && event.attempts() + 1 >= properties.maxAttempts())))
                 .toList();
         batch.stream()
                 .filter(event -> !givingUp.contains(event))

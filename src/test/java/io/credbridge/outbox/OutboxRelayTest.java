@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,37 @@ class OutboxRelayTest {
         assertThat(givenUp)
                 .extracting(OutboxEvent::eventId)
                 .containsExactly(events.get(0).eventId());
+    }
+
+    @Test
+    void anEventWhoseDestinationStaysAwayLongerThanEveryAllowedAttemptIsRetriedNotGivenUp() {
+        OutboxEvent event = append(Destination.BADGE, 1).get(0);
+        refusal = new DeliveryDeferred("the SIS's circuit breaker is open", Duration.ofMinutes(1), null);
+
+        for (int attempt = 0; attempt < properties.maxAttempts() * 3; attempt++) {
+            relay.relayOnce(Destination.BADGE);
+            clock.advance(properties.maxRetryDelay().plusMinutes(1));
+        }
+        assertThat(givenUp).isEmpty();
+        assertThat(store.countByStatus(Destination.BADGE, "FAILED")).isZero();
+
+        refusal = null;
+        relay.relayOnce(Destination.BADGE);
+        assertThat(delivered).containsExactly(List.of(event.eventId()));
+    }
+
+    @Test
+    void aBadgeWhoseSendTimesOutWhileTheBrokersAreDownIsRetriedPastEveryAllowedAttempt() {
+        append(Destination.BADGE, 1);
+        refusal = new TimeoutException("Expiring 1 record(s): 120000 ms has passed");
+
+        for (int attempt = 0; attempt < properties.maxAttempts() * 2; attempt++) {
+            relay.relayOnce(Destination.BADGE);
+            clock.advance(properties.maxRetryDelay().plusMinutes(1));
+        }
+
+        assertThat(givenUp).isEmpty();
+        assertThat(store.countByStatus(Destination.BADGE, "PENDING")).isEqualTo(1);
     }
 
     @Test
