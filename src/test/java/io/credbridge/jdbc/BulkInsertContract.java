@@ -67,6 +67,39 @@ abstract class BulkInsertContract {
     }
 
     @Test
+    void aBatchFarLargerThanOneStreamedChunkArrivesWholeWithMultiByteTextIntact() {
+        List<SampleRow> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(new SampleRow(
+                    "row-" + i, "ünïcødé ✓ ".repeat(1 + i % 7) + i, i, i / 8.0, i % 2 == 0, Instant.EPOCH, List.of()));
+        }
+
+        transactions.executeWithoutResult(status -> SampleRow.INSERT.insert(jdbc, rows));
+
+        assertThat(jdbc.queryForObject("select count(*) from bulk_sample", Long.class))
+                .isEqualTo(3000);
+        assertThat(read("row-0")).isEqualTo(rows.get(0));
+        assertThat(read("row-2999")).isEqualTo(rows.get(2999));
+        assertThat(jdbc.queryForObject("select sum(length(text)) from bulk_sample", Long.class))
+                .isEqualTo(rows.stream().mapToLong(row -> row.text().length()).sum());
+    }
+
+    @Test
+    void aBreachFarIntoALargeBatchFailsTheWholeInsertAndTheConnectionStaysUsable() {
+        List<SampleRow> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(new SampleRow("row-" + i, "x".repeat(100), i, 1.0, true, Instant.EPOCH, List.of()));
+        }
+        rows.add(rows.get(0));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> SampleRow.INSERT.insert(jdbc, rows)))
+                .isInstanceOf(DuplicateKeyException.class);
+        transactions.executeWithoutResult(status -> SampleRow.INSERT.insert(jdbc, rows.subList(0, 10)));
+        assertThat(jdbc.queryForObject("select count(*) from bulk_sample", Long.class))
+                .isEqualTo(10);
+    }
+
+    @Test
     void nothingToInsertTouchesNothing() {
         SampleRow.INSERT.insert(jdbc, List.of());
 
