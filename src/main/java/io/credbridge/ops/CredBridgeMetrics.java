@@ -148,6 +148,22 @@ public class CredBridgeMetrics {
                 .increment(count);
     }
 
+    /**
+     * What waits in the outbox for a destination, asked at every scrape: how many events, and how long the oldest
+     * has waited (0 when none). Outages are retried without limit, so this is where a long one shows.
+     */
+    public void outboxBacklog(String destination, Supplier<Number> events, Supplier<Number> oldestAgeSeconds) {
+        Gauge.builder("credbridge.outbox.waiting.events", events)
+                .description("Events in the outbox waiting for delivery, by destination")
+                .tag("destination", destination)
+                .register(registry);
+        Gauge.builder("credbridge.outbox.oldest.age", oldestAgeSeconds)
+                .description("How long the oldest event waiting for delivery has waited, by destination")
+                .baseUnit("seconds")
+                .tag("destination", destination)
+                .register(registry);
+    }
+
     /** @param count reads how many events are parked now; it is asked at every scrape */
     public void parkedEvents(Supplier<Number> count) {
         Gauge.builder("credbridge.identity.parked.events", count)

@@ -174,6 +174,23 @@ public class OutboxStore {
                 String.class));
     }
 
+    /**
+     * What waits for a destination (pending or held behind an earlier change of the same award): how many events,
+     * and when the oldest was written; null when none waits.
+     */
+    public Backlog backlog(Destination destination) {
+        return jdbc.queryForObject(
+                "select count(*), min(created_at) from outbox_event where destination = :destination"
+                        + " and status in ('PENDING', 'WAITING')",
+                Map.of("destination", destination.name()),
+                (row, index) -> new Backlog(
+                        row.getLong(1),
+                        row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant()));
+    }
+
+    /** @param oldest when the oldest waiting event was written, or null when none waits */
+    public record Backlog(long events, Instant oldest) {}
+
     public long countByStatus(Destination destination, String status) {
         Long count = jdbc.queryForObject(
                 "select count(*) from outbox_event where destination = :destination and status = :status",

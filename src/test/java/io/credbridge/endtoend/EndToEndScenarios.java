@@ -210,7 +210,9 @@ abstract class EndToEndScenarios {
                 .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"award\"}")
                 .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"badge\"}")
                 .contains("credbridge_route_exchanges_seconds_count{outcome=\"succeeded\",route=\"transcript\"}")
-                .contains("credbridge_route_exchanges_inflight{route=\"dead-letter\"}");
+                .contains("credbridge_route_exchanges_inflight{route=\"dead-letter\"}")
+                .contains("credbridge_outbox_waiting_events{destination=\"TRANSCRIPT\"}")
+                .contains("credbridge_outbox_oldest_age_seconds{destination=\"BADGE\"}");
     }
 
     @Test
