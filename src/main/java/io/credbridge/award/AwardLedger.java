@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ class AwardLedger {
                                     row.getString(3),
                                     LearnerFact.Kind.valueOf(row.getString(4)),
                                     row.getString(5),
-                                    row.getTimestamp(6).toInstant(),
+                                    instant(row, 6),
                                     row.getObject(7, Double.class),
                                     row.getObject(8, Double.class),
                                     row.getObject(9, Boolean.class),
@@ -75,7 +76,7 @@ class AwardLedger {
                 ids,
                 row -> {
                     LearnerProgress learner = learners.get(row.getString(2));
-                    Instant earnedAt = row.getTimestamp(4).toInstant();
+                    Instant earnedAt = instant(row, 4);
                     // What the identity mapping said when the award was made, for awards made without an event.
                     learner.knowSisPersonId(row.getString(7));
                     learner.hold(
@@ -83,7 +84,7 @@ class AwardLedger {
                             new HeldAward(
                                     row.getString(1),
                                     new Evidence(eventIds(row.getArray(8)), earnedAt),
-                                    instant(row.getTimestamp(5)),
+                                    instant(row, 5),
                                     "EARNED".equals(row.getString(6))));
                 });
         return learners;
@@ -251,6 +252,15 @@ class AwardLedger {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /**
+     * The column's instant, or null. Read as an offset date-time, not a {@code Timestamp}: the driver builds a
+     * {@code Timestamp} through a calendar of the JVM's zone, and every batch reads every fact of its learners.
+     */
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     /** Active awards whose validity has ended by {@code now}, the longest overdue first. */

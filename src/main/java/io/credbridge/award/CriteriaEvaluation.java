@@ -36,10 +36,16 @@ final class CriteriaEvaluation {
     /** Judged only from the facts of events that happened within {@code span} (held credentials are not limited). */
     static Optional<Evidence> evaluate(Criterion criterion, LearnerProgress learner, Instant at, Span span) {
         if (criterion instanceof CourseCompleted course) {
-            return facts(course, learner, span)
-                    .filter(fact -> fact.kind() == LearnerFact.Kind.COMPLETED)
-                    .min(LearnerFact.CHRONOLOGICAL)
-                    .map(fact -> Evidence.of(fact.eventId(), fact.occurredAt()));
+            LearnerFact earliest = null;
+            for (LearnerFact fact : facts(course, learner, span)) {
+                if (fact.kind() == LearnerFact.Kind.COMPLETED
+                        && (earliest == null || LearnerFact.CHRONOLOGICAL.compare(fact, earliest) < 0)) {
+                    earliest = fact;
+                }
+            }
+            return earliest == null
+                    ? Optional.empty()
+                    : Optional.of(Evidence.of(earliest.eventId(), earliest.occurredAt()));
         }
         if (criterion instanceof Assessment assessment) {
             return assessment(assessment, learner, span);
@@ -51,20 +57,29 @@ final class CriteriaEvaluation {
         return group.withinDays() == null ? group(group, learner, at, span) : withinDays(group, learner, at, span);
     }
 
-    private static Stream<LearnerFact> facts(Requirement requirement, LearnerProgress learner, Span span) {
-        return learner.factsOn(requirement.activityId()).stream()
-                .filter(fact -> span.contains(fact.occurredAt()))
-                .filter(fact ->
-                        requirement.window() == null || requirement.window().contains(fact.occurredAt()));
+    /**
+     * The learner's facts on the requirement's activity that happened within the span and the requirement's window.
+     * A loop, not a stream: it runs for every requirement judged for every event of every batch.
+     */
+    private static List<LearnerFact> facts(Requirement requirement, LearnerProgress learner, Span span) {
+        List<LearnerFact> all = learner.factsOn(requirement.activityId());
+        List<LearnerFact> counted = new ArrayList<>(all.size());
+        for (LearnerFact fact : all) {
+            if (span.contains(fact.occurredAt())
+                    && (requirement.window() == null || requirement.window().contains(fact.occurredAt()))) {
+                counted.add(fact);
+            }
+        }
+        return counted;
     }
 
     /** The learner's attempts at the assessment that its window lets count, in the order they were made. */
     static List<Attempt> attempts(Assessment assessment, LearnerProgress learner) {
-        return attempts(facts(assessment, learner, Span.ALWAYS));
+        return attempts(facts(assessment, learner, Span.ALWAYS).stream());
     }
 
     private static Optional<Evidence> assessment(Assessment assessment, LearnerProgress learner, Span span) {
-        List<Attempt> attempts = attempts(facts(assessment, learner, span));
+        List<Attempt> attempts = attempts(facts(assessment, learner, span).stream());
         Integer minAttempts = assessment.minAttempts();
         if (minAttempts != null && attempts.size() < minAttempts) {
             return Optional.empty();
@@ -138,6 +153,9 @@ final class CriteriaEvaluation {
         if (met.size() < group.required()) {
             return Optional.empty();
         }
+        if (met.size() == group.required()) {
+            return Optional.of(Evidence.combine(met)); // every part met is needed: all-of, the common case
+        }
         List<Evidence> earliest = met.stream()
                 .sorted(Comparator.comparing(Evidence::earnedAt))
                 .limit(group.required())
@@ -154,7 +172,7 @@ final class CriteriaEvaluation {
     private static Optional<Evidence> withinDays(CriteriaGroup group, LearnerProgress learner, Instant at, Span span) {
         Duration days = Duration.ofDays(group.withinDays());
         List<Instant> starts = group.requirements()
-                .flatMap(requirement -> facts(requirement, learner, span))
+                .flatMap(requirement -> facts(requirement, learner, span).stream())
                 .map(LearnerFact::occurredAt)
                 .distinct()
                 .sorted()

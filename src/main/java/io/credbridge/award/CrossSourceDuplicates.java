@@ -30,15 +30,25 @@ record CrossSourceDuplicates(Duration window) {
         if (window.isZero() || facts.size() < 2) {
             return facts;
         }
-        List<LearnerFact> sorted =
-                facts.stream().sorted(LearnerFact.CHRONOLOGICAL).toList();
+        // Loops, not streams: this runs for every criterion judged for every event of every batch.
+        List<LearnerFact> sorted = new ArrayList<>(facts);
+        sorted.sort(LearnerFact.CHRONOLOGICAL);
         List<LearnerFact> kept = new ArrayList<>(sorted.size());
         for (LearnerFact fact : sorted) {
-            if (kept.stream().noneMatch(earlier -> sameReport(earlier, fact))) {
+            if (!reportedBefore(kept, fact)) {
                 kept.add(fact);
             }
         }
         return kept;
+    }
+
+    private boolean reportedBefore(List<LearnerFact> earlier, LearnerFact fact) {
+        for (LearnerFact each : earlier) {
+            if (sameReport(each, fact)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code later} is another source's report of what {@code earlier} states. */

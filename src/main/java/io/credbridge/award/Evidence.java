@@ -1,10 +1,8 @@
 package io.credbridge.award;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What shows that a learner meets a criterion: the learning events, in the order of the criteria they meet,
@@ -33,17 +31,24 @@ record Evidence(List<String> eventIds, Instant earnedAt, GradeAchieved grade) {
 
     /** All the parts together: their events once each, met when the last part was met. */
     static Evidence combine(List<Evidence> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no evidence to combine");
+        }
+        // Loops, not streams: every group of every credential judged for every event combines its parts.
         LinkedHashSet<String> events = new LinkedHashSet<>();
-        parts.forEach(part -> events.addAll(part.eventIds()));
-        Instant earnedAt = parts.stream()
-                .map(Evidence::earnedAt)
-                .max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalArgumentException("no evidence to combine"));
-        List<GradeAchieved> grades = parts.stream()
-                .map(Evidence::grade)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        return new Evidence(List.copyOf(events), earnedAt, grades.size() == 1 ? grades.get(0) : null);
+        Instant earnedAt = parts.get(0).earnedAt();
+        GradeAchieved grade = null;
+        boolean severalGrades = false;
+        for (Evidence part : parts) {
+            events.addAll(part.eventIds());
+            if (part.earnedAt().isAfter(earnedAt)) {
+                earnedAt = part.earnedAt();
+            }
+            if (part.grade() != null) {
+                severalGrades |= grade != null && !grade.equals(part.grade());
+                grade = grade == null ? part.grade() : grade;
+            }
+        }
+        return new Evidence(List.copyOf(events), earnedAt, severalGrades ? null : grade);
     }
 }

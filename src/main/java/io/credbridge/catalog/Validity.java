@@ -2,6 +2,7 @@ package io.credbridge.catalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,7 @@ public record Validity(String expiresAfter, Instant expiresAt) {
         }
         return parse(expiresAfter)
                 .map(amount -> amount instanceof Period period
-                        ? earnedAt.atOffset(ZoneOffset.UTC).plus(period).toInstant()
+                        ? utc(earnedAt).plus(period).toInstant(ZoneOffset.UTC)
                         : earnedAt.plus((Duration) amount))
                 .orElseThrow(() -> new IllegalStateException("validity has neither expiresAfter nor expiresAt"));
     }
@@ -36,9 +37,17 @@ public record Validity(String expiresAfter, Instant expiresAt) {
     public Optional<Instant> earliestEarnedAtHoldingAt(Instant now) {
         return parse(expiresAfter)
                 .map(amount -> amount instanceof Period period
-                        ? now.atOffset(ZoneOffset.UTC).minus(period).toInstant()
+                        ? utc(now).minus(period).toInstant(ZoneOffset.UTC)
                         : now.minus((Duration) amount))
                 .map(expiredExactlyNow -> expiredExactlyNow.plusMillis(1));
+    }
+
+    /**
+     * The instant as a UTC date and time, for calendar arithmetic. Not {@code atOffset(UTC)}: on Java 17 that builds
+     * the offset's zone rules on every call, and every award and every judged window asks for an expiry.
+     */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     }
 
     /**

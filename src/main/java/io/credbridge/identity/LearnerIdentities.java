@@ -158,14 +158,25 @@ public class LearnerIdentities {
 
     /** Non-blank identifiers in the order they are tried: accepted schemes by preference, then the others. */
     private List<LearnerMappingKey> candidates(List<LearnerIdentifier> identifiers) {
+        // Loops, not streams: every event of every batch is resolved.
         Set<LearnerMappingKey> ordered = new LinkedHashSet<>();
         for (String scheme : acceptedSchemes) {
-            identifiers.stream()
-                    .filter(identifier -> scheme.equals(identifier.getScheme()))
-                    .forEach(identifier -> ordered.add(LearnerMappingKey.of(identifier)));
+            for (LearnerIdentifier identifier : identifiers) {
+                if (scheme.equals(identifier.getScheme())) {
+                    ordered.add(LearnerMappingKey.of(identifier));
+                }
+            }
         }
-        identifiers.forEach(identifier -> ordered.add(LearnerMappingKey.of(identifier)));
-        return ordered.stream().filter(key -> !key.value().isBlank()).toList();
+        for (LearnerIdentifier identifier : identifiers) {
+            ordered.add(LearnerMappingKey.of(identifier));
+        }
+        List<LearnerMappingKey> candidates = new ArrayList<>(ordered.size());
+        for (LearnerMappingKey key : ordered) {
+            if (!key.value().isBlank()) {
+                candidates.add(key);
+            }
+        }
+        return candidates;
     }
 
     /** @param failure why the SIS could not be asked, or null */
