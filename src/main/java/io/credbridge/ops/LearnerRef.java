@@ -1,6 +1,7 @@
 package io.credbridge.ops;
 
 import ch.qos.logback.core.Context;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,6 +16,11 @@ public record LearnerRef(String id) {
 
     public static LearnerRef of(String id) {
         return new LearnerRef(id);
+    }
+
+    /** The two ids one learner goes by, CredBridge's and the SIS's person id (either may be null), to hide both. */
+    public static List<LearnerRef> both(String learnerId, String sisPersonId) {
+        return List.of(of(learnerId), of(sisPersonId));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.credbridge.outbox;
 import io.credbridge.ops.CredBridgeMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +17,37 @@ class OutboxBacklogGauges {
 
     OutboxBacklogGauges(OutboxStore store, CredBridgeMetrics metrics, Clock clock) {
         for (Destination destination : Destination.values()) {
+            Reading backlog = new Reading(() -> store.backlog(destination), clock);
             metrics.outboxBacklog(
-                    destination.name(),
-                    () -> store.backlog(destination).events(),
-                    () -> ageSeconds(store.backlog(destination), clock));
+                    destination.name(), () -> backlog.get().events(), () -> ageSeconds(backlog.get(), clock));
+        }
+    }
+
+    /**
+     * One destination's backlog, read once for both of its gauges: a scrape reads them back to back, and each read
+     * is a query over the outbox.
+     */
+    static final class Reading {
+
+        static final Duration FRESH = Duration.ofSeconds(1);
+
+        private final Supplier<OutboxStore.Backlog> query;
+        private final Clock clock;
+        private OutboxStore.Backlog last;
+        private Instant readAt;
+
+        Reading(Supplier<OutboxStore.Backlog> query, Clock clock) {
+            this.query = query;
+            this.clock = clock;
+        }
+
+        synchronized OutboxStore.Backlog get() {
+            Instant now = clock.instant();
+            if (last == null || !now.isBefore(readAt.plus(FRESH))) {
+                last = query.get();
+                readAt = now;
+            }
+            return last;
         }
     }
 

@@ -27,7 +27,7 @@ public record ExpectedTranscript(
 
     /** The ids a SIS may quote this learner by, to be hidden where it does (see {@link SisResponses}). */
     public List<LearnerRef> learners() {
-        return List.of(LearnerRef.of(learnerId), LearnerRef.of(sisPersonId));
+        return LearnerRef.both(learnerId, sisPersonId);
     }
 
     /** The entries of each award, oldest first: ISSUED, then the entry that ended it, if any. */

@@ -93,8 +93,7 @@ public class TranscriptAcknowledgements {
                     AwardChange change = AwardChange.fromJson(sent.payload());
                     // The SIS's words are kept and shown as a refusal over HTTP is: its learner's ids hidden.
                     String sisMessage = PersonalData.mask(
-                            record.sisMessage(),
-                            List.of(LearnerRef.of(change.learnerId()), LearnerRef.of(change.sisPersonId())));
+                            record.sisMessage(), LearnerRef.both(change.learnerId(), change.sisPersonId()));
                     if (store.acknowledged(
                             record.entryKey(), TranscriptAcknowledgementStore.REJECTED, sisMessage, fileName, now)) {
                         rejected++;

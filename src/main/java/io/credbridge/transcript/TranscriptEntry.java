@@ -57,6 +57,6 @@ public record TranscriptEntry(
 
     /** The ids a SIS may quote this entry's learner by, to be hidden where it does (see {@link SisResponses}). */
     public List<LearnerRef> learners() {
-        return List.of(LearnerRef.of(learnerId), LearnerRef.of(sisPersonId));
+        return LearnerRef.both(learnerId, sisPersonId);
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OutboxBacklogGaugesTest {
@@ -44,9 +45,24 @@ class OutboxBacklogGaugesTest {
         assertThat(gauge("credbridge.outbox.waiting.events", "BADGE")).isEqualTo(1);
 
         store.removeDelivered(List.of(event.eventId()));
+        clock.advance(OutboxBacklogGauges.Reading.FRESH);
 
         assertThat(gauge("credbridge.outbox.waiting.events", "BADGE")).isZero();
         assertThat(gauge("credbridge.outbox.oldest.age", "BADGE")).isZero();
+    }
+
+    @Test
+    void bothGaugesOfOneScrapeReadTheBacklogOnceAndTheNextScrapeReadsItAgain() {
+        AtomicInteger queries = new AtomicInteger();
+        OutboxBacklogGauges.Reading reading =
+                new OutboxBacklogGauges.Reading(() -> new OutboxStore.Backlog(queries.incrementAndGet(), T0), clock);
+
+        assertThat(reading.get().events()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(999));
+        assertThat(reading.get().events()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(reading.get().events()).isEqualTo(2);
+        assertThat(queries).hasValue(2);
     }
 
     private double gauge(String name, String destination) {

@@ -83,7 +83,7 @@ final class EthosPersons implements SisPersonLookup {
         }
         ObjectNode criteria = JSON.createObjectNode();
         criteria.set("credentials", credential(settings.idCredentialType(), sisPersonId));
-        String guid = first(criteria, purpose, List.of(LearnerRef.of(learnerId), LearnerRef.of(sisPersonId)))
+        String guid = first(criteria, purpose, LearnerRef.both(learnerId, sisPersonId))
                 .map(person -> person.path("id").asText(null))
                 .orElseThrow(() -> new PermanentSisRejection(
                         EthosConnection.TARGET,
