@@ -58,10 +58,27 @@ class PostgresErrorDetailOnPostgresIT {
         }
     }
 
+    @Test
+    void aDebuggingSessionCanAskForTheDetailInTheUrl() {
+        try (HikariDataSource pool = pool("logServerErrorDetail=true")) {
+            new PostgresDriverSettings().postProcessBeforeInitialization(pool, "dataSource");
+
+            DuplicateKeyException refused = mapTwice(pool);
+
+            assertThat(refused.getMessage()).contains("Key (scheme, namespace, identifier)=(account, , s4711042)");
+        }
+    }
+
     private static HikariDataSource pool() {
+        return pool(null);
+    }
+
+    /** @param urlParameter a driver setting appended to the JDBC URL, or null */
+    private static HikariDataSource pool(String urlParameter) {
         PostgresTestDatabase.Connection.Settings db = PostgresTestDatabase.newSchema();
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(db.url());
+        pool.setJdbcUrl(
+                urlParameter == null ? db.url() : db.url() + (db.url().contains("?") ? "&" : "?") + urlParameter);
         pool.setUsername(db.user());
         pool.setPassword(db.password());
         pool.setMaximumPoolSize(2);
