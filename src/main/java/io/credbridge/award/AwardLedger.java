@@ -43,16 +43,30 @@ class AwardLedger {
 
     /** The current progress of each learner; a learner with none gets an empty record. */
     public Map<String, LearnerProgress> progressOf(Collection<String> learnerIds) {
+        return progressOf(learnerIds, null);
+    }
+
+    /**
+     * The current progress of each learner, with only their facts on these activities (null: on every activity),
+     * and all their active awards.
+     */
+    public Map<String, LearnerProgress> progressOf(Collection<String> learnerIds, Collection<String> activities) {
         Map<String, LearnerProgress> learners = new HashMap<>();
         learnerIds.forEach(id -> learners.put(id, new LearnerProgress(id)));
         if (learners.isEmpty()) {
             return learners;
         }
         Map<String, Object> ids = Map.of("ids", VarcharArray.of(learners.keySet()));
+        String onActivities = "";
+        Map<String, Object> factParameters = ids;
+        if (activities != null) {
+            onActivities = " and activity_id = any(:activities)";
+            factParameters = Map.of("ids", ids.get("ids"), "activities", VarcharArray.of(activities));
+        }
         jdbc.query(
                 "select learner_id, event_id, activity_id, kind, attempt_id, occurred_at, score_raw, score_scaled,"
-                        + " passed, source from learner_fact where learner_id = any(:ids)",
-                ids,
+                        + " passed, source from learner_fact where learner_id = any(:ids)" + onActivities,
+                factParameters,
                 row -> {
                     String learnerId = row.getString(1);
                     learners.get(learnerId)

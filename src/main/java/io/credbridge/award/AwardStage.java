@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -176,12 +177,13 @@ public class AwardStage {
         fresh.values().stream()
                 .filter(Intake.Usable.class::isInstance)
                 .forEach(each -> learnerIds.add(((Intake.Usable) each).learnerId()));
-        Map<String, LearnerProgress> progress = learners.progressOf(
+        Map<String, LearnerProgress> progress = learners.progressForEvents(
                 learnerIds,
                 fresh.values().stream()
                         .filter(Intake.Usable.class::isInstance)
                         .map(each -> each.event().getObjectId())
-                        .toList());
+                        .collect(Collectors.toSet()),
+                fresh.values().stream().anyMatch(Intake.Voiding.class::isInstance));
 
         Batch batch = new Batch();
         for (Intake each : fresh.values()) {

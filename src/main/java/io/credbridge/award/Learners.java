@@ -65,6 +65,30 @@ class Learners {
         return progressOf(learnerIds, alsoAbout, catalog.namesSisCourses());
     }
 
+    /**
+     * The progress a batch's events are judged on: each learner's active awards, and their facts on the activities
+     * that judging these events can read ({@link CredentialCatalog#activitiesJudgedWith}), not the rest of their
+     * history, so a batch reads what its events can affect however long the learners' records grow. A batch that
+     * voids events (whose facts may be on any activity), and a catalog naming SIS courses (whose LMS courses the
+     * mapping decides), read every fact.
+     *
+     * @param eventActivities the activities of the batch's events
+     * @param voids whether the batch voids events
+     */
+    Map<String, LearnerProgress> progressForEvents(
+            Collection<String> learnerIds, Collection<String> eventActivities, boolean voids) {
+        if (voids || catalog.namesSisCourses()) {
+            return progressOf(learnerIds, eventActivities);
+        }
+        Set<String> activities = new HashSet<>();
+        for (String activity : eventActivities) {
+            activities.addAll(catalog.activitiesJudgedWith(activity));
+        }
+        Map<String, LearnerProgress> learners = ledger.progressOf(learnerIds, activities);
+        learners.values().forEach(learner -> learner.countOnce(duplicates));
+        return learners;
+    }
+
     /** @param namesSisCourses whether anything to be judged names a SIS course (the catalog, or a dry run's draft) */
     Map<String, LearnerProgress> progressOf(
             Collection<String> learnerIds, Collection<String> alsoAbout, boolean namesSisCourses) {

@@ -1,10 +1,15 @@
 package io.credbridge.catalog;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The credentials CredBridge can award, indexed for the questions the award stage asks of every event: which
@@ -20,6 +25,7 @@ public final class CredentialCatalog {
     private final List<String> warnings;
 
     private final Map<String, CredentialDefinition> byIdAndVersion = new LinkedHashMap<>();
+    private final Map<String, Set<String>> activitiesJudgedWith = new ConcurrentHashMap<>();
 
     private CredentialCatalog(List<CredentialDefinition> definitions, List<String> warnings) {
         this.warnings = List.copyOf(warnings);
@@ -92,5 +98,35 @@ public final class CredentialCatalog {
     /** The credentials whose criteria include holding {@code credentialId}: what to evaluate after awarding it. */
     public List<CredentialDefinition> credentialsStackedOn(String credentialId) {
         return List.copyOf(credentialsByHeldCredential.getOrDefault(credentialId, List.of()));
+    }
+
+    /**
+     * The activities whose facts judging a new or withdrawn fact on this activity can read: the activity itself and
+     * the requirements of every credential listening to it and of every credential stacked on those, however deep
+     * (awarding one judges what stacks on it; revoking one, what stacked on it). Kept per activity a credential
+     * listens to, which the catalog bounds; any other activity is only itself.
+     */
+    public Set<String> activitiesJudgedWith(String activityId) {
+        if (!credentialsByActivity.containsKey(activityId)) {
+            return Set.of(activityId);
+        }
+        return activitiesJudgedWith.computeIfAbsent(activityId, this::judgedWith);
+    }
+
+    private Set<String> judgedWith(String activityId) {
+        Set<String> activities = new HashSet<>(List.of(activityId));
+        Set<String> judged = new HashSet<>();
+        Deque<CredentialDefinition> credentials = new ArrayDeque<>(credentialsListeningTo(activityId));
+        while (!credentials.isEmpty()) {
+            CredentialDefinition credential = credentials.poll();
+            if (judged.add(credential.id())) {
+                credential
+                        .allCriteria()
+                        .requirements()
+                        .forEach(requirement -> activities.add(requirement.activityId()));
+                credentials.addAll(credentialsStackedOn(credential.id()));
+            }
+        }
+        return Set.copyOf(activities);
     }
 }

@@ -76,6 +76,11 @@ class AwardStageBenchmark {
     /** Other learners whose facts are in the database before the run (five completions each), as a campus has. */
     static final int HISTORY_LEARNERS = Integer.getInteger("bench.history", 100_000);
     /**
+     * Completions each measured learner already has on courses no credential names ({@code -Dbench.own-history}), as
+     * a learner with years of LMS activity has: what the award stage reads of them is what grows with their record.
+     */
+    static final int OWN_HISTORY = Integer.getInteger("bench.own-history", 0);
+    /**
      * {@code -Dbench.with-relays=false} measures the award stage alone and skips the runs that wait for the relays,
      * which sign every badge: for a generated catalog, where every event earns several, they would take minutes.
      */
@@ -150,6 +155,9 @@ class AwardStageBenchmark {
             System.out.printf(
                     "learner facts stored before the run             : %,d (of %,d other learners)%n",
                     history, HISTORY_LEARNERS);
+            System.out.printf(
+                    "facts each measured learner has before the run  : %,d (on courses no credential names)%n",
+                    OWN_HISTORY);
             System.out.printf(
                     "warm-up before the measurements                 : %,d events of other learners, each side%n",
                     warmUp.size());
@@ -325,6 +333,16 @@ class AwardStageBenchmark {
                         + " 'https://lms.example.edu/history/course-' || k, 'COMPLETED', now()"
                         + " from generate_series(1, ?) g, generate_series(1, 5) k",
                 HISTORY_LEARNERS);
+        if (OWN_HISTORY > 0) {
+            jdbc.update(
+                    "insert into learner_fact (learner_id, event_id, activity_id, kind, occurred_at)"
+                            + " select p || '-learner-' || g, p || '-learner-' || g || '-past-' || k,"
+                            + " 'https://lms.example.edu/history/course-' || k, 'COMPLETED', now()"
+                            + " from unnest(array['bench', 'bench-relayed', 'warm-up']) p,"
+                            + " generate_series(0, ? - 1) g, generate_series(1, ?) k",
+                    LEARNERS,
+                    OWN_HISTORY);
+        }
         jdbc.execute("analyze learner_fact");
         return jdbc.queryForObject("select count(*) from learner_fact", Long.class);
     }
