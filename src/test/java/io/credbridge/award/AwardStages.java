@@ -1,16 +1,19 @@
 package io.credbridge.award;
 
+import io.credbridge.avro.LearningEvent;
 import io.credbridge.catalog.CredentialCatalog;
 import io.credbridge.deadletter.DeadLetterRecorder;
 import io.credbridge.identity.IdentityMappings;
 import io.credbridge.identity.LearnerIdentities;
 import io.credbridge.identity.LearnerIdentities.Resolution;
 import io.credbridge.identity.ParkedEvents;
+import io.credbridge.kafka.ConsumedRecord;
 import io.credbridge.ops.CredBridgeMetrics;
 import io.credbridge.outbox.OutboxRelay;
 import io.credbridge.outbox.OutboxStore;
 import io.credbridge.testsupport.MigratedDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,5 +71,15 @@ final class AwardStages {
                 new Learners(ledger, catalog, new IdentityMappings(database.jdbc()), duplicates),
                 shards,
                 clock);
+    }
+
+    /** The event as the award stage consumes it: Avro-encoded, keyed by its learner, at this offset. */
+    static ConsumedRecord record(long offset, LearningEvent event) throws IOException {
+        return new ConsumedRecord(
+                "credbridge.learning-events.v1",
+                0,
+                offset,
+                event.getLearnerIds().get(0).getValue(),
+                LearningEvent.getEncoder().encode(event).array());
     }
 }

@@ -117,12 +117,7 @@ class ShardedBatchesOnPostgresIT {
     }
 
     private static ConsumedRecord record(long offset, LearningEvent event) throws IOException {
-        return new ConsumedRecord(
-                "credbridge.learning-events.v1",
-                0,
-                offset,
-                event.getLearnerIds().get(0).getValue(),
-                LearningEvent.getEncoder().encode(event).array());
+        return AwardStages.record(offset, event);
     }
 
     private record Stage(AwardStage stage, MigratedDatabase database) {}

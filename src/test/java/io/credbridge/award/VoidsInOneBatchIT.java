@@ -78,11 +78,6 @@ class VoidsInOneBatchIT {
     }
 
     private ConsumedRecord record(LearningEvent event) throws IOException {
-        return new ConsumedRecord(
-                "credbridge.learning-events.v1",
-                0,
-                offset++,
-                "alice",
-                LearningEvent.getEncoder().encode(event).array());
+        return AwardStages.record(offset++, event);
     }
 }
