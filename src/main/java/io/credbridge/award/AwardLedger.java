@@ -56,17 +56,16 @@ class AwardLedger {
         if (learners.isEmpty()) {
             return learners;
         }
-        Map<String, Object> ids = Map.of("ids", VarcharArray.of(learners.keySet()));
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", VarcharArray.of(learners.keySet()));
         String onActivities = "";
-        Map<String, Object> factParameters = ids;
         if (activities != null) {
             onActivities = " and activity_id = any(:activities)";
-            factParameters = Map.of("ids", ids.get("ids"), "activities", VarcharArray.of(activities));
+            ids.addValue("activities", VarcharArray.of(activities));
         }
         jdbc.query(
                 "select learner_id, event_id, activity_id, kind, attempt_id, occurred_at, score_raw, score_scaled,"
                         + " passed, source from learner_fact where learner_id = any(:ids)" + onActivities,
-                factParameters,
+                ids,
                 row -> {
                     String learnerId = row.getString(1);
                     learners.get(learnerId)

@@ -1,8 +1,10 @@
 package io.credbridge.award;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What shows that a learner meets a criterion: the learning events, in the order of the criteria they meet,
@@ -36,19 +38,20 @@ record Evidence(List<String> eventIds, Instant earnedAt, GradeAchieved grade) {
         }
         // Loops, not streams: every group of every credential judged for every event combines its parts.
         LinkedHashSet<String> events = new LinkedHashSet<>();
+        Set<GradeAchieved> grades = new HashSet<>();
         Instant earnedAt = parts.get(0).earnedAt();
-        GradeAchieved grade = null;
-        boolean severalGrades = false;
         for (Evidence part : parts) {
             events.addAll(part.eventIds());
             if (part.earnedAt().isAfter(earnedAt)) {
                 earnedAt = part.earnedAt();
             }
             if (part.grade() != null) {
-                severalGrades |= grade != null && !grade.equals(part.grade());
-                grade = grade == null ? part.grade() : grade;
+                grades.add(part.grade());
             }
         }
-        return new Evidence(List.copyOf(events), earnedAt, severalGrades ? null : grade);
+        return new Evidence(
+                List.copyOf(events),
+                earnedAt,
+                grades.size() == 1 ? grades.iterator().next() : null);
     }
 }

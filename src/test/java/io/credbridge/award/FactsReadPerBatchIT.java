@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A batch reads the facts its events' credentials judge, not each learner's whole history: the facts on the events'
- * activities, and on every requirement of the credentials listening to them and of those stacked on them. A fact
- * left out would make a criterion look unmet, and an award would be revoked that still holds.
+ * activities, and on every requirement of the credentials listening to them and of those stacked on them
+ * ({@code CredentialCatalogTest}). A fact left out would make a criterion look unmet, and an award would be revoked
+ * that still holds.
  */
 class FactsReadPerBatchIT {
 
@@ -71,13 +72,6 @@ class FactsReadPerBatchIT {
                 AwardStages.everyoneIs("alice"),
                 LearnerShards.none(),
                 new MutableClock(T0.plusSeconds(3600)));
-    }
-
-    @Test
-    void theCatalogNamesTheActivitiesOfTheCredentialsListeningAndOfThoseStackedOnThem() {
-        assertThat(CATALOG.activitiesJudgedWith(EXAM)).containsExactlyInAnyOrder(EXAM, PROJECT);
-        assertThat(CATALOG.activitiesJudgedWith(PROJECT)).containsExactlyInAnyOrder(PROJECT);
-        assertThat(CATALOG.activitiesJudgedWith(ELSEWHERE)).containsExactly(ELSEWHERE);
     }
 
     @Test
