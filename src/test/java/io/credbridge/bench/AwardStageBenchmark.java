@@ -68,7 +68,7 @@ class AwardStageBenchmark {
      */
     static final int WARM_UP_EVENTS = Integer.getInteger("bench.warm-up", 100_000);
 
-    /** Runs of the tuned passthrough on the measured events; the best one is the baseline. */
+    /** Runs of the tuned passthrough on the measured events, and of the award stage; the best of each is compared. */
     static final int BASELINE_RUNS = Integer.getInteger("bench.baseline-runs", 3);
 
     static final int PACED_RATE = Integer.getInteger("bench.paced.rate", 200);
@@ -93,7 +93,13 @@ class AwardStageBenchmark {
 
     @Test
     void printsAwardStageThroughputBesideARawKafkaPassthroughAndEventToBadgeLatency() throws Exception {
-        List<BenchEvent> events = events(EVENTS, LEARNERS, "bench");
+        // The award stage is measured as often as the passthrough, each run on learners of its own (a learner's
+        // second run would earn nothing); the first run's events are the ones the passthrough moves.
+        List<List<BenchEvent>> measuredRuns = new ArrayList<>();
+        for (int run = 0; run < BASELINE_RUNS; run++) {
+            measuredRuns.add(events(EVENTS, LEARNERS, measuredPrefix(run)));
+        }
+        List<BenchEvent> events = measuredRuns.get(0);
         List<BenchEvent> eventsWithRelays = events(EVENTS, LEARNERS, "bench-relayed");
         // Both sides run once on other learners first, so that neither is measured while the JIT compiles it.
         List<BenchEvent> warmUp = events(WARM_UP_EVENTS, Math.min(LEARNERS, WARM_UP_EVENTS), "warm-up");
@@ -121,13 +127,25 @@ class AwardStageBenchmark {
                 outboxDrained(app, warmUp.size());
             }
 
-            // The stage alone, as the passthrough is measured: nothing downstream of it runs meanwhile.
-            long awardsBefore = awardCount(app);
+            // The stage alone, as the passthrough is measured: nothing downstream of it runs meanwhile. Its best run
+            // is compared with the passthrough's best, so that both are taken at their steadiest.
             relays.stop();
-            CpuTime beforeAlone = CpuTime.now();
-            double alone = awardStageRate(app, events);
-            CpuTime aloneCpu = CpuTime.now().since(beforeAlone);
-            long awards = awardCount(app) - awardsBefore;
+            List<Double> aloneRuns = new ArrayList<>();
+            double alone = 0;
+            CpuTime aloneCpu = null;
+            long awards = 0;
+            for (List<BenchEvent> run : measuredRuns) {
+                long awardsBefore = awardCount(app);
+                CpuTime beforeRun = CpuTime.now();
+                double rate = awardStageRate(app, run);
+                CpuTime runCpu = CpuTime.now().since(beforeRun);
+                aloneRuns.add(rate);
+                if (rate > alone) {
+                    alone = rate;
+                    aloneCpu = runCpu;
+                    awards = awardCount(app) - awardsBefore;
+                }
+            }
 
             // Then on other learners with the relays signing and publishing badges and writing the CSV on the same
             // cores, and the latency of one badge at a steady rate.
@@ -173,10 +191,12 @@ class AwardStageBenchmark {
             System.out.printf(
                     "(the foundation's baseline: flush and commit every poll: %,10.0f events/s)%n", perPollBaseline);
             System.out.printf(
-                    "award stage alone (relays paused)                : %,10.0f events/s  (%d awards)%n",
-                    alone, awards);
+                    "award stage alone (relays paused)                : %,10.0f events/s  (best of %s; %d awards)%n",
+                    alone,
+                    aloneRuns.stream().map(rate -> String.format("%,.0f", rate)).toList(),
+                    awards);
             System.out.printf(
-                    "  CPU per event                                  : %s%n", aloneCpu.perEvent(events.size()));
+                    "  CPU per event (best run)                       : %s%n", aloneCpu.perEvent(events.size()));
             System.out.printf(
                     "ratio award stage alone / baseline               : %10.2f  (target >= 0.25)%n", alone / baseline);
             if (WITH_RELAYS) {
@@ -338,13 +358,26 @@ class AwardStageBenchmark {
                     "insert into learner_fact (learner_id, event_id, activity_id, kind, occurred_at)"
                             + " select p || '-learner-' || g, p || '-learner-' || g || '-past-' || k,"
                             + " 'https://lms.example.edu/history/course-' || k, 'COMPLETED', now()"
-                            + " from unnest(array['bench', 'bench-relayed', 'warm-up']) p,"
-                            + " generate_series(0, ? - 1) g, generate_series(1, ?) k",
+                            + " from unnest(?::varchar[]) p, generate_series(0, ? - 1) g, generate_series(1, ?) k",
+                    prefixesWithHistory(),
                     LEARNERS,
                     OWN_HISTORY);
         }
         jdbc.execute("analyze learner_fact");
         return jdbc.queryForObject("select count(*) from learner_fact", Long.class);
+    }
+
+    private static String measuredPrefix(int run) {
+        return run == 0 ? "bench" : "bench-" + (run + 1);
+    }
+
+    /** The learner prefixes of every run, as a PostgreSQL array literal. */
+    private static String prefixesWithHistory() {
+        List<String> prefixes = new ArrayList<>(List.of("bench-relayed", "warm-up"));
+        for (int run = 0; run < BASELINE_RUNS; run++) {
+            prefixes.add(measuredPrefix(run));
+        }
+        return "{" + String.join(",", prefixes) + "}";
     }
 
     private ConfigurableApplicationContext startCredBridge() throws IOException {
