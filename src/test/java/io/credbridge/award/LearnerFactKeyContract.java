@@ -7,6 +7,7 @@ import io.credbridge.testsupport.MigratedDatabase;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,14 +28,37 @@ abstract class LearnerFactKeyContract {
 
     @BeforeEach
     void migrate() {
+        // Facts stored under V24's key, on a database that has not met V25 yet.
+        Flyway.configure().dataSource(dataSource()).target("24").load().migrate();
+        JdbcTemplate beforeUpgrade = new JdbcTemplate(dataSource());
+        beforeUpgrade.update("delete from learner_fact");
+        for (String learner : List.of("carol", "dave")) {
+            beforeUpgrade.update(
+                    "insert into learner_fact (learner_id, event_id, activity_id, kind, occurred_at)"
+                            + " values (?, 'stored-before-upgrade', 'https://lms.example.edu/courses/sql-101',"
+                            + " 'COMPLETED', current_timestamp)",
+                    learner);
+        }
         MigratedDatabase database = MigratedDatabase.of(dataSource());
         jdbc = database.jdbc().getJdbcTemplate();
-        jdbc.update("delete from learner_fact");
         ledger = new AwardLedger(database.jdbc());
     }
 
     @Test
+    void factsStoredBeforeTheUpgradeAreKeptAndStillRefusedASecondTime() {
+        assertThat(jdbc.queryForList(
+                        "select learner_id from learner_fact where event_id = 'stored-before-upgrade'"
+                                + " order by learner_id",
+                        String.class))
+                .containsExactly("carol", "dave");
+
+        assertThatThrownBy(() -> ledger.recordFacts(List.of(completion("carol", "stored-before-upgrade"))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
     void theSameEventOfTheSameLearnerCannotBeStoredTwice() {
+        jdbc.update("delete from learner_fact");
         ledger.recordFacts(List.of(completion("alice", "event-1")));
 
         assertThatThrownBy(() -> ledger.recordFacts(List.of(completion("alice", "event-1"))))
