@@ -2,7 +2,6 @@ package io.credbridge.badge;
 
 import io.credbridge.award.AwardChange;
 import io.credbridge.badge.BadgeProperties.SecuredForm;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -49,7 +48,7 @@ final class SecuredCredentials {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = DataIntegrityProofs.JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

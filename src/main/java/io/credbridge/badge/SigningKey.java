@@ -1,28 +1,32 @@
 package io.credbridge.badge;
 
 import com.google.crypto.tink.subtle.Ed25519Sign;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.EdECPrivateKeySpec;
-import java.security.spec.NamedParameterSpec;
 
 /**
- * An issuer's Ed25519 signing key: the 32-byte private seed and the public key derived from it, under a key id.
- * Data Integrity proofs are signed through the JCA; VC-JOSE through nimbus, which takes the same key as a JWK.
+ * An issuer's Ed25519 signing key: signers made from its 32-byte private seed, and the public key derived from it,
+ * under a key id.
+ * Data Integrity proofs and VC-JOSE are both signed through Tink (VC-JOSE by way of nimbus, which takes the key as a
+ * JWK), each with a signer made once per key. The JDK's own Ed25519 (SunEC on Java 17) took a quarter of the CPU
+ * of securing a credential, and making a signer derives the public key again, which costs about as much as a
+ * signature. Ed25519 is deterministic, so the signatures are the same bytes either way.
  */
 public final class SigningKey {
 
-    private final byte[] seed;
     private final VerificationKey verificationKey;
+    private final Ed25519Sign signer;
+    private final JWSSigner jwsSigner;
 
-    private SigningKey(byte[] seed, VerificationKey verificationKey) {
-        this.seed = seed;
+    private SigningKey(VerificationKey verificationKey, Ed25519Sign signer, JWSSigner jwsSigner) {
         this.verificationKey = verificationKey;
+        this.signer = signer;
+        this.jwsSigner = jwsSigner;
     }
 
     public static SigningKey fromSeed(String keyId, byte[] seed) {
@@ -31,8 +35,11 @@ public final class SigningKey {
         }
         try {
             byte[] publicKey = Ed25519Sign.KeyPair.newKeyPairFromSeed(seed).getPublicKey();
-            return new SigningKey(seed.clone(), new VerificationKey(keyId, publicKey));
-        } catch (GeneralSecurityException e) {
+            return new SigningKey(
+                    new VerificationKey(keyId, publicKey),
+                    new Ed25519Sign(seed.clone()),
+                    new Ed25519Signer(jwk(keyId, publicKey, seed)));
+        } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalArgumentException("not an Ed25519 private key: " + e.getMessage(), e);
         }
     }
@@ -47,21 +54,21 @@ public final class SigningKey {
 
     public byte[] sign(byte[] data) {
         try {
-            PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
-                    .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
-            signature.update(data);
-            return signature.sign();
+            return signer.sign(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
         }
     }
 
-    public OctetKeyPair privateJwk() {
-        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(verificationKey.publicKey()))
+    /** The key as nimbus signs a JWS with it (EdDSA). */
+    JWSSigner jwsSigner() {
+        return jwsSigner;
+    }
+
+    private static OctetKeyPair jwk(String keyId, byte[] publicKey, byte[] seed) {
+        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(publicKey))
                 .d(Base64URL.encode(seed))
-                .keyID(keyId())
+                .keyID(keyId)
                 .build();
     }
 }

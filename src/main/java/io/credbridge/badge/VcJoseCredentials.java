@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 
 /**
  * Secures a credential as VC-JOSE (W3C Securing Verifiable Credentials using JOSE and COSE): a compact JWS whose
@@ -25,7 +24,7 @@ public final class VcJoseCredentials {
                 .build();
         JWSObject jws = new JWSObject(header, new Payload(credentialJson));
         try {
-            jws.sign(new Ed25519Signer(issuer.signingKey().privateJwk()));
+            jws.sign(issuer.signingKey().jwsSigner());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the credential as a JWS: " + e.getMessage(), e);
         }
