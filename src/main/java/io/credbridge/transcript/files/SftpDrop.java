@@ -17,6 +17,8 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -40,6 +42,11 @@ final class SftpDrop implements FileDrop, AutoCloseable {
     private final KnownHostKey hostKey;
     private final List<KeyPair> identities;
     private final SshClient client;
+    /**
+     * The key the server presented when the verifier last refused it. The session that carries it as an attribute
+     * is not always there to ask: a refusal during the key exchange can fail the connect itself.
+     */
+    private volatile String lastRefusedKey;
 
     private SftpDrop(FileSettings.Sftp settings, KnownHostKey hostKey, List<KeyPair> identities) {
         this.settings = settings;
@@ -50,7 +57,9 @@ final class SftpDrop implements FileDrop, AutoCloseable {
             if (hostKey.matches(presented)) {
                 return true;
             }
-            session.setAttribute(PRESENTED_KEY, KnownHostKey.fingerprint(presented));
+            String fingerprint = KnownHostKey.fingerprint(presented);
+            session.setAttribute(PRESENTED_KEY, fingerprint);
+            lastRefusedKey = fingerprint;
             return false;
         });
         // A server that stops answering mid-transfer closes the session, which fails the waiting call.
@@ -141,6 +150,9 @@ final class SftpDrop implements FileDrop, AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             String presented = session == null ? null : session.getAttribute(PRESENTED_KEY);
+            if (presented == null && hostKeyRefused(e)) {
+                presented = lastRefusedKey;
+            }
             if (presented != null) {
                 throw new HostKeyMismatch(describe() + " presented host key " + presented + ", not the configured "
                         + hostKey.fingerprint() + ": nothing was sent. If the server's key really changed, check the"
@@ -152,6 +164,17 @@ final class SftpDrop implements FileDrop, AutoCloseable {
                 session.close(true);
             }
         }
+    }
+
+    /** Whether the connection ended because the host key was refused (SSH disconnect reason 9). */
+    private static boolean hostKeyRefused(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SshException ssh
+                    && ssh.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_HOST_KEY_NOT_VERIFIABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean exists(SftpClient sftp, String path) throws IOException {
