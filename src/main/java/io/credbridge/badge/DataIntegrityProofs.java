@@ -1,9 +1,9 @@
 package io.credbridge.badge;
 
+import com.apicatalog.jsonld.json.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,12 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DataIntegrityProofs {
 
-    /**
-     * The JSON-P provider, looked up once: {@code Json.createObjectBuilder()} asks the ServiceLoader for it on every
-     * call, which was an eighth of the CPU of securing a credential. Also what {@link SecuredCredentials} parses with.
-     */
-    static final JsonProvider JSON = JsonProvider.provider();
-
     static final String CRYPTOSUITE = "eddsa-rdfc-2022";
 
     private final CanonicalRdf canonical;
@@ -39,7 +33,10 @@ public final class DataIntegrityProofs {
         if (unsecured.containsKey("proof")) {
             throw new IllegalArgumentException("the document already carries a proof");
         }
-        JsonObject options = JSON.createObjectBuilder()
+        // Titanium's JSON-P provider, looked up once: Json.createObjectBuilder() asks the ServiceLoader on every call,
+        // which was an eighth of the CPU of securing a credential.
+        JsonObject options = JsonProvider.instance()
+                .createObjectBuilder()
                 .add("type", "DataIntegrityProof")
                 .add("cryptosuite", CRYPTOSUITE)
                 .add("created", created.truncatedTo(ChronoUnit.SECONDS).toString())
@@ -51,12 +48,14 @@ public final class DataIntegrityProofs {
                 hash(proofConfiguration(unsecured.get("@context"), verificationMethod)
                         .at(createdAt)),
                 hash(canonical.nquads(unsecured)));
-        JsonObject proof = JSON.createObjectBuilder(options)
+        JsonObject proof = JsonProvider.instance()
+                .createObjectBuilder(options)
                 .add("proofValue", Multibase.base58btc(key.sign(hashData)))
                 .build();
         // A one-element array: the OB 3.0 JSON Schema requires proof as an array, and JSON-LD reads both alike.
-        return JSON.createObjectBuilder(unsecured)
-                .add("proof", JSON.createArrayBuilder().add(proof))
+        return JsonProvider.instance()
+                .createObjectBuilder(unsecured)
+                .add("proof", JsonProvider.instance().createArrayBuilder().add(proof))
                 .build();
     }
 
@@ -99,7 +98,8 @@ public final class DataIntegrityProofs {
 
         private static String nquads(
                 CanonicalRdf canonical, JsonValue context, String verificationMethod, String created) {
-            JsonObjectBuilder config = JSON.createObjectBuilder()
+            JsonObjectBuilder config = JsonProvider.instance()
+                    .createObjectBuilder()
                     .add("type", "DataIntegrityProof")
                     .add("cryptosuite", CRYPTOSUITE)
                     .add("created", created)

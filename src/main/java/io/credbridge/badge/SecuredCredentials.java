@@ -1,5 +1,6 @@
 package io.credbridge.badge;
 
+import com.apicatalog.jsonld.json.JsonProvider;
 import io.credbridge.award.AwardChange;
 import io.credbridge.badge.BadgeProperties.SecuredForm;
 import jakarta.json.JsonObject;
@@ -48,7 +49,7 @@ final class SecuredCredentials {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = DataIntegrityProofs.JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonProvider.instance().createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -10,12 +10,11 @@ import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
 
 /**
- * An issuer's Ed25519 signing key: signers made from its 32-byte private seed, and the public key derived from it,
- * under a key id.
- * Data Integrity proofs and VC-JOSE are both signed through Tink (VC-JOSE by way of nimbus, which takes the key as a
- * JWK), each with a signer made once per key. The JDK's own Ed25519 (SunEC on Java 17) took a quarter of the CPU
- * of securing a credential, and making a signer derives the public key again, which costs about as much as a
- * signature. Ed25519 is deterministic, so the signatures are the same bytes either way.
+ * An issuer's Ed25519 signing key under a key id: the public key derived from its 32-byte private seed, and signers
+ * made from the seed once. Data Integrity proofs are signed with Tink, VC-JOSE with nimbus (which signs through Tink
+ * too). Made per signature, as before, the JDK's Ed25519 (SunEC on Java 17) took a quarter of the CPU of securing a
+ * credential, and each new nimbus signer derived the public key again, about the cost of a signature. Ed25519 is
+ * deterministic: the signatures are the same bytes.
  */
 public final class SigningKey {
 
@@ -37,7 +36,7 @@ public final class SigningKey {
             byte[] publicKey = Ed25519Sign.KeyPair.newKeyPairFromSeed(seed).getPublicKey();
             return new SigningKey(
                     new VerificationKey(keyId, publicKey),
-                    new Ed25519Sign(seed.clone()),
+                    new Ed25519Sign(seed),
                     new Ed25519Signer(jwk(keyId, publicKey, seed)));
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalArgumentException("not an Ed25519 private key: " + e.getMessage(), e);

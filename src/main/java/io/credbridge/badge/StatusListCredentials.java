@@ -1,8 +1,8 @@
 package io.credbridge.badge;
 
+import com.apicatalog.jsonld.json.JsonProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -86,7 +86,7 @@ final class StatusListCredentials {
     }
 
     private static JsonObject parse(String document) {
-        try (JsonReader reader = Json.createReader(new StringReader(document))) {
+        try (JsonReader reader = JsonProvider.instance().createReader(new StringReader(document))) {
             return reader.readObject();
         }
     }

@@ -74,8 +74,8 @@ class AwardStageBenchmark {
     /**
      * Events a run of the steady-state passthrough moves. On as many events as the award stage handles, the
      * passthrough is done in under a second, much of it ramping up (the consumer's first fetches, the producer's first
-     * batches): 100,000 events measured 104,000 to 141,000 a second here, 500,000 measured 229,000 to 255,000. The
-     * stronger figure is the baseline.
+     * batches): on one 2-core machine within a day, 100,000 events measured 77,000 to 150,000 a second, 500,000 measured
+     * 130,000 to 396,000. The stronger figure is the baseline.
      */
     static final int STEADY_BASELINE_EVENTS = Integer.getInteger("bench.baseline-events", 5 * EVENTS);
 
@@ -225,7 +225,7 @@ class AwardStageBenchmark {
                     "ratio award stage alone / strongest baseline     : %10.2f  (target >= 0.25)%n",
                     alone / strongestBaseline);
             System.out.printf(
-                    "ratio award stage alone / passthrough of %,d events : %10.2f  (as reported before stop 20)%n",
+                    "ratio award stage alone / passthrough of %,d events : %10.2f  (as earlier releases reported it)%n",
                     EVENTS, alone / baseline);
             if (WITH_RELAYS) {
                 System.out.printf("award stage with the relays running              : %,10.0f events/s%n", withRelays);

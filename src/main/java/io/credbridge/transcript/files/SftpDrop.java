@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
@@ -36,15 +35,14 @@ import org.apache.sshd.sftp.common.SftpException;
  */
 final class SftpDrop implements FileDrop, AutoCloseable {
 
-    private static final AttributeKey<String> PRESENTED_KEY = new AttributeKey<>();
-
     private final FileSettings.Sftp settings;
     private final KnownHostKey hostKey;
     private final List<KeyPair> identities;
     private final SshClient client;
     /**
-     * The key the server presented when the verifier last refused it. The session that carries it as an attribute
-     * is not always there to ask: a refusal during the key exchange can fail the connect itself.
+     * The fingerprint of the key the verifier last refused, for the refusal's message. Kept here, not on the session:
+     * a refusal during the key exchange can fail the connect itself, and then there is no session to ask. A drop
+     * talks to one host, so the last refused key is that host's.
      */
     private volatile String lastRefusedKey;
 
@@ -57,9 +55,7 @@ final class SftpDrop implements FileDrop, AutoCloseable {
             if (hostKey.matches(presented)) {
                 return true;
             }
-            String fingerprint = KnownHostKey.fingerprint(presented);
-            session.setAttribute(PRESENTED_KEY, fingerprint);
-            lastRefusedKey = fingerprint;
+            lastRefusedKey = KnownHostKey.fingerprint(presented);
             return false;
         });
         // A server that stops answering mid-transfer closes the session, which fails the waiting call.
@@ -149,12 +145,8 @@ final class SftpDrop implements FileDrop, AutoCloseable {
                 return call.on(sftp);
             }
         } catch (IOException | RuntimeException e) {
-            String presented = session == null ? null : session.getAttribute(PRESENTED_KEY);
-            if (presented == null && hostKeyRefused(e)) {
-                presented = lastRefusedKey;
-            }
-            if (presented != null) {
-                throw new HostKeyMismatch(describe() + " presented host key " + presented + ", not the configured "
+            if (hostKeyRefused(e)) {
+                throw new HostKeyMismatch(describe() + " presented host key " + lastRefusedKey + ", not the configured "
                         + hostKey.fingerprint() + ": nothing was sent. If the server's key really changed, check the"
                         + " new one with its administrator and set credbridge.transcript.files.sftp.known-hosts");
             }
@@ -166,7 +158,10 @@ final class SftpDrop implements FileDrop, AutoCloseable {
         }
     }
 
-    /** Whether the connection ended because the host key was refused (SSH disconnect reason 9). */
+    /**
+     * Whether the connection ended because the verifier refused the host key: MINA gives that failure SSH disconnect
+     * reason 9 (host key not verifiable), whether it fails the connect or the sign-in after it.
+     */
     private static boolean hostKeyRefused(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SshException ssh
